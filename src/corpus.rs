@@ -1,0 +1,81 @@
+//! Corpus: turn the paths a user gives (files or edition folders) into parsed
+//! documents grouped as editions.
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, IngestOptions};
+use crate::model::Document;
+use crate::normalize;
+use crate::parse::{self, ParseOptions};
+use std::path::Path;
+
+/// Options for loading texts.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Ingest options.
+    pub ingest: IngestOptions,
+    /// Parse options.
+    pub parse: ParseOptions,
+}
+
+/// The texts of one edition: a folder, or a single file.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// Name (the folder or file name).
+    pub name: String,
+    /// Path as given.
+    pub path: String,
+    /// Documents in file-name order.
+    pub documents: Vec<Document>,
+}
+
+/// Read and parse one file.
+pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
+    let src = ingest::read_file(path, &opts.ingest)?;
+    let norm = normalize::normalize(&src);
+    Ok(parse::parse_document(&src, &norm, &opts.parse))
+}
+
+/// Read a file or every text file of a folder.
+pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    let mut files = Vec::new();
+    if meta.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io {
+                path: shown.clone(),
+                source,
+            })?;
+            let p = entry.path();
+            if p.is_file() && p.extension().is_some_and(|e| e == "txt") {
+                files.push(p);
+            }
+        }
+        files.sort();
+        if files.is_empty() {
+            return Err(Error::NoTextFiles { path: shown });
+        }
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let documents = files
+        .iter()
+        .map(|f| load_file(f, opts))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Corpus {
+        name,
+        path: shown,
+        documents,
+    })
+}

@@ -1,0 +1,122 @@
+//! The errors that stop a job: bad paths, unreadable bytes, no resolution text.
+//! Each names the file and, where one applies, the line.
+
+use std::fmt;
+
+/// Why a job could not be done.
+#[derive(Debug)]
+pub enum Error {
+    /// The file or folder could not be read (missing, permission denied, …).
+    Io {
+        /// Path as given.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is empty or holds only whitespace.
+    Empty {
+        /// Path as given.
+        path: String,
+    },
+    /// The file is not text (an image, an archive, …).
+    Binary {
+        /// Path as given.
+        path: String,
+        /// What it looks like.
+        what: String,
+    },
+    /// The bytes could not be decoded as text in any supported encoding.
+    Undecodable {
+        /// Path as given.
+        path: String,
+        /// First line with bytes that could not be decoded.
+        line: u32,
+        /// Encoding tried.
+        encoding: String,
+    },
+    /// A folder holds no text file.
+    NoTextFiles {
+        /// Path as given.
+        path: String,
+    },
+    /// No resolution text was found where some was needed.
+    NoResolution {
+        /// Path as given.
+        path: String,
+        /// What the file was found to be instead.
+        found: String,
+    },
+    /// Two resolutions of one edition carry the same identifier.
+    DuplicateId {
+        /// File of the second occurrence.
+        path: String,
+        /// Identifier.
+        id: String,
+        /// Line of the second occurrence.
+        line: u32,
+        /// Where the first occurrence is (`file:line`).
+        first: String,
+    },
+    /// `--strict`: the parser had to guess.
+    Strict {
+        /// File.
+        path: String,
+        /// Line.
+        line: u32,
+        /// What was odd.
+        message: String,
+    },
+    /// A command-line value that cannot be used.
+    Usage(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{path}: cannot read: {source}"),
+            Error::Empty { path } => write!(f, "{path}: the file is empty (no text to read)"),
+            Error::Binary { path, what } => {
+                write!(f, "{path}: not a text file ({what}); give a .txt export of the document")
+            }
+            Error::Undecodable {
+                path,
+                line,
+                encoding,
+            } => write!(
+                f,
+                "{path}:{line}: bytes that are not valid {encoding}; pass --encoding to name the file's encoding"
+            ),
+            Error::NoTextFiles { path } => write!(f, "{path}: the folder holds no text file"),
+            Error::NoResolution { path, found } => {
+                write!(f, "{path}: no resolution text found ({found})")
+            }
+            Error::DuplicateId {
+                path,
+                id,
+                line,
+                first,
+            } => write!(
+                f,
+                "{path}:{line}: resolution {id} appears twice in the edition (first at {first})"
+            ),
+            Error::Strict {
+                path,
+                line,
+                message,
+            } => write!(f, "{path}:{line}: {message} (--strict)"),
+            Error::Usage(msg) => write!(f, "{msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

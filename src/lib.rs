@@ -1,0 +1,18 @@
+//! resdiff: track how ITU resolutions change from one assembly to the next.
+//!
+//! The pipeline is the layout:
+//! [`ingest`] (bytes → text) → [`normalize`] (page and Word artifacts, line
+//! joining → paragraphs) → [`parse`] (paragraphs → [`model::Document`]) →
+//! [`corpus`] (files and folders → editions) → render.
+
+pub mod corpus;
+pub mod error;
+pub mod ingest;
+pub mod lang;
+pub mod model;
+pub mod normalize;
+pub mod parse;
+pub mod render;
+pub mod text;
+
+pub use error::{Error, Result};

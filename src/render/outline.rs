@@ -1,0 +1,1 @@
+//! The outline printed by `resdiff parse`.

@@ -1,0 +1,115 @@
+//! Character classes and small text helpers shared by every stage.
+
+/// Whether `c` is a CJK ideograph, CJK punctuation or a full-width form: the
+/// characters that join to their neighbours without a space.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF   // radicals
+        | 0x3000..=0x303F // CJK symbols and punctuation
+        | 0x3040..=0x30FF // kana
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFE30..=0xFE4F // compatibility forms
+        | 0xFF00..=0xFFEF // half-width and full-width forms
+        | 0x20000..=0x2FA1F)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// Whether `c` is an ASCII letter or digit (a Latin token character).
+pub fn is_latin_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Display width of `s` in terminal columns: 2 for wide characters, 1 otherwise.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Fold full-width ASCII forms (`（`, `，`, `２`, `Ａ`) to their half-width
+/// counterparts and the ideographic space to a plain space. Used for
+/// comparison keys, never for display.
+pub fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => match c {
+            '、' => ',',
+            '。' => '.',
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            '–' | '−' | '—' => '-',
+            _ => c,
+        },
+    }
+}
+
+/// Fold full-width digits (`２`) to ASCII, keeping everything else. Used
+/// before reading numbers out of text.
+pub fn fold_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Truncate `s` to at most `n` characters, adding `…` when cut.
+pub fn preview(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths() {
+        assert_eq!(display_width("ITU-T"), 5);
+        assert_eq!(display_width("第2号"), 5);
+        assert_eq!(display_width("（）"), 4);
+    }
+
+    #[test]
+    fn cjk_classes() {
+        assert!(is_cjk('国'));
+        assert!(is_cjk('，'));
+        assert!(is_cjk('（'));
+        assert!(!is_cjk('A'));
+        assert!(!is_cjk('1'));
+    }
+
+    #[test]
+    fn width_folding() {
+        let folded: String = "（第２号），".chars().map(fold_width).collect();
+        assert_eq!(folded, "(第2号),");
+        assert_eq!(fold_digits("第２号"), "第2号");
+    }
+
+    #[test]
+    fn previews() {
+        assert_eq!(preview("abcdef", 3), "abc…");
+        assert_eq!(preview("ab", 3), "ab");
+    }
+}
