@@ -55,3 +55,9 @@ pub fn decode(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceTe
         diagnostics: Vec::new(),
     })
 }
+
+/// The encoding named by `label` (`gb18030`, `utf-16le`, `big5`, …).
+pub fn encoding_for_label(label: &str) -> Result<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| Error::Usage(format!("unknown encoding label `{label}`")))
+}
