@@ -479,3 +479,312 @@ fn clean(text: &str) -> (String, Vec<Diagnostic>) {
     diagnostics.sort_by_key(|d| d.line);
     (out, diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::BIG5;
+
+    fn auto(bytes: &[u8]) -> Result<SourceText> {
+        decode("t.txt", bytes, &IngestOptions::default())
+    }
+
+    fn forced(bytes: &[u8], encoding: &'static Encoding) -> Result<SourceText> {
+        decode(
+            "t.txt",
+            bytes,
+            &IngestOptions {
+                encoding: Some(encoding),
+            },
+        )
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    }
+
+    /// The line and encoding of an `Undecodable` error, or a panic.
+    fn undecodable(result: Result<SourceText>) -> (u32, String) {
+        match result {
+            Err(Error::Undecodable { line, encoding, .. }) => (line, encoding),
+            other => panic!("expected Undecodable, got {other:?}"),
+        }
+    }
+
+    fn binary(result: Result<SourceText>) -> String {
+        match result {
+            Err(Error::Binary { what, .. }) => what,
+            other => panic!("expected Binary, got {other:?}"),
+        }
+    }
+
+    const SAMPLE: &str = "第2号决议（2024年，新德里，修订版）\n世界电信标准化全会\n考虑到\na)\t国际电联的作用\n";
+
+    #[test]
+    fn plain_utf8_is_read_as_is() {
+        let src = auto(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(src.text, SAMPLE);
+        assert_eq!(src.encoding, report(UTF_8, false, "utf-8"));
+        assert!(src.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn utf8_bom_is_removed_and_reported() {
+        let bytes = [b"\xef\xbb\xbf".as_slice(), SAMPLE.as_bytes()].concat();
+        let src = auto(&bytes).unwrap();
+        assert_eq!(src.text, SAMPLE);
+        assert_eq!(src.encoding, report(UTF_8, true, "bom"));
+    }
+
+    #[test]
+    fn utf16_with_bom_both_byte_orders() {
+        for (bom, big, encoding) in [
+            (b"\xff\xfe", false, UTF_16LE),
+            (b"\xfe\xff", true, UTF_16BE),
+        ] {
+            let bytes = [bom.as_slice(), &utf16(SAMPLE, big)].concat();
+            let src = auto(&bytes).unwrap();
+            assert_eq!(src.text, SAMPLE);
+            assert_eq!(src.encoding, report(encoding, true, "bom"));
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_decoded_with_a_warning() {
+        for (big, encoding) in [(false, UTF_16LE), (true, UTF_16BE)] {
+            let src = auto(&utf16(SAMPLE, big)).unwrap();
+            assert_eq!(src.text, SAMPLE);
+            assert_eq!(src.encoding, report(encoding, false, "detected"));
+            assert_eq!(src.diagnostics.len(), 1);
+            assert_eq!(src.diagnostics[0].severity, Severity::Warning);
+            assert!(src.diagnostics[0].message.contains(encoding.name()));
+        }
+    }
+
+    #[test]
+    fn empty_and_whitespace_only_files_are_rejected() {
+        for bytes in [
+            b"".as_slice(),
+            b" \n\t\r\n  ",
+            "\u{3000}\u{a0}\n\u{200b}".as_bytes(),
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+            b"\x0c\n",
+        ] {
+            assert!(
+                matches!(auto(bytes), Err(Error::Empty { .. })),
+                "{bytes:?} should be empty"
+            );
+        }
+    }
+
+    #[test]
+    fn magic_numbers_name_the_format() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert!(binary(auto(png)).contains("PNG image"));
+        let zip = b"PK\x03\x04\x14\0\x06\0word/document.xml";
+        assert!(binary(auto(zip)).contains(".docx"));
+        assert!(binary(auto(b"%PDF-1.7\n%\xe2\xe3")).contains("pdftotext"));
+        assert!(binary(auto(b"GIF89a\x01\0")).contains("GIF"));
+        assert!(binary(auto(b"\xff\xd8\xff\xe0\0\x10JFIF")).contains("JPEG"));
+        // Forcing an encoding does not make an image text.
+        assert!(binary(forced(png, UTF_8)).contains("PNG"));
+    }
+
+    #[test]
+    fn nul_bytes_in_utf8_are_binary_with_their_line() {
+        let what = binary(auto("第一行\n第二行\0\0\u{1}\u{2}\n".as_bytes()));
+        assert!(what.contains("NUL byte at line 2"), "{what}");
+        let what = binary(forced(b"abc\n\0", GB18030));
+        assert!(what.contains("line 2"), "{what}");
+    }
+
+    #[test]
+    fn random_binary_with_nuls_is_not_taken_for_utf16() {
+        let bytes: Vec<u8> = (0u32..512).map(|i| (i * 7 % 256) as u8).collect();
+        binary(auto(&bytes));
+    }
+
+    #[test]
+    fn invalid_utf8_in_the_middle_names_its_line() {
+        let bytes = [
+            "第一行\n第二行\n第".as_bytes(),
+            b"\xff",
+            "三行\n第四行\n".as_bytes(),
+        ]
+        .concat();
+        assert_eq!(undecodable(auto(&bytes)), (3, "UTF-8".to_string()));
+    }
+
+    #[test]
+    fn bad_line_counts_crlf_and_lone_cr_as_one_line_end_each() {
+        let bytes = ["一\r\n二\r三\r\n".as_bytes(), b"\xc3(\n"].concat();
+        assert_eq!(undecodable(auto(&bytes)).0, 4);
+        // A CR right before the bad byte ends its line.
+        assert_eq!(undecodable(auto(b"\xe4\xb8\xad\xe6\x96\x87\r\xff")).0, 2);
+    }
+
+    #[test]
+    fn one_bad_byte_does_not_turn_utf8_into_another_encoding() {
+        let mut text = SAMPLE.repeat(50).into_bytes();
+        let at = text.len() / 2;
+        // Cut a three-byte character in two: a typical damaged file.
+        let cut = (at..text.len()).find(|&i| text[i] >= 0xe0).unwrap();
+        text.remove(cut + 1);
+        let line = 1 + text[..cut].iter().filter(|&&b| b == b'\n').count() as u32;
+        assert_eq!(undecodable(auto(&text)), (line, "UTF-8".to_string()));
+    }
+
+    #[test]
+    fn gbk_stretch_pasted_into_utf8_is_an_error_at_its_line() {
+        let (gbk, _, _) = GB18030.encode("国际电信联盟的作用\n");
+        let bytes = [SAMPLE.repeat(3).as_bytes(), &gbk, SAMPLE.as_bytes()].concat();
+        assert_eq!(undecodable(auto(&bytes)), (13, "UTF-8".to_string()));
+    }
+
+    #[test]
+    fn ascii_with_a_stray_byte_is_broken_utf8() {
+        let bytes = [b"line one\nline two\n".repeat(20).as_slice(), b"caf\xe9\n"].concat();
+        assert_eq!(undecodable(auto(&bytes)), (41, "UTF-8".to_string()));
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let text = SAMPLE.repeat(4);
+        let (bytes, _, unmappable) = GB18030.encode(&text);
+        assert!(!unmappable);
+        let src = auto(&bytes).unwrap();
+        assert_eq!(src.text, text);
+        assert_eq!(src.encoding, report(GB18030, false, "detected"));
+        assert_eq!(src.diagnostics[0].severity, Severity::Note);
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let text = "國際電信聯盟決議\n".repeat(6);
+        let (bytes, _, _) = BIG5.encode(&text);
+        let src = auto(&bytes).unwrap();
+        assert_eq!(src.text, text);
+        assert_eq!(src.encoding, report(BIG5, false, "detected"));
+    }
+
+    #[test]
+    fn forced_encoding_is_used_and_reported() {
+        let (bytes, _, _) = GB18030.encode(SAMPLE);
+        let src = forced(&bytes, GB18030).unwrap();
+        assert_eq!(src.text, SAMPLE);
+        assert_eq!(src.encoding, report(GB18030, false, "forced"));
+        // Forcing UTF-8 on GB18030 bytes fails on the first line.
+        assert_eq!(undecodable(forced(&bytes, UTF_8)), (1, "UTF-8".into()));
+    }
+
+    #[test]
+    fn forced_encoding_reports_invalid_bytes_with_their_line() {
+        // 0x80 is no Big5 lead byte.
+        let bytes = b"ok\nstill ok\n\x80\x20\n";
+        assert_eq!(undecodable(forced(bytes, BIG5)), (3, "Big5".into()));
+    }
+
+    #[test]
+    fn forced_utf16_removes_its_own_bom_and_warns_of_another() {
+        let bytes = [b"\xff\xfe".as_slice(), &utf16(SAMPLE, false)].concat();
+        let src = forced(&bytes, UTF_16LE).unwrap();
+        assert_eq!(src.text, SAMPLE);
+        assert_eq!(src.encoding, report(UTF_16LE, true, "forced"));
+        let bytes = [b"\xef\xbb\xbf".as_slice(), b"abc"].concat();
+        let src = forced(&bytes, encoding_rs::WINDOWS_1252).unwrap();
+        assert_eq!(src.diagnostics[0].severity, Severity::Warning);
+        assert!(src.diagnostics[0].message.contains("UTF-8 byte-order mark"));
+    }
+
+    #[test]
+    fn labels_name_encodings() {
+        assert_eq!(encoding_for_label("gbk").unwrap(), GBK);
+        assert_eq!(encoding_for_label(" GB18030 ").unwrap(), GB18030);
+        assert_eq!(encoding_for_label("big5").unwrap(), BIG5);
+        assert_eq!(encoding_for_label("UTF-8").unwrap(), UTF_8);
+        assert_eq!(encoding_for_label("utf16le").unwrap(), UTF_16LE);
+        assert_eq!(encoding_for_label("utf-16be").unwrap(), UTF_16BE);
+        for bad in ["klingon", "", "iso-2022-kr"] {
+            match encoding_for_label(bad) {
+                Err(Error::Usage(msg)) => {
+                    assert!(msg.contains(&format!("{bad:?}")) && msg.contains("gb18030"), "{msg}")
+                }
+                other => panic!("{bad}: expected Usage, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let bytes = ["第一行\n第二行".as_bytes(), b"\xff\n"].concat();
+        let err = decode("dir/r.txt", &bytes, &IngestOptions::default()).unwrap_err();
+        assert!(err.to_string().starts_with("dir/r.txt:2: "), "{err}");
+        let err = decode("dir/r.png", b"\x89PNG\r\n\x1a\n", &IngestOptions::default()).unwrap_err();
+        assert!(err.to_string().starts_with("dir/r.png: "), "{err}");
+    }
+
+    #[test]
+    fn line_ends_become_lf_keeping_the_line_count() {
+        let (text, diags) = clean("a\r\nb\rc\nd\r\r\ne");
+        assert_eq!(text, "a\nb\nc\nd\n\ne");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn form_feed_becomes_a_leading_space() {
+        let (text, _) = clean("第一页末行\n\u{c}第二页首行\n");
+        assert_eq!(text, "第一页末行\n 第二页首行\n");
+    }
+
+    #[test]
+    fn wide_and_no_break_spaces_become_spaces() {
+        let (text, _) = clean("a\u{a0}b\u{202f}c\u{2007}d\u{3000}e");
+        assert_eq!(text, "a b c d e");
+    }
+
+    #[test]
+    fn zero_width_characters_are_removed() {
+        let (text, diags) = clean("决\u{200b}议\u{200c}\u{200d}\u{2060}\n\u{feff}考虑到");
+        assert_eq!(text, "决议\n考虑到");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn private_use_characters_are_removed_with_a_note() {
+        let (text, diags) = clean("a\nb\u{f06c}\u{e000}c\n");
+        assert_eq!(text, "a\nbc\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, Severity::Note);
+        assert_eq!(diags[0].line, 2);
+        assert!(diags[0].message.contains("U+F06C U+E000"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_their_line() {
+        let (text, diags) = clean("a\tb\n\n\u{1}c\u{7f}\u{85}\n\u{b}d");
+        assert_eq!(text, "a\tb\n\nc\nd");
+        let lines: Vec<(u32, Severity)> = diags.iter().map(|d| (d.line, d.severity)).collect();
+        assert_eq!(lines, [(3, Severity::Warning), (4, Severity::Warning)]);
+        assert!(diags[0].message.contains("removed 3 control characters"));
+    }
+
+    #[test]
+    fn diagnostics_per_kind_are_capped() {
+        let (_, diags) = clean(&"x\u{e000}\n".repeat(30));
+        assert_eq!(diags.len(), MAX_DIAGNOSTICS_PER_KIND + 1);
+        let last = &diags[MAX_DIAGNOSTICS_PER_KIND];
+        assert_eq!(last.line, 21);
+        assert!(last.message.contains("10 more lines"), "{}", last.message);
+    }
+
+    #[test]
+    fn diagnostics_carry_through_decode() {
+        let src = auto("第一行\n\u{f0b7}第二行".as_bytes()).unwrap();
+        assert_eq!(src.text, "第一行\n第二行");
+        assert_eq!(src.diagnostics.len(), 1);
+        assert_eq!(src.diagnostics[0].line, 2);
+    }
+}
