@@ -165,10 +165,10 @@ fn nul_error(path: &str, bytes: &[u8]) -> Option<Error> {
 }
 
 fn decode_forced(path: &str, bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded> {
-    if !is_utf16(encoding) {
-        if let Some(err) = nul_error(path, bytes) {
-            return Err(err);
-        }
+    if !is_utf16(encoding)
+        && let Some(err) = nul_error(path, bytes)
+    {
+        return Err(err);
     }
     let mut diagnostics = Vec::new();
     let bom = match Encoding::for_bom(bytes) {
@@ -211,10 +211,10 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
     };
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
-        if !is_utf16(encoding) {
-            if let Some(err) = nul_error(path, body) {
-                return Err(err);
-            }
+        if !is_utf16(encoding)
+            && let Some(err) = nul_error(path, body)
+        {
+            return Err(err);
         }
         let text = decode_strict(encoding, body, false).map_err(undecodable(encoding))?;
         return Ok(Decoded {
@@ -316,12 +316,12 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
 /// stands only if the whole file then decodes as UTF-16 into text with
 /// hardly any control characters, which binary data does not.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0) {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             even += 1;
         } else {
             odd += 1;
@@ -408,13 +408,7 @@ impl Removed {
         }
     }
 
-    fn diagnostics(
-        self,
-        severity: Severity,
-        what: &str,
-        why: &str,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn diagnostics(self, severity: Severity, what: &str, why: &str, out: &mut Vec<Diagnostic>) {
         let omitted = self.lines.len().saturating_sub(MAX_DIAGNOSTICS_PER_KIND);
         let mut first_omitted = None;
         for (i, (line, chars)) in self.lines.into_iter().enumerate() {
@@ -422,7 +416,10 @@ impl Removed {
                 first_omitted.get_or_insert(line);
                 continue;
             }
-            let mut codes: Vec<String> = chars.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
+            let mut codes: Vec<String> = chars
+                .iter()
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
             codes.dedup();
             out.push(Diagnostic {
                 severity,
@@ -475,7 +472,12 @@ fn clean(text: &str) -> (String, Vec<Diagnostic>) {
         ", often symbol-font bullets of a PDF extraction",
         &mut diagnostics,
     );
-    controls.diagnostics(Severity::Warning, "control characters", "", &mut diagnostics);
+    controls.diagnostics(
+        Severity::Warning,
+        "control characters",
+        "",
+        &mut diagnostics,
+    );
     diagnostics.sort_by_key(|d| d.line);
     (out, diagnostics)
 }
@@ -501,7 +503,13 @@ mod tests {
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         text.encode_utf16()
-            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
             .collect()
     }
 
@@ -520,7 +528,8 @@ mod tests {
         }
     }
 
-    const SAMPLE: &str = "第2号决议（2024年，新德里，修订版）\n世界电信标准化全会\n考虑到\na)\t国际电联的作用\n";
+    const SAMPLE: &str =
+        "第2号决议（2024年，新德里，修订版）\n世界电信标准化全会\n考虑到\na)\t国际电联的作用\n";
 
     #[test]
     fn plain_utf8_is_read_as_is() {
@@ -710,7 +719,10 @@ mod tests {
         for bad in ["klingon", "", "iso-2022-kr"] {
             match encoding_for_label(bad) {
                 Err(Error::Usage(msg)) => {
-                    assert!(msg.contains(&format!("{bad:?}")) && msg.contains("gb18030"), "{msg}")
+                    assert!(
+                        msg.contains(&format!("{bad:?}")) && msg.contains("gb18030"),
+                        "{msg}"
+                    )
                 }
                 other => panic!("{bad}: expected Usage, got {other:?}"),
             }
@@ -759,7 +771,11 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].severity, Severity::Note);
         assert_eq!(diags[0].line, 2);
-        assert!(diags[0].message.contains("U+F06C U+E000"), "{}", diags[0].message);
+        assert!(
+            diags[0].message.contains("U+F06C U+E000"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 pub const PARSE_SCHEMA_VERSION: u32 = 1;
 
 /// First and last line (1-based, inclusive) of a node in its source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First source line (1-based).
     pub first_line: u32,
