@@ -617,6 +617,14 @@ mod tests {
     }
 
     #[test]
+    fn nul_pattern_of_utf16_over_control_characters_is_binary() {
+        // NULs all at odd offsets, as in UTF-16LE, but the code units are
+        // control characters: a record of small integers, not text.
+        let bytes: Vec<u8> = (0u8..200).flat_map(|i| [i % 20 + 1, 0]).collect();
+        assert!(binary(auto(&bytes)).contains("NUL byte"));
+    }
+
+    #[test]
     fn invalid_utf8_in_the_middle_names_its_line() {
         let bytes = [
             "第一行\n第二行\n第".as_bytes(),
