@@ -393,7 +393,7 @@ fn line_at(before: &[u8]) -> u32 {
 /// At most this many diagnostics of one kind; then one that counts the rest.
 const MAX_DIAGNOSTICS_PER_KIND: usize = 20;
 
-/// Characters removed from one kind of diagnostic, line by line.
+/// Characters of one kind removed by [`clean`], line by line, to report.
 #[derive(Default)]
 struct Removed {
     /// `(line, characters)` for each line where some were removed.
