@@ -4,8 +4,8 @@
 //! lifted out of the flow.
 
 use super::{
-    Artifact, ArtifactKind, FootnoteBody, Normalized, Para, is_marker, is_page_number,
-    is_url_only, join_wrapped, strip_bookmarks,
+    Artifact, ArtifactKind, FootnoteBody, Normalized, Para, is_marker, is_page_number, is_url_only,
+    join_wrapped, strip_bookmarks,
 };
 use crate::model::{Diagnostic, Severity, Span};
 use crate::text::{display_width, is_latin_alnum};
@@ -139,7 +139,11 @@ impl Builder {
             self.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
             return;
         }
-        let entry = if self.fn_open { None } else { footnote_entry(t) };
+        let entry = if self.fn_open {
+            None
+        } else {
+            footnote_entry(t)
+        };
         match (entry, self.fn_cur.as_mut()) {
             (Some((number, text)), _) => {
                 if let Some(f) = self.fn_cur.take() {
@@ -263,9 +267,7 @@ fn starts_with_label(s: &str) -> bool {
     let inner = tok.strip_suffix(')').unwrap_or(tok);
     !inner.is_empty()
         && inner.len() <= 12
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
         && (tok.ends_with(')') || inner.chars().any(|c| c.is_ascii_digit()))
 }
 
@@ -275,7 +277,11 @@ mod tests {
 
     fn paras(text: &str) -> Vec<String> {
         let lines: Vec<&str> = text.split('\n').collect();
-        normalize(&lines).paras.into_iter().map(|p| p.text).collect()
+        normalize(&lines)
+            .paras
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 
     #[test]
@@ -298,7 +304,9 @@ mod tests {
         let p = paras(&text);
         assert_eq!(p[1], format!("{}E.164和ITU-T E.212规划", long));
         // A short line ending in Latin text followed by Latin text is not a wrap.
-        let p = paras(&format!("{soft}\n\n续 \n\n列表 ITU-T I.381 \n\nJ.140、J.240 "));
+        let p = paras(&format!(
+            "{soft}\n\n续 \n\n列表 ITU-T I.381 \n\nJ.140、J.240 "
+        ));
         assert_eq!(p.len(), 3);
         // Nor is a full line followed by the next list entry.
         let p = paras(&format!("{soft}\n\n续 \n\n{long}\n\nITU-T J.140 "));

@@ -20,7 +20,8 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             continue;
         }
         if is_image_name(line.trim()) {
-            out.artifacts.push(artifact(ArtifactKind::Image, lineno, line.trim()));
+            out.artifacts
+                .push(artifact(ArtifactKind::Image, lineno, line.trim()));
             continue;
         }
         if is_page_field(&line) {
@@ -159,7 +160,11 @@ fn encode_references(line: &str) -> String {
         let id = &after[..id_len];
         let tail = &after[id_len + 1..];
         let shown_len = tail.bytes().take_while(u8::is_ascii_digit).count();
-        let shown = if shown_len > 0 { &tail[..shown_len] } else { id };
+        let shown = if shown_len > 0 {
+            &tail[..shown_len]
+        } else {
+            id
+        };
         out.push(NOTE_START);
         out.push_str(shown);
         out.push(NOTE_END);
@@ -211,7 +216,9 @@ mod tests {
 
     #[test]
     fn inline_footnotes_are_lifted() {
-        let n = norm("1\t发展中国家[footnoteRef:1]1对这方面的参与； [1: 1\t这些国家包括最不发达国家。] ");
+        let n = norm(
+            "1\t发展中国家[footnoteRef:1]1对这方面的参与； [1: 1\t这些国家包括最不发达国家。] ",
+        );
         assert_eq!(n.paras.len(), 1);
         assert_eq!(
             n.paras[0].text,
@@ -234,7 +241,10 @@ mod tests {
     #[test]
     fn drafting_brackets_are_text() {
         let n = norm("考虑到[本届全会]第1号决议（[2022年，日内瓦]）");
-        assert_eq!(n.paras[0].text, "考虑到[本届全会]第1号决议（[2022年，日内瓦]）");
+        assert_eq!(
+            n.paras[0].text,
+            "考虑到[本届全会]第1号决议（[2022年，日内瓦]）"
+        );
         assert!(n.footnotes.is_empty());
     }
 

@@ -152,10 +152,22 @@ mod tests {
 
     #[test]
     fn captions() {
-        assert!(is_annex_caption("（第2号决议（2024年，新德里，修订版））", &ZH));
-        assert!(is_annex_caption("（第29号决议（20204年，新德里，修订版））", &ZH));
-        assert!(!is_annex_caption("（本附录不构成本建议书不可或缺的部分。）", &ZH));
-        assert!(!is_annex_caption("（1993年，赫尔辛基；2024年，新德里）", &ZH));
+        assert!(is_annex_caption(
+            "（第2号决议（2024年，新德里，修订版））",
+            &ZH
+        ));
+        assert!(is_annex_caption(
+            "（第29号决议（20204年，新德里，修订版））",
+            &ZH
+        ));
+        assert!(!is_annex_caption(
+            "（本附录不构成本建议书不可或缺的部分。）",
+            &ZH
+        ));
+        assert!(!is_annex_caption(
+            "（1993年，赫尔辛基；2024年，新德里）",
+            &ZH
+        ));
     }
 
     #[test]

@@ -90,8 +90,9 @@ pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
 /// Whether a paragraph ends like a clause or sentence (so that a following
 /// label-like start really opens a new item).
 fn ends_closed(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['；', '。', '，', '：', ';', ':', ',', '.', '!', '?', '！', '？', '）', ')'])
+    text.trim_end().ends_with([
+        '；', '。', '，', '：', ';', ':', ',', '.', '!', '?', '！', '？', '）', ')',
+    ])
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -407,10 +408,10 @@ impl Builder {
         if self.section.heading.is_empty()
             && let Some(first) = self.section.clauses.first()
         {
-            self.section.span = self.section.span.cover(Span::new(
-                first.span.first_line,
-                first.span.last_line,
-            ));
+            self.section.span = self
+                .section
+                .span
+                .cover(Span::new(first.span.first_line, first.span.last_line));
         }
         (self.section, diags)
     }
@@ -427,8 +428,14 @@ mod tests {
 
     #[test]
     fn headings_and_addressees() {
-        assert_eq!(heading("考虑到"), Some((SectionKind::Considering, false, None)));
-        assert_eq!(heading("进一步认识到"), Some((SectionKind::Recognizing, true, None)));
+        assert_eq!(
+            heading("考虑到"),
+            Some((SectionKind::Considering, false, None))
+        );
+        assert_eq!(
+            heading("进一步认识到"),
+            Some((SectionKind::Recognizing, true, None))
+        );
         assert_eq!(
             heading("责成电信标准化局主任与电信发展局主任协作"),
             Some((
@@ -451,7 +458,11 @@ mod tests {
         );
         assert_eq!(
             heading("进一步做出决议，国际电联区域代表处"),
-            Some((SectionKind::Resolves, true, Some("国际电联区域代表处".into())))
+            Some((
+                SectionKind::Resolves,
+                true,
+                Some("国际电联区域代表处".into())
+            ))
         );
         assert_eq!(
             heading("请电信标准化局主任与电信发展局主任协作，"),
@@ -461,13 +472,19 @@ mod tests {
                 Some("电信标准化局主任与电信发展局主任协作".into())
             ))
         );
-        assert_eq!(heading("呼吁电信标准化局主任").map(|h| h.0), Some(SectionKind::CallsUpon));
+        assert_eq!(
+            heading("呼吁电信标准化局主任").map(|h| h.0),
+            Some(SectionKind::CallsUpon)
+        );
     }
 
     #[test]
     fn sentences_are_not_headings() {
         assert_eq!(heading("鼓励电信运营商协助ITU-T落实本决议。"), None);
-        assert_eq!(heading("请ITU-T，尤其是第5研究组，扩大下列各项工作："), None);
+        assert_eq!(
+            heading("请ITU-T，尤其是第5研究组，扩大下列各项工作："),
+            None
+        );
         assert_eq!(heading("注意到此类系统的发展"), None);
         assert_eq!(heading("敦促ITU-T第2研究组"), None);
     }
@@ -506,18 +523,41 @@ mod tests {
     #[test]
     fn letter_i_after_h_is_a_letter() {
         let s = parse(&[
-            "考虑到", "a) 甲；", "b) 乙；", "c) 丙；", "d) 丁；", "e) 戊；", "f) 己；", "g) 庚；",
-            "h) 辛；", "i) 壬；", "j) 癸，",
+            "考虑到",
+            "a) 甲；",
+            "b) 乙；",
+            "c) 丙；",
+            "d) 丁；",
+            "e) 戊；",
+            "f) 己；",
+            "g) 庚；",
+            "h) 辛；",
+            "i) 壬；",
+            "j) 癸，",
         ]);
         assert_eq!(outlines(&s[0]), "a) b) c) d) e) f) g) h) i) j)");
-        assert_eq!(s[0].clauses[8].label.as_ref().map(|l| l.family), Some(LabelFamily::Letter));
+        assert_eq!(
+            s[0].clauses[8].label.as_ref().map(|l| l.family),
+            Some(LabelFamily::Letter)
+        );
     }
 
     #[test]
     fn i_after_colon_opens_a_roman_sublist_then_letter_i_resumes() {
         let s = parse(&[
-            "认识到", "a) 甲；", "b) 乙；", "c) 丙；", "d) 丁；", "e) 戊；", "f) 己；", "g) 庚；",
-            "h) 气候变化尤其影响到：", "i) 一；", "ii) 二；", "iii) 三，", "i) 目前正在开发；",
+            "认识到",
+            "a) 甲；",
+            "b) 乙；",
+            "c) 丙；",
+            "d) 丁；",
+            "e) 戊；",
+            "f) 己；",
+            "g) 庚；",
+            "h) 气候变化尤其影响到：",
+            "i) 一；",
+            "ii) 二；",
+            "iii) 三，",
+            "i) 目前正在开发；",
         ]);
         assert_eq!(outlines(&s[0]), "a) b) c) d) e) f) g) h)[i) ii) iii)] i)");
     }
@@ -533,16 +573,30 @@ mod tests {
             "ii) 应在；或",
             "3 组织活动，",
         ]);
-        assert_eq!(s[0].intro.as_ref().map(|t| t.text.as_str()), Some("在可用资源范围内，"));
+        assert_eq!(
+            s[0].intro.as_ref().map(|t| t.text.as_str()),
+            Some("在可用资源范围内，")
+        );
         assert_eq!(outlines(&s[0]), "1 2[i) ii)] 3");
-        assert_eq!(s[0].addressee.as_deref(), Some("电信标准化局主任与电信发展局主任协作"));
+        assert_eq!(
+            s[0].addressee.as_deref(),
+            Some("电信标准化局主任与电信发展局主任协作")
+        );
     }
 
     #[test]
     fn out_of_sequence_number_is_not_a_label() {
-        let s = parse(&["做出决议", "1 第一条，在此基础上共有", "5 个研究组参与；", "2 第二条。"]);
+        let s = parse(&[
+            "做出决议",
+            "1 第一条，在此基础上共有",
+            "5 个研究组参与；",
+            "2 第二条。",
+        ]);
         assert_eq!(outlines(&s[0]), "1 2");
-        assert_eq!(s[0].clauses[0].text, "第一条，在此基础上共有5 个研究组参与；");
+        assert_eq!(
+            s[0].clauses[0].text,
+            "第一条，在此基础上共有5 个研究组参与；"
+        );
     }
 
     #[test]
@@ -566,7 +620,12 @@ mod tests {
 
     #[test]
     fn heading_with_trailing_comma_needs_a_closed_section_before() {
-        let s = parse(&["做出决议", "1 甲。", "责成电信标准化局主任与电信发展局主任密切协作，", "1 乙。"]);
+        let s = parse(&[
+            "做出决议",
+            "1 甲。",
+            "责成电信标准化局主任与电信发展局主任密切协作，",
+            "1 乙。",
+        ]);
         assert_eq!(s.len(), 2);
         let s = parse(&["做出决议", "1 甲", "请电信标准化局主任协作，", "2 乙。"]);
         assert_eq!(s.len(), 1);
@@ -574,7 +633,14 @@ mod tests {
 
     #[test]
     fn decimal_clauses_hang_under_their_number() {
-        let s = parse(&["1 范围", "2 参考文献", "3 定义", "3.1 术语", "3.2 缩写", "4 惯例"]);
+        let s = parse(&[
+            "1 范围",
+            "2 参考文献",
+            "3 定义",
+            "3.1 术语",
+            "3.2 缩写",
+            "4 惯例",
+        ]);
         assert_eq!(s[0].kind, SectionKind::Body);
         assert_eq!(outlines(&s[0]), "1 2 3[3.1 3.2] 4");
     }

@@ -37,7 +37,10 @@ pub fn read_header(text: &str, lang: &Lang, allow_recommendation: bool) -> Optio
             _ => {
                 let (inner, after) = bracketed(tail)?;
                 // Only a footnote reference may follow the bracket.
-                if !after.trim().chars().all(|c| !c.is_alphanumeric() || c.is_ascii_digit())
+                if !after
+                    .trim()
+                    .chars()
+                    .all(|c| !c.is_alphanumeric() || c.is_ascii_digit())
                     || after.trim().chars().any(|c| crate::text::is_cjk(c))
                 {
                     return None;
@@ -213,7 +216,10 @@ mod tests {
         assert_eq!(h.id, "2");
         assert_eq!(h.number, Some(2));
         let e = h.edition.expect("edition");
-        assert_eq!((e.year, e.place.as_deref(), e.revised), (Some(2024), Some("新德里"), true));
+        assert_eq!(
+            (e.year, e.place.as_deref(), e.revised),
+            (Some(2024), Some("新德里"), true)
+        );
         let h = read_header("第COM3/APT-NG号决议（2024年，新德里）", &ZH, false).expect("header");
         assert_eq!(h.id, "COM3/APT-NG");
         assert_eq!(h.number, None);

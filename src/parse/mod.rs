@@ -4,8 +4,8 @@
 use crate::ingest::SourceText;
 use crate::lang::Lang;
 use crate::model::{
-    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock,
-    Resolution, ResolutionKind, Severity, Span, Text,
+    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, Resolution,
+    ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 
@@ -98,7 +98,8 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     } else {
         DocumentClass::Other
     };
-    let report = (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
+    let report =
+        (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
     if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
         other_blocks.push(other_block("text without resolutions", paras));
     }
@@ -310,9 +311,8 @@ fn build_resolution(
         .filter(|(_, p)| annex::is_annex_heading(&take_notes(&p.text).0, lang))
         .map(|(k, _)| k)
         .collect();
-    let caption_before = |k: usize| {
-        k > 0 && annex::is_annex_caption(&take_notes(&rest[k - 1].text).0, lang)
-    };
+    let caption_before =
+        |k: usize| k > 0 && annex::is_annex_caption(&take_notes(&rest[k - 1].text).0, lang);
     let body_end = annex_at
         .first()
         .map_or(rest.len(), |&k| if caption_before(k) { k - 1 } else { k });
@@ -326,16 +326,28 @@ fn build_resolution(
         diags.push(Diagnostic {
             severity: Severity::Warning,
             line: sections[0].span.first_line,
-            message: format!("resolution {}: text before the first section heading", head.id),
+            message: format!(
+                "resolution {}: text before the first section heading",
+                head.id
+            ),
         });
     }
     let mut annexes = Vec::new();
     for (n, &k) in annex_at.iter().enumerate() {
-        let next = annex_at.get(n + 1).map_or(rest.len(), |&k2| {
-            if caption_before(k2) { k2 - 1 } else { k2 }
-        });
+        let next =
+            annex_at.get(n + 1).map_or(
+                rest.len(),
+                |&k2| {
+                    if caption_before(k2) { k2 - 1 } else { k2 }
+                },
+            );
         let caption = caption_before(k).then(|| &rest[k - 1]);
-        annexes.push(annex::build_annex(caption, &rest[k], &rest[k + 1..next], lang));
+        annexes.push(annex::build_annex(
+            caption,
+            &rest[k],
+            &rest[k + 1..next],
+            lang,
+        ));
     }
     let refs = notes::reference_lines(&paras);
     let footnotes = footnotes

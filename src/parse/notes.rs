@@ -200,8 +200,14 @@ mod tests {
     #[test]
     fn glued_digits_become_references() {
         assert_eq!(marked("发展中国家1对这方面", 1), "发展中国家对这方面|[1]");
-        assert_eq!(marked("第18号决议（2024年，新德里，修订版）1", 1), "第18号决议（2024年，新德里，修订版）|[1]");
-        assert_eq!(marked("2009年1；2012年，迪拜", 1), "2009年；2012年，迪拜|[1]");
+        assert_eq!(
+            marked("第18号决议（2024年，新德里，修订版）1", 1),
+            "第18号决议（2024年，新德里，修订版）|[1]"
+        );
+        assert_eq!(
+            marked("2009年1；2012年，迪拜", 1),
+            "2009年；2012年，迪拜|[1]"
+        );
         assert_eq!(marked("隐私4和可信度4", 4), "隐私和可信度|[4]");
         assert_eq!(marked("ICNIRP2和IEEE3", 2), "ICNIRP和IEEE3|[2]");
         assert_eq!(marked("知识产权1（", 1), "知识产权（|[1]");
