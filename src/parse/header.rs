@@ -37,12 +37,7 @@ pub fn read_header(text: &str, lang: &Lang, allow_recommendation: bool) -> Optio
             _ => {
                 let (inner, after) = bracketed(tail)?;
                 // Only a footnote reference may follow the bracket.
-                if !after
-                    .trim()
-                    .chars()
-                    .all(|c| !c.is_alphanumeric() || c.is_ascii_digit())
-                    || after.trim().chars().any(|c| crate::text::is_cjk(c))
-                {
+                if !after.trim().chars().all(|c| c.is_ascii_digit()) {
                     return None;
                 }
                 Some(read_edition(inner, lang))

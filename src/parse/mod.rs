@@ -247,8 +247,10 @@ fn build_resolution(
         let c = take_notes(&paras[i].text).0;
         if is_history_start(&c)
             || is_assembly_line(&c, lang)
-            || body::read_heading(&c, lang).is_some()
-            || (i > title_start && (is_rec || labels::read_label(&c, lang).is_some()))
+            || (i > title_start
+                && (is_rec
+                    || labels::read_label(&c, lang).is_some()
+                    || body::read_heading(&c, lang).is_some()))
             || i - title_start >= 4
         {
             break;
