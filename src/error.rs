@@ -76,7 +76,10 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{path}: cannot read: {source}"),
             Error::Empty { path } => write!(f, "{path}: the file is empty (no text to read)"),
             Error::Binary { path, what } => {
-                write!(f, "{path}: not a text file ({what}); give a .txt export of the document")
+                write!(
+                    f,
+                    "{path}: not a text file ({what}); give a .txt export of the document"
+                )
             }
             Error::Undecodable {
                 path,

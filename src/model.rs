@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 pub const PARSE_SCHEMA_VERSION: u32 = 1;
 
 /// First and last line (1-based, inclusive) of a node in its source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First source line (1-based).
     pub first_line: u32,
@@ -450,6 +452,11 @@ pub struct SummaryReport {
     pub status_table: Vec<StatusRow>,
     /// Resolutions excerpted in the report, with the quoted sections.
     pub excerpts: Vec<Excerpt>,
+    /// Numbers listed as new in the highlights (`八份新决议（第101至108号决议）`);
+    /// the mapping lines in [`SummaryReport::new_resolutions`] add ids and titles.
+    pub new_listed: Vec<ReportedNumber>,
+    /// Everything odd met while reading the report, with what was assumed.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A new resolution as a summary report lists it.
@@ -523,6 +530,9 @@ pub struct Excerpt {
     pub title: Option<String>,
     /// Quoted sections with their clauses.
     pub sections: Vec<Section>,
+    /// Footnotes printed inside the excerpt (Word puts the body on the line of
+    /// the reference: `[2: 1\t这些国家…]`), numbered as displayed.
+    pub footnotes: Vec<Footnote>,
     /// Where the excerpt is.
     pub span: Span,
 }
