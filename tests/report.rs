@@ -175,7 +175,16 @@ fn excerpts_cover_every_annex_entry() {
 }
 
 /// Section summary: (kind, further, heading, addressee, top labels, first line).
-fn outline(e: &Excerpt) -> Vec<(SectionKind, bool, &str, Option<&str>, Vec<&str>, u32)> {
+type SectionOutline<'a> = (
+    SectionKind,
+    bool,
+    &'a str,
+    Option<&'a str>,
+    Vec<&'a str>,
+    u32,
+);
+
+fn outline(e: &Excerpt) -> Vec<SectionOutline<'_>> {
     e.sections
         .iter()
         .map(|s| {

@@ -910,3 +910,403 @@ fn parse_excerpt(
     }
     excerpt
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ZH;
+
+    fn lines(s: &str) -> Vec<&str> {
+        source_lines(s)
+    }
+
+    #[test]
+    fn clean_strips_bookmarks_and_footnotes() {
+        let c = clean("\t[bookmark: _Toc114651383]国际移动漫游（IMR）");
+        assert_eq!(c.text, "国际移动漫游（IMR）");
+        let c = clean("1\t考虑到发展中国家[footnoteRef:2]1在研究；[2: 1\t这些国家包括。] ");
+        assert_eq!(c.text, "1\t考虑到发展中国家在研究；");
+        assert_eq!(c.notes, vec![1]);
+        assert_eq!(c.bodies, vec![(1, "这些国家包括。".to_string())]);
+        // Without a displayed digit the Word id is the number.
+        assert_eq!(clean("国家[footnoteRef:3]在").notes, vec![3]);
+    }
+
+    #[test]
+    fn clean_keeps_real_brackets() {
+        let s = "考虑到本届全会第18号决议（[2022年，日内瓦]，修订版）；";
+        assert_eq!(clean(s).text, s);
+        assert_eq!(clean("a[b").text, "a[b");
+        assert!(clean(s).notes.is_empty());
+    }
+
+    #[test]
+    fn resolution_headers() {
+        assert!(is_resolution_header(
+            "第2号决议（2024年，新德里，修订版） ",
+            &ZH
+        ));
+        assert!(is_resolution_header(
+            "第18号决议（2024年，新德里，修订版）1 ",
+            &ZH
+        ));
+        assert!(is_resolution_header(
+            "第１０１号决议（2024年，新德里）",
+            &ZH
+        ));
+        assert!(!is_resolution_header("\t第2号决议", &ZH));
+        assert!(!is_resolution_header(
+            "第21号决议（2018年，迪拜，修订版）– 关于国际电信网络",
+            &ZH
+        ));
+        assert!(!is_resolution_header(
+            "第101号决议（原COM4/AI）（2024年，新德里）：标题",
+            &ZH
+        ));
+    }
+
+    #[test]
+    fn resolution_text_needs_header_and_assembly_line() {
+        let text = "第2号决议（2024年，新德里）\n标题\n（1993年，赫尔辛基）\n世界电信标准化全会（2024年，新德里），";
+        assert!(has_resolution_text(&lines(text), &ZH));
+        let no_assembly = "第2号决议（2024年，新德里）\n标题\n正文";
+        assert!(!has_resolution_text(&lines(no_assembly), &ZH));
+        // The assembly line belongs to the next header, not this one.
+        let next = "第2号决议（2024年，新德里）\n第3号决议（2024年，新德里）\n标题";
+        assert!(!has_resolution_text(&lines(next), &ZH));
+        let far = format!(
+            "第2号决议（2024年，新德里）{}\n世界电信标准化全会（2024年，新德里），",
+            "\n正文".repeat(ASSEMBLY_WINDOW + 1)
+        );
+        assert!(!has_resolution_text(&lines(&far), &ZH));
+    }
+
+    #[test]
+    fn mapping_lines() {
+        let m = parse_mapping(
+            "–\t第107号决议（原COM3/NG）（2024年，新德里）：加强下一代专家参与",
+            &ZH,
+        );
+        assert_eq!(
+            m,
+            Some(Mapping {
+                number: 107,
+                provisional_id: "COM3/NG".to_string(),
+                title: Some("加强下一代专家参与".to_string())
+            })
+        );
+        let bare = parse_mapping("第101号决议（原COM4/AI）", &ZH).expect("mapping");
+        assert_eq!((bare.number, bare.title), (101, None));
+        assert_eq!(parse_mapping("第21号决议（2018年，迪拜）：标题", &ZH), None);
+        assert_eq!(parse_mapping("\tA计划（原定计划）", &ZH), None);
+        assert_eq!(parse_mapping("本决议（原COM4/AI）", &ZH), None);
+    }
+
+    #[test]
+    fn lists_of_numbers_and_ranges() {
+        let l = parse_list_line("–\t八份新决议（第101至108号决议）", &ZH).expect("list");
+        assert_eq!(l.phrase.status, DeclaredStatus::New);
+        assert_eq!(l.count, Some(8));
+        assert_eq!(l.numbers, (101..=108).collect::<Vec<_>>());
+        let l = parse_list_line("–\t3份经修订的决议（第2、7、11号决议）", &ZH).expect("list");
+        assert_eq!(l.phrase.status, DeclaredStatus::Revised);
+        assert_eq!((l.count, l.numbers), (Some(3), vec![2, 7, 11]));
+        let l = parse_list_line("–\t一份废止的决议（第80号决议）", &ZH).expect("list");
+        assert_eq!(l.phrase.status, DeclaredStatus::Suppressed);
+        assert_eq!((l.count, l.numbers), (Some(1), vec![80]));
+        let l = parse_list_line("–\t一份经修订的ITU-T建议书（A.25）", &ZH).expect("list");
+        assert!(l.phrase.recommendations);
+        assert_eq!(l.ids, vec!["A.25".to_string()]);
+        assert_eq!(
+            parse_ids("ITU-T A.25、E.164", &ZH),
+            Some(vec!["A.25".to_string(), "E.164".to_string()])
+        );
+    }
+
+    #[test]
+    fn lists_that_are_not_lists() {
+        for s in [
+            "•\t做出8项新决议",
+            "–\t十个ITU-T研究组经过更新的职责范围（第2号决议）和新课题获得批准。",
+            "–\t新的和经修订的WTSA决议和ITU-T建议书见会议录草案的第1和第2部分",
+            "考虑到本届全会第44号决议（2024年，新德里，修订版）",
+            "–\t两份经修订的决议（第2、X号决议）",
+            "–\t两份新决议（第1至5000号决议）",
+            "–\t一份经修订的ITU-T建议书（见下文）",
+        ] {
+            assert!(parse_list_line(s, &ZH).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("–\t八份", &ZH), Some(8));
+        assert_eq!(parse_count("44份", &ZH), Some(44));
+        assert_eq!(parse_count("二十四项", &ZH), Some(24));
+        assert_eq!(parse_count("十二份", &ZH), Some(12));
+        assert_eq!(parse_count("八", &ZH), None);
+        assert_eq!(parse_count("–\t", &ZH), None);
+    }
+
+    #[test]
+    fn list_count_mismatch_is_diagnosed() {
+        let r = parse_report("–\t三份经修订的决议（第2、7号决议）", &ZH);
+        assert_eq!(r.revised.len(), 2);
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line, 1);
+        let r = parse_report("–\t两份经修订的决议（第2、7号决议）", &ZH);
+        assert!(r.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn status_table_rows() {
+        let text = "\t状况\n\t编号\n\t标题\n\n\t修订版\n\t2\n\t[bookmark: _Toc1]工作范围\n\n\t未定\n\t5\n\t其他\n\n\t保留\n\t69\n\t获取";
+        let (rows, diags) = status_rows(&lines(text), &ZH);
+        let got: Vec<(u32, DeclaredStatus, &str, u32)> = rows
+            .iter()
+            .map(|r| (r.number, r.status, r.title.as_str(), r.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, DeclaredStatus::Revised, "工作范围", 5),
+                (5, DeclaredStatus::Other, "其他", 9),
+                (69, DeclaredStatus::Maintained, "获取", 13),
+            ]
+        );
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 9);
+    }
+
+    #[test]
+    fn status_table_needs_shape() {
+        // An unknown first cell does not open a table.
+        assert!(status_rows(&lines("\t未定\n\t5\n\t其他"), &ZH).0.is_empty());
+        // Cells must be TAB-indented and the middle one a number.
+        assert!(status_rows(&lines("修订版\n2\n标题"), &ZH).0.is_empty());
+        assert!(
+            status_rows(&lines("\t修订版\n\t第2号\n\t标题"), &ZH)
+                .0
+                .is_empty()
+        );
+        assert!(status_rows(&lines("\t修订版\n\t2\n\t"), &ZH).0.is_empty());
+    }
+
+    #[test]
+    fn excerpt_headers() {
+        assert_eq!(excerpt_header("\t第2号决议", &ZH), Some(2));
+        assert_eq!(excerpt_header("第１８号决议", &ZH), Some(18));
+        assert_eq!(excerpt_header("\t第2号决议（2024年，新德里）", &ZH), None);
+        assert_eq!(excerpt_header("\t编号/决议", &ZH), None);
+        assert_eq!(excerpt_header("第号决议", &ZH), None);
+    }
+
+    #[test]
+    fn heading_keywords() {
+        let h = classify_heading("进一步做出决议", &ZH).expect("heading");
+        assert_eq!(
+            (h.kind, h.further, h.addressee),
+            (SectionKind::Resolves, true, None)
+        );
+        let h = classify_heading("做出决议，责成国际电联电信标准化部门第17研究组", &ZH).expect("h");
+        assert_eq!(h.kind, SectionKind::ResolvesInstructs);
+        assert_eq!(
+            h.addressee.as_deref(),
+            Some("国际电联电信标准化部门第17研究组")
+        );
+        let h = classify_heading("做出决议，责成", &ZH).expect("heading");
+        assert_eq!(
+            (h.kind, h.addressee),
+            (SectionKind::ResolvesInstructs, None)
+        );
+        let h = classify_heading("进一步责成研究组", &ZH).expect("heading");
+        assert_eq!((h.kind, h.further), (SectionKind::Instructs, true));
+        assert_eq!(h.addressee.as_deref(), Some("研究组"));
+        assert!(classify_heading("电信标准化局主任", &ZH).is_none());
+    }
+
+    #[test]
+    fn headings_are_not_clauses() {
+        assert!(heading_of("责成", &ZH).is_some());
+        assert!(heading_of("请秘书长与三个部门局的主任合作", &ZH).is_some());
+        for s in [
+            "请ITU-T，尤其是第5研究组，扩大此领域中下列各项工作：",
+            "鼓励电信运营商协助ITU-T落实本决议。",
+            "6\t请ITU-T第5研究组与WHO协调；",
+            "在可用资源范围内，",
+            "",
+        ] {
+            assert!(heading_of(s, &ZH).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(read_label("3\t文本"), Some(("3", "文本")));
+        assert_eq!(read_label("iii)\t文本"), Some(("iii)", "文本")));
+        assert_eq!(read_label("· TSB应与"), Some(("·", "TSB应与")));
+        assert_eq!(read_label("–\t项目"), Some(("–", "项目")));
+        assert_eq!(read_label("6.1.2\t文本"), Some(("6.1.2", "文本")));
+        assert_eq!(read_label("·TSB"), None);
+        assert_eq!(read_label("3 700名代表"), None);
+        assert_eq!(read_label("abc)\t文本"), None);
+        assert_eq!(read_label("国际电联\t文本"), None);
+    }
+
+    #[test]
+    fn label_families_and_ordinals() {
+        let prev = |family, ordinal, ends_colon| PrevLabel {
+            family,
+            ordinal,
+            ends_colon,
+        };
+        let fam = |raw: &str, p: Option<PrevLabel>| {
+            let l = classify_label(raw, p.as_ref());
+            (l.family, l.ordinal)
+        };
+        assert_eq!(fam("3", None), (LabelFamily::Number, 3));
+        assert_eq!(fam("1)", None), (LabelFamily::NumberParen, 1));
+        assert_eq!(fam("6.1.2", None), (LabelFamily::Decimal, 2));
+        assert_eq!(fam("·", None), (LabelFamily::Bullet, 0));
+        assert_eq!(fam("a)", None), (LabelFamily::Letter, 1));
+        assert_eq!(fam("i)", None), (LabelFamily::Roman, 1));
+        assert_eq!(fam("viii)", None), (LabelFamily::Roman, 8));
+        // `i)` after `h)` is the letter i, unless `h)` opened a sub-list.
+        let h = Some(prev(LabelFamily::Letter, 8, false));
+        assert_eq!(fam("i)", h), (LabelFamily::Letter, 9));
+        let h_colon = Some(prev(LabelFamily::Letter, 8, true));
+        assert_eq!(fam("i)", h_colon), (LabelFamily::Roman, 1));
+        // `v)` continues `iv)`; alone it is a letter, as is `l)`.
+        let iv = Some(prev(LabelFamily::Roman, 4, false));
+        assert_eq!(fam("v)", iv), (LabelFamily::Roman, 5));
+        assert_eq!(fam("v)", None), (LabelFamily::Letter, 22));
+        let one = Some(prev(LabelFamily::Number, 1, true));
+        assert_eq!(fam("l)", one), (LabelFamily::Letter, 12));
+    }
+
+    fn one_excerpt(body: &str) -> (Excerpt, Vec<Diagnostic>) {
+        let text = format!("\t第9号决议\n标题\n{body}");
+        let r = parse_report(&text, &ZH);
+        assert_eq!(r.excerpts.len(), 1);
+        (r.excerpts[0].clone(), r.diagnostics)
+    }
+
+    #[test]
+    fn addressee_on_the_next_line() {
+        let (e, _) = one_excerpt("\t责成\n电信标准化局主任\n继续合作；");
+        let s = &e.sections[0];
+        assert_eq!(s.heading, "责成电信标准化局主任");
+        assert_eq!(s.addressee.as_deref(), Some("电信标准化局主任"));
+        assert_eq!(s.clauses.len(), 1);
+        assert_eq!(s.clauses[0].text, "继续合作；");
+        assert_eq!(s.span, Span::new(3, 5));
+        assert_eq!(e.title.as_deref(), Some("标题"));
+    }
+
+    #[test]
+    fn no_addressee_after_a_tail_or_before_a_clause() {
+        // The heading has its own addressee: the next line is a clause.
+        let (e, _) = one_excerpt("请电信发展局主任\n本着合作精神，");
+        assert_eq!(e.sections[0].addressee.as_deref(), Some("电信发展局主任"));
+        assert_eq!(e.sections[0].clauses.len(), 1);
+        // A line ending a clause is not an addressee.
+        let (e, _) = one_excerpt("\t责成\n电信标准化局主任协作采取必要措施；");
+        assert_eq!(e.sections[0].addressee, None);
+        assert_eq!(e.sections[0].heading, "责成");
+        // A labelled line is not an addressee.
+        let (e, _) = one_excerpt("责成\n1\tTSB主任：\n· 与其它两局主任协调；");
+        let s = &e.sections[0];
+        assert_eq!(s.addressee, None);
+        assert_eq!(s.clauses.len(), 1);
+        assert_eq!(s.clauses[0].children.len(), 1);
+    }
+
+    #[test]
+    fn split_compound_heading_is_joined() {
+        let (e, _) = one_excerpt("\t做出决议\n责成电信标准化局主任\n1\t重点考虑；");
+        assert_eq!(e.sections.len(), 1);
+        let s = &e.sections[0];
+        assert_eq!(s.kind, SectionKind::ResolvesInstructs);
+        assert_eq!(s.heading, "做出决议，责成电信标准化局主任");
+        assert_eq!(s.addressee.as_deref(), Some("电信标准化局主任"));
+        // A full compound heading after a bare one stays a section of its own.
+        let (e, _) = one_excerpt("\t做出决议\n做出决议，责成第17研究组\n4\t协作；");
+        assert_eq!(e.sections.len(), 2);
+        assert!(e.sections[0].clauses.is_empty());
+        assert_eq!(e.sections[1].kind, SectionKind::ResolvesInstructs);
+        // Not after a section that already has clauses.
+        let (e, _) = one_excerpt("\t做出决议\n1\t文本；\n责成电信标准化局主任\n1\t文本；");
+        assert_eq!(e.sections.len(), 2);
+        assert_eq!(e.sections[1].kind, SectionKind::Instructs);
+    }
+
+    #[test]
+    fn intro_before_labelled_clauses() {
+        let (e, _) = one_excerpt("\t做出决议\n请ITU-T扩大下列工作：\ni)\t协调；\nviii)\t合作；");
+        let s = &e.sections[0];
+        assert_eq!(
+            s.intro.as_ref().map(|i| i.text.as_str()),
+            Some("请ITU-T扩大下列工作：")
+        );
+        assert_eq!(s.clauses.len(), 2);
+        // Not an intro when no labelled clause follows.
+        let (e, _) = one_excerpt("\t做出决议\n请ITU-T扩大下列工作：");
+        assert!(e.sections[0].intro.is_none());
+        assert_eq!(e.sections[0].clauses.len(), 1);
+    }
+
+    #[test]
+    fn nesting_and_gaps() {
+        let (e, _) =
+            one_excerpt("\t做出决议\n3\t甲；\n5\t乙：\ni)\t一；\nii)\t二；\n\n7\t丙；\n另起一段，");
+        let s = &e.sections[0];
+        let top: Vec<&str> = s
+            .clauses
+            .iter()
+            .map(|c| c.label.as_ref().map_or("-", |l| l.raw.as_str()))
+            .collect();
+        assert_eq!(top, vec!["3", "5", "7"]);
+        assert_eq!(s.clauses[1].children.len(), 2);
+        // An unlabelled paragraph after labelled ones belongs to the last.
+        assert_eq!(s.clauses[2].children.len(), 1);
+        assert_eq!(s.clauses[2].span, Span::new(9, 9));
+        assert_eq!(s.clauses[2].children[0].span, Span::new(10, 10));
+        assert_eq!(s.span, Span::new(3, 10));
+    }
+
+    #[test]
+    fn title_may_look_like_a_heading() {
+        let (e, _) = one_excerpt("");
+        assert_eq!(e.title.as_deref(), Some("标题"));
+        let r = parse_report("\t第58号决议\n鼓励建立团队\n\t责成\n电信标准化局主任", &ZH);
+        assert_eq!(r.excerpts[0].title.as_deref(), Some("鼓励建立团队"));
+        assert_eq!(r.excerpts[0].sections.len(), 1);
+        // No title: the first line is the heading cell.
+        let r = parse_report("\t第2号决议\n\t做出决议\n3\t文本；", &ZH);
+        assert_eq!(r.excerpts[0].title, None);
+        assert_eq!(r.excerpts[0].sections[0].clauses.len(), 1);
+    }
+
+    #[test]
+    fn text_before_a_heading_is_diagnosed() {
+        let (e, diags) = one_excerpt("3\t无标题的条款；");
+        assert!(e.sections.is_empty());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 3);
+    }
+
+    #[test]
+    fn report_signals() {
+        let mapping = "–\t第101号决议（原COM4/AI）（2024年，新德里）：标题";
+        let list = "–\t八份新决议（第101至108号决议）";
+        let table = "\t新决议\n\t101\n\t标题";
+        assert!(looks_like_report(&format!("{mapping}\n{list}"), &ZH));
+        assert!(looks_like_report(&format!("{list}\n\n{table}"), &ZH));
+        assert!(!looks_like_report(list, &ZH));
+        assert!(!looks_like_report(mapping, &ZH));
+        let with_text = format!(
+            "{mapping}\n{list}\n第2号决议（2024年，新德里）\n标题\n世界电信标准化全会（2024年，新德里），"
+        );
+        assert!(!looks_like_report(&with_text, &ZH));
+    }
+}
