@@ -33,7 +33,7 @@ const FOOTNOTE_REF_OPEN: &str = "[footnoteRef:";
 const RECOMMENDATION_PREFIX: &str = "ITU-T";
 
 /// Whether the text looks like a summary report of an assembly: at least
-/// [`MIN_SIGNALS`] kinds of report signal (a provisional-id mapping line, a
+/// two kinds of report signal (a provisional-id mapping line, a
 /// bracketed list of new/revised/suppressed texts, a status-table row) and
 /// no resolution text (a header `第N号决议（YYYY年，…）` followed by an
 /// assembly line).
