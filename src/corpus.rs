@@ -15,6 +15,8 @@ pub struct LoadOptions {
     pub ingest: IngestOptions,
     /// Parse options.
     pub parse: ParseOptions,
+    /// Refuse texts the parser had to guess about (`--strict`).
+    pub strict: bool,
 }
 
 /// The texts of one edition: a folder, or a single file.
@@ -26,6 +28,9 @@ pub struct Corpus {
     pub path: String,
     /// Documents in file-name order.
     pub documents: Vec<Document>,
+    /// Whether the edition holds only some of the assembly's resolutions
+    /// (declared by an `edition.json` file with `"partial": true`).
+    pub partial: bool,
 }
 
 /// Read and parse one file.
@@ -73,9 +78,36 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
         .iter()
         .map(|f| load_file(f, opts))
         .collect::<Result<Vec<_>>>()?;
+    let partial = meta.is_dir() && read_manifest(path)?.partial;
     Ok(Corpus {
         name,
         path: shown,
         documents,
+        partial,
     })
+}
+
+/// Optional `edition.json` in an edition folder.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Manifest {
+    #[serde(default)]
+    partial: bool,
+}
+
+fn read_manifest(dir: &Path) -> Result<Manifest> {
+    let p = dir.join("edition.json");
+    match std::fs::read_to_string(&p) {
+        Ok(s) => serde_json::from_str(&s).map_err(|e| {
+            Error::Usage(format!(
+                "{}:{}: invalid edition.json: {e}",
+                p.display(),
+                e.line()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+        Err(source) => Err(Error::Io {
+            path: p.display().to_string(),
+            source,
+        }),
+    }
 }

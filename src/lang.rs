@@ -164,7 +164,6 @@ pub static ZH: Lang = Lang {
         "注",
         "SDG",
         "HTML",
-        "版",
         "号",
     ],
     counter_suffixes: &[

@@ -1,5 +1,144 @@
-//! The `resdiff` command line: parses arguments and calls the library.
+//! The `resdiff` command line: parses arguments, calls the library, maps the
+//! result to an exit code (0 no differences / findings, 1 some, 2 trouble).
 
-fn main() {
-    println!("resdiff");
+use clap::{Parser, Subcommand, ValueEnum};
+use resdiff::corpus::{self, LoadOptions};
+use resdiff::error::{Error, Result};
+use resdiff::ingest;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "resdiff",
+    version,
+    about = "Track how ITU resolutions change from one assembly to the next"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON (documented in README).
+    Json,
+    /// Markdown report.
+    Markdown,
+    /// Self-contained HTML report.
+    Html,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Options shared by every command that reads texts.
+#[derive(clap::Args, Debug)]
+struct InputArgs {
+    /// Encoding of the input files (e.g. gb18030, utf-16le); detected when absent.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Treat parser warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse resolution texts and print their outline (or the model as JSON).
+    Parse {
+        /// Files or edition folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format (text outline or JSON model).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("resdiff: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_options(input: &InputArgs) -> Result<LoadOptions> {
+    let mut opts = LoadOptions::default();
+    if let Some(label) = &input.encoding {
+        opts.ingest.encoding = Some(ingest::encoding_for_label(label)?);
+    }
+    opts.strict = input.strict;
+    Ok(opts)
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Parse {
+            paths,
+            format,
+            input,
+        } => {
+            let opts = load_options(&input)?;
+            let mut corpora = Vec::new();
+            for p in &paths {
+                corpora.push(corpus::load(p, &opts)?);
+            }
+            let docs: Vec<_> = corpora.iter().flat_map(|c| c.documents.iter()).collect();
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let written = match format {
+                Format::Json => resdiff::render::outline::write_json(&mut out, &docs),
+                _ => resdiff::render::outline::write_outline(&mut out, &docs),
+            };
+            finish_write(written)?;
+            // Reading texts in which no resolution is found is trouble: the
+            // user asked to parse resolutions.
+            if docs.iter().all(|d| d.resolutions.is_empty()) {
+                let d = docs.first().map(|d| d.path.clone()).unwrap_or_default();
+                return Err(Error::NoResolution {
+                    path: if docs.len() == 1 {
+                        d
+                    } else {
+                        "all inputs".into()
+                    },
+                    found: "no resolution header, assembly line or MOD/ADD marker".into(),
+                });
+            }
+            Ok(0)
+        }
+    }
+}
+
+/// A closed pipe (`resdiff … | head`) is not an error.
+fn finish_write(res: std::io::Result<()>) -> Result<()> {
+    match res {
+        Ok(()) => {
+            let _ = std::io::stdout().flush();
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+    }
 }

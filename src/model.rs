@@ -101,8 +101,8 @@ pub struct Document {
 pub struct OtherBlock {
     /// What it is (`front matter`, `committee actions`, `question table`, …).
     pub kind: String,
-    /// Its first line, as a hint for the reader.
-    pub first_text: String,
+    /// Its paragraphs (table rows, list items …) as read.
+    pub paragraphs: Vec<Text>,
     /// Where it is.
     pub span: Span,
 }
