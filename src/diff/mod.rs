@@ -1,0 +1,1 @@
+//! Diff: turn aligned editions into a report of changes.
