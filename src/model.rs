@@ -722,3 +722,75 @@ pub struct InlineOp {
     /// Its text.
     pub text: String,
 }
+
+/// Counts over a [`DiffReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DiffSummary {
+    /// Resolutions only in the new edition.
+    pub added: usize,
+    /// Resolutions only in the old edition.
+    pub removed: usize,
+    /// Resolutions in both, changed.
+    pub modified: usize,
+    /// Resolutions in both, of which every change is editorial.
+    pub editorial_only: usize,
+    /// Resolutions in both, unchanged.
+    pub unchanged: usize,
+    /// Resolutions outside a partial edition.
+    pub absent: usize,
+    /// Changes of kind added.
+    pub changes_added: usize,
+    /// Changes of kind removed.
+    pub changes_removed: usize,
+    /// Changes of kind modified.
+    pub changes_modified: usize,
+    /// Changes of kind moved.
+    pub changes_moved: usize,
+    /// Changes of kind renumbered.
+    pub changes_renumbered: usize,
+    /// Changes marked editorial (of any kind).
+    pub changes_editorial: usize,
+}
+
+impl DiffReport {
+    /// Counts of resolutions by status and of changes by kind.
+    pub fn summary(&self) -> DiffSummary {
+        let mut s = DiffSummary::default();
+        for r in &self.resolutions {
+            match r.status {
+                ResolutionStatus::Added => s.added += 1,
+                ResolutionStatus::Removed => s.removed += 1,
+                ResolutionStatus::Modified => s.modified += 1,
+                ResolutionStatus::Unchanged => s.unchanged += 1,
+                ResolutionStatus::Absent => s.absent += 1,
+            }
+            if r.status == ResolutionStatus::Modified && r.editorial_only() {
+                s.editorial_only += 1;
+            }
+            for c in r.header_changes.iter().chain(&r.changes) {
+                match c.kind {
+                    ChangeKind::Added => s.changes_added += 1,
+                    ChangeKind::Removed => s.changes_removed += 1,
+                    ChangeKind::Modified => s.changes_modified += 1,
+                    ChangeKind::Moved => s.changes_moved += 1,
+                    ChangeKind::Renumbered => s.changes_renumbered += 1,
+                }
+                if c.editorial {
+                    s.changes_editorial += 1;
+                }
+            }
+        }
+        s
+    }
+
+    /// Whether the editions differ (resolutions added, removed or modified;
+    /// absent ones do not count).
+    pub fn has_differences(&self) -> bool {
+        self.resolutions.iter().any(|r| {
+            matches!(
+                r.status,
+                ResolutionStatus::Added | ResolutionStatus::Removed | ResolutionStatus::Modified
+            )
+        })
+    }
+}

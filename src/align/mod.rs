@@ -12,7 +12,7 @@ pub mod sections;
 pub(crate) mod testkit;
 
 pub use clauses::{
-    Container, ContainerPair, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
+    Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
 };
 pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
 
