@@ -1,0 +1,123 @@
+//! The edition diff as a Markdown change report a secretariat could
+//! circulate: a summary table with ITU action words, then per resolution the
+//! changed clauses with ~~deleted~~ and **inserted** text.
+
+use super::diff_common::{action_word, display_id, kind_word, match_words, place};
+use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
+use std::io::{self, Write};
+
+/// Escape text for Markdown: characters that would start emphasis, links,
+/// tables or HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '[' | ']' | '|' | '<' | '>' | '`' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Write the report as Markdown.
+pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Changes from {} to {}\n",
+        esc(&report.old_name),
+        esc(&report.new_name)
+    )?;
+    for n in &report.notes {
+        writeln!(out, "> {}\n", esc(n))?;
+    }
+    if report.editorial_hidden {
+        writeln!(out, "> Editorial changes are not shown.\n")?;
+    }
+    let s = report.summary();
+    writeln!(
+        out,
+        "ADD {} · SUP {} · MOD {} (of which (MOD) editorial only {}) · NOC {} · absent {}\n",
+        s.added, s.removed, s.modified, s.editorial_only, s.unchanged, s.absent
+    )?;
+    let listed: Vec<_> = report
+        .resolutions
+        .iter()
+        .filter(|r| r.status != ResolutionStatus::Absent)
+        .collect();
+    if !listed.is_empty() {
+        writeln!(out, "| Resolution | Action | Title | Changes |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for r in &listed {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(&display_id(r)),
+                action_word(r),
+                esc(&r.title),
+                r.header_changes.len() + r.changes.len()
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let absent: Vec<String> = report
+        .resolutions
+        .iter()
+        .filter(|r| r.status == ResolutionStatus::Absent)
+        .map(display_id)
+        .collect();
+    if !absent.is_empty() {
+        writeln!(
+            out,
+            "Not compared (outside a partial edition): {}\n",
+            esc(&absent.join(", "))
+        )?;
+    }
+    for r in &listed {
+        if r.header_changes.is_empty() && r.changes.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "## {} Resolution {} — {}\n",
+            action_word(r),
+            esc(&display_id(r)),
+            esc(&r.title)
+        )?;
+        if let Some(m) = &r.match_how {
+            writeln!(out, "*Matched: {}.*\n", esc(&match_words(m)))?;
+        }
+        for c in r.header_changes.iter().chain(&r.changes) {
+            write_change(out, c)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_change<W: Write>(out: &mut W, c: &Change) -> io::Result<()> {
+    let mut tag = kind_word(c).to_string();
+    if c.editorial {
+        tag.push_str(", editorial");
+    }
+    let body = if !c.inline.is_empty() {
+        c.inline
+            .iter()
+            .map(|o| match o.op {
+                InlineTag::Equal => esc(&o.text),
+                InlineTag::Delete => format!("~~{}~~", esc(&o.text)),
+                InlineTag::Insert => format!("**{}**", esc(&o.text)),
+            })
+            .collect::<String>()
+    } else {
+        match (&c.old_text, &c.new_text) {
+            (Some(_), Some(n)) => esc(&crate::text::preview(n, 40)),
+            (Some(o), None) => format!("~~{}~~", esc(o)),
+            (None, Some(n)) => format!("**{}**", esc(n)),
+            (None, None) => String::new(),
+        }
+    };
+    writeln!(out, "- **{}** ({tag}): {body}", esc(&place(c)))
+}
