@@ -22,6 +22,18 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// `~~text~~` or `**text**`; `<del>`/`<ins>` when the text starts or ends
+/// with punctuation or space, where CommonMark's flanking rules would leave
+/// the markers as literal characters next to a CJK letter (`会~~（GSS）~~以`).
+fn mark(text: &str, md: &str, tag: &str) -> String {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    if edge(text.chars().next()) || edge(text.chars().last()) {
+        format!("<{tag}>{}</{tag}>", esc(text))
+    } else {
+        format!("{md}{}{md}", esc(text))
+    }
+}
+
 /// Write the report as Markdown.
 pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
     writeln!(
@@ -107,17 +119,29 @@ fn write_change<W: Write>(out: &mut W, c: &Change) -> io::Result<()> {
             .iter()
             .map(|o| match o.op {
                 InlineTag::Equal => esc(&o.text),
-                InlineTag::Delete => format!("~~{}~~", esc(&o.text)),
-                InlineTag::Insert => format!("**{}**", esc(&o.text)),
+                InlineTag::Delete => mark(&o.text, "~~", "del"),
+                InlineTag::Insert => mark(&o.text, "**", "ins"),
             })
             .collect::<String>()
     } else {
         match (&c.old_text, &c.new_text) {
             (Some(_), Some(n)) => esc(&crate::text::preview(n, 40)),
-            (Some(o), None) => format!("~~{}~~", esc(o)),
-            (None, Some(n)) => format!("**{}**", esc(n)),
+            (Some(o), None) => mark(o, "~~", "del"),
+            (None, Some(n)) => mark(n, "**", "ins"),
             (None, None) => String::new(),
         }
     };
     writeln!(out, "- **{}** ({tag}): {body}", esc(&place(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_fall_back_to_html_next_to_punctuation() {
+        assert_eq!(mark("它", "~~", "del"), "~~它~~");
+        assert_eq!(mark("（GSS）", "~~", "del"), "<del>（GSS）</del>");
+        assert_eq!(mark("a*b", "**", "ins"), "**a\\*b**");
+    }
 }
