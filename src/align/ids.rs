@@ -69,16 +69,14 @@ impl IdMap {
                 return Err(bad(&format!("`{id}` is not a provisional id")));
             }
             let key = normalize_id(id);
-            if let Some(prev) = entries
+            let earlier = entries
                 .iter()
-                .find(|e| normalize_id(&e.provisional_id) == key)
-            {
-                if prev.number != number {
-                    return Err(bad(&format!(
-                        "{id} is mapped to {number} here and to {} at {}",
-                        prev.number, prev.source
-                    )));
-                }
+                .find(|e| normalize_id(&e.provisional_id) == key);
+            if let Some(prev) = earlier.filter(|p| p.number != number) {
+                return Err(bad(&format!(
+                    "{id} is mapped to {number} here and to {} at {}",
+                    prev.number, prev.source
+                )));
             }
             entries.push(IdMapEntry {
                 number,
