@@ -79,7 +79,7 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
     writeln!(
         out,
         "summary: {} added, {} removed, {} modified ({} editorial only), {} unchanged, {} absent; \
-         clauses: {} added, {} removed, {} modified, {} moved, {} renumbered ({} editorial)",
+         changes: {} added, {} removed, {} modified, {} moved, {} renumbered ({} editorial)",
         s.added,
         s.removed,
         s.modified,
