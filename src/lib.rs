@@ -5,7 +5,9 @@
 //! joining → paragraphs) → [`parse`] (paragraphs → [`model::Document`]) →
 //! [`corpus`] (files and folders → editions) → render.
 
+pub mod align;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod ingest;
 pub mod lang;

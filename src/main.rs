@@ -2,10 +2,13 @@
 //! result to an exit code (0 no differences / findings, 1 some, 2 trouble).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use resdiff::align::{IdMap, IdOptions};
 use resdiff::corpus::{self, LoadOptions};
+use resdiff::diff::{self, DiffOptions};
 use resdiff::error::{Error, Result};
 use resdiff::ingest;
-use std::io::Write;
+use resdiff::render;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,6 +68,32 @@ enum Command {
         /// Output format (text outline or JSON model).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Compare two editions clause by clause (exit 0 identical, 1 different).
+    Diff {
+        /// Old edition: a file or an edition folder.
+        old: PathBuf,
+        /// New edition: a file or an edition folder.
+        new: PathBuf,
+        /// Output format (html is not available for diff).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// When to colour text output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Provisional-id mapping file (`101 = COM4/AI` per line, `#` comments).
+        #[arg(long, value_name = "FILE")]
+        map: Option<PathBuf>,
+        /// Ids the editions are known to share (e.g. `101,102`); other
+        /// resolutions found in one edition only are reported as absent.
+        #[arg(long, value_name = "IDS", value_delimiter = ',')]
+        only: Option<Vec<String>>,
+        /// Leave out editorial changes (whitespace, punctuation width,
+        /// variant characters, edition citations).
+        #[arg(long)]
+        hide_editorial: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -132,6 +161,68 @@ fn run(cli: Cli) -> Result<u8> {
                 });
             }
             Ok(0)
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            color,
+            map,
+            only,
+            hide_editorial,
+            input,
+        } => {
+            if format == Format::Html {
+                return Err(Error::Usage(
+                    "--format html is not available for diff; use text, json or markdown".into(),
+                ));
+            }
+            let opts = load_options(&input)?;
+            let old = load_edition(&old, &opts)?;
+            let new = load_edition(&new, &opts)?;
+            let diff_opts = DiffOptions {
+                ids: IdOptions {
+                    map: map.as_deref().map(IdMap::read).transpose()?,
+                    only,
+                },
+                hide_editorial,
+                ..DiffOptions::default()
+            };
+            let report = diff::diff_editions(&old, &new, &diff_opts)?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let written = match format {
+                Format::Json => render::diff_json::write_diff_json(&mut out, &report),
+                Format::Markdown => render::diff_markdown::write_diff_markdown(&mut out, &report),
+                _ => render::diff_text::write_diff_text(&mut out, &report, use_color(color)),
+            };
+            finish_write(written)?;
+            Ok(u8::from(report.has_differences()))
+        }
+    }
+}
+
+/// Load an edition and refuse one without any resolution text: there would
+/// be nothing to compare.
+fn load_edition(path: &std::path::Path, opts: &LoadOptions) -> Result<corpus::Corpus> {
+    let c = corpus::load(path, opts)?;
+    if c.documents.iter().all(|d| d.resolutions.is_empty()) {
+        return Err(Error::NoResolution {
+            path: c.path,
+            found: "no resolution header, assembly line or MOD/ADD marker".into(),
+        });
+    }
+    Ok(c)
+}
+
+/// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }

@@ -1,4 +1,8 @@
 //! Render: models and reports to terminal text, JSON, Markdown and HTML.
 //! Renderers write to a `Write` handed to them; colour is the caller's choice.
 
+pub mod diff_common;
+pub mod diff_json;
+pub mod diff_markdown;
+pub mod diff_text;
 pub mod outline;

@@ -1,0 +1,122 @@
+//! Comparison keys: the folded forms of texts that alignment compares, never
+//! shown to the reader. The base key ignores layout; the editorial key also
+//! ignores the changes that [`crate::diff::editorial`] calls editorial.
+
+use crate::lang::Lang;
+use crate::text::fold_width;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Base key: full-width forms folded to half-width, all whitespace removed.
+/// Two texts with equal base keys read the same.
+pub fn base_key(text: &str) -> String {
+    text.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Placeholder an edition citation is replaced by in editorial keys.
+const EDITION_MARK: &str = "⟨edition⟩";
+
+/// Edition citation inside a base key: `2022年,日内瓦,修订版)`,
+/// `[2022年,日内瓦],修订版)`, `[2022年,日内瓦]`, `2024年,新德里)`. It must
+/// end with a closing bracket so that a year and place in running text
+/// (`2022年,日内瓦举行的…`) is not taken for one. The place is any short run
+/// without separators, so that misspelt places and the `20204年` typo still
+/// count.
+fn citation_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // A constant pattern, exercised by the unit tests below.
+        Regex::new(r"\[?\d{4,5}年,[^,()\[\]]{1,12}?\]?(?:,修订版)?[)\]]")
+            .expect("valid citation pattern")
+    })
+}
+
+/// Editorial key: the base key with variant spellings folded to one form
+/// (`其他` → `其它`) and edition citations of other resolutions replaced by a
+/// placeholder. Two texts with equal editorial keys differ only editorially.
+pub fn editorial_key(text: &str, lang: &Lang) -> String {
+    editorial_key_of_base(&base_key(text), lang)
+}
+
+/// [`editorial_key`] of an already computed base key.
+pub fn editorial_key_of_base(base: &str, lang: &Lang) -> String {
+    let mut s = base.to_string();
+    for (canonical, variant) in lang.variant_pairs {
+        if s.contains(variant) {
+            s = s.replace(variant, canonical);
+        }
+    }
+    if s.contains('年') {
+        s = citation_regex().replace_all(&s, EDITION_MARK).into_owned();
+    }
+    s
+}
+
+/// Normalised addressee of a section heading, for section keys: base key
+/// without trailing punctuation (`责成…密切协作，` = `责成…密切协作`).
+pub fn addressee_key(addressee: Option<&str>) -> String {
+    let mut k = base_key(addressee.unwrap_or(""));
+    while k.ends_with([',', ':', ';', '.']) {
+        k.pop();
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ZH;
+
+    #[test]
+    fn base_key_folds_width_and_space() {
+        assert_eq!(base_key("ITU-T　E.164，（见）"), "ITU-TE.164,(见)");
+        assert_eq!(base_key(" a b\tc "), "abc");
+    }
+
+    #[test]
+    fn editorial_key_folds_variants() {
+        assert_eq!(
+            editorial_key("其他国家", &ZH),
+            editorial_key("其它国家", &ZH)
+        );
+        assert_ne!(
+            editorial_key("其他国家", &ZH),
+            editorial_key("其余国家", &ZH)
+        );
+    }
+
+    #[test]
+    fn editorial_key_masks_edition_citations() {
+        let a = editorial_key("第20号决议（2022年，日内瓦，修订版）的规定", &ZH);
+        let b = editorial_key("第20号决议（2024年，新德里，修订版）的规定", &ZH);
+        assert_eq!(a, b);
+        let c = editorial_key("第20号决议（[2022年，日内瓦]，修订版）的规定", &ZH);
+        assert_eq!(a, c);
+        let d = editorial_key("第99号决议（2022年，日内瓦）", &ZH);
+        let e = editorial_key("第99号决议（2024年，新德里）", &ZH);
+        assert_eq!(d, e);
+        // The resolution number is not part of the citation.
+        let f = editorial_key("第21号决议（2024年，新德里，修订版）的规定", &ZH);
+        assert_ne!(a, f);
+    }
+
+    #[test]
+    fn running_text_years_are_not_citations() {
+        assert_ne!(
+            editorial_key("在2022年，日内瓦举行的会议", &ZH),
+            editorial_key("在2024年，日内瓦举行的会议", &ZH)
+        );
+    }
+
+    #[test]
+    fn addressee_key_drops_trailing_comma() {
+        assert_eq!(
+            addressee_key(Some("电信标准化局主任与电信发展局主任密切协作，")),
+            addressee_key(Some("电信标准化局主任与电信发展局主任密切协作"))
+        );
+        assert_eq!(addressee_key(None), "");
+    }
+}

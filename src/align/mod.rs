@@ -1,0 +1,105 @@
+//! Align: pair what corresponds between two editions. Resolutions pair by
+//! number or resolved provisional id ([`ids`]); within a pair, sections by
+//! kind and addressee ([`sections`]); clauses by content, not label
+//! ([`clauses`]). The result says how every pair was made; turning pairs
+//! into changes is the diff stage's job.
+
+pub mod clauses;
+pub mod ids;
+pub mod keys;
+pub mod sections;
+#[cfg(test)]
+pub(crate) mod testkit;
+
+pub use clauses::{
+    Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
+};
+pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
+
+use similar::Algorithm;
+use std::time::Duration;
+use std::time::Instant;
+
+/// Minimum similarity for two clauses to count as one clause modified: the
+/// share of characters the two comparison keys have in common
+/// (`2·matches / (len_a + len_b)`, as [`similar::TextDiff::ratio`]). At 0.5
+/// a clause may lose or gain about a third of its words and still be the
+/// same clause; below that, reviewers read an added and a removed clause
+/// more easily than a redline that is mostly red and green.
+pub const CLAUSE_THRESHOLD: f32 = 0.5;
+
+/// Minimum similarity of two headings of the same kind for their sections
+/// to pair when their addressees differ. Headings are short and share their
+/// keyword, so the bar is higher than for clauses.
+pub const HEADING_THRESHOLD: f32 = 0.75;
+
+/// Time allowed to one character diff before `similar` approximates. Real
+/// clauses take microseconds; this only bounds hostile input.
+const DIFF_BUDGET: Duration = Duration::from_millis(50);
+
+/// Similarity ratio of two character sequences when it reaches `threshold`,
+/// else `None`. Cheap bounds are tried before the diff: the length ratio and
+/// the shared character multiset both cap the ratio, so most hopeless pairs
+/// never reach the diff.
+pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return Some(1.0);
+    }
+    let cap = |shared: usize| 2.0 * shared as f32 / total as f32;
+    if cap(a.len().min(b.len())) < threshold {
+        return None;
+    }
+    let shared = shared_chars(a, b);
+    if cap(shared) < threshold {
+        return None;
+    }
+    let deadline = Instant::now().checked_add(DIFF_BUDGET);
+    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, a, b, deadline);
+    let ratio = similar::diff_ratio(&ops, a.len(), b.len());
+    (ratio >= threshold).then_some(ratio)
+}
+
+/// Size of the multiset intersection of two character sequences.
+fn shared_chars(a: &[char], b: &[char]) -> usize {
+    let mut x = a.to_vec();
+    let mut y = b.to_vec();
+    x.sort_unstable();
+    y.sort_unstable();
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn similarity_bounds_and_ratio() {
+        assert_eq!(similarity(&chars("abcd"), &chars("bcde"), 0.5), Some(0.75));
+        assert_eq!(similarity(&chars("abcd"), &chars("wxyz"), 0.5), None);
+        // Length ratio alone rules this out.
+        assert_eq!(similarity(&chars("a"), &chars("abcdefgh"), 0.5), None);
+        assert_eq!(similarity(&[], &[], 0.5), Some(1.0));
+    }
+
+    #[test]
+    fn shared_chars_counts_multiset() {
+        assert_eq!(shared_chars(&chars("aab"), &chars("abb")), 2);
+    }
+}

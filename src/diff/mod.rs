@@ -1,0 +1,517 @@
+//! Diff: turn aligned editions into a [`DiffReport`] of changes. Alignment
+//! ([`crate::align`]) says what corresponds; this stage says what changed,
+//! classifies it (added, removed, modified, moved, renumbered; editorial or
+//! not) and computes inline redlines, only inside paired clauses.
+
+pub mod editorial;
+pub mod inline;
+
+use crate::align::{self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair};
+use crate::corpus::Corpus;
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::model::{
+    Annex, Change, ChangeKind, ChangeUnit, DiffReport, Resolution, ResolutionDiff,
+    ResolutionStatus, Section, Span,
+};
+
+/// Options of the diff stage.
+#[derive(Debug, Clone)]
+pub struct DiffOptions {
+    /// How resolutions are paired (`--map`, `--only`).
+    pub ids: IdOptions,
+    /// Leave editorial changes out (`--hide-editorial`).
+    pub hide_editorial: bool,
+    /// Language tables (variant pairs for editorial folding).
+    pub lang: &'static Lang,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions {
+            ids: IdOptions::default(),
+            hide_editorial: false,
+            lang: &crate::lang::ZH,
+        }
+    }
+}
+
+/// Compare two editions.
+pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<DiffReport> {
+    let aligned = align::align_editions(old, new, &opts.ids)?;
+    let mut notes = aligned.notes;
+    if old.partial {
+        notes.push(format!(
+            "{} holds only part of the assembly's resolutions; resolutions missing from it are reported as absent",
+            old.name
+        ));
+    }
+    if new.partial {
+        notes.push(format!(
+            "{} holds only part of the assembly's resolutions; resolutions missing from it are reported as absent",
+            new.name
+        ));
+    }
+    let resolutions = aligned.pairs.iter().map(|p| diff_pair(p, opts)).collect();
+    Ok(DiffReport {
+        old_name: old.name.clone(),
+        new_name: new.name.clone(),
+        resolutions,
+        notes,
+        editorial_hidden: opts.hide_editorial,
+    })
+}
+
+fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> ResolutionDiff {
+    let title = p
+        .new
+        .or(p.old)
+        .map(|l| l.resolution.title.text.clone())
+        .unwrap_or_default();
+    let (mut header_changes, mut changes) = match (p.old, p.new) {
+        (Some(o), Some(n)) => diff_resolution(o.resolution, n.resolution, opts.lang),
+        _ => (Vec::new(), Vec::new()),
+    };
+    if opts.hide_editorial {
+        header_changes.retain(|c| !c.editorial);
+        changes.retain(|c| !c.editorial);
+    }
+    let status = match (p.old, p.new) {
+        _ if p.absent => ResolutionStatus::Absent,
+        (Some(_), Some(_)) if header_changes.is_empty() && changes.is_empty() => {
+            ResolutionStatus::Unchanged
+        }
+        (Some(_), Some(_)) => ResolutionStatus::Modified,
+        (None, _) => ResolutionStatus::Added,
+        (Some(_), None) => ResolutionStatus::Removed,
+    };
+    ResolutionDiff {
+        id: p.id.clone(),
+        aliases: p.aliases.clone(),
+        title,
+        status,
+        match_how: p.how.clone(),
+        old_location: p.old.as_ref().map(Located::location),
+        new_location: p.new.as_ref().map(Located::location),
+        header_changes,
+        changes,
+    }
+}
+
+/// One side of a change: where, label, text, span.
+#[derive(Default, Clone)]
+struct Side {
+    section: Option<String>,
+    label: Option<String>,
+    text: Option<String>,
+    span: Option<Span>,
+}
+
+impl Side {
+    fn of(section: &str, label: Option<String>, text: &str, span: Span) -> Side {
+        Side {
+            section: Some(section.to_string()),
+            label,
+            text: Some(text.to_string()),
+            span: Some(span),
+        }
+    }
+}
+
+/// Build a change; inline ops and the editorial flag come from the texts.
+fn change(kind: ChangeKind, unit: ChangeUnit, old: Side, new: Side, lang: &Lang) -> Change {
+    let (inline, editorial) = match (&old.text, &new.text) {
+        (Some(a), Some(b)) if a != b => (
+            inline::inline_diff(a, b),
+            // A move or a renumbering is a change of place, never editorial.
+            kind == ChangeKind::Modified && editorial::is_editorial(a, b, lang),
+        ),
+        _ => (Vec::new(), false),
+    };
+    let section = new
+        .section
+        .clone()
+        .or(old.section.clone())
+        .unwrap_or_default();
+    let old_section = old.section.filter(|s| *s != section);
+    Change {
+        kind,
+        unit,
+        section,
+        old_section,
+        old_label: old.label,
+        new_label: new.label,
+        old_text: old.text,
+        new_text: new.text,
+        editorial,
+        inline,
+        old_span: old.span,
+        new_span: new.span,
+    }
+}
+
+/// Compare two optional texts of one unit: added, removed, modified or
+/// nothing.
+fn compare(unit: ChangeUnit, old: Option<Side>, new: Option<Side>, lang: &Lang) -> Option<Change> {
+    let kind = match (&old, &new) {
+        (Some(o), Some(n)) if o.text == n.text => return None,
+        (Some(_), Some(_)) => ChangeKind::Modified,
+        (Some(_), None) => ChangeKind::Removed,
+        (None, Some(_)) => ChangeKind::Added,
+        (None, None) => return None,
+    };
+    Some(change(
+        kind,
+        unit,
+        old.unwrap_or_default(),
+        new.unwrap_or_default(),
+        lang,
+    ))
+}
+
+/// Compare two versions of one resolution: header-line changes, then
+/// heading, clause, annex and footnote changes in new-edition order.
+pub fn diff_resolution(
+    old: &Resolution,
+    new: &Resolution,
+    lang: &Lang,
+) -> (Vec<Change>, Vec<Change>) {
+    (header_changes(old, new, lang), body_changes(old, new, lang))
+}
+
+fn header_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
+    let mut out = Vec::new();
+    // The header's id differs whenever a provisional id was resolved; only
+    // the edition it names is compared.
+    let edition = |r: &Resolution| r.edition.as_ref().map(|e| e.raw.clone());
+    if edition(old) != edition(new) {
+        out.push(change(
+            ChangeKind::Modified,
+            ChangeUnit::Header,
+            Side::of("header", None, &old.header.text, old.header.span),
+            Side::of("header", None, &new.header.text, new.header.span),
+            lang,
+        ));
+    }
+    let t = |r: &Resolution| Some(Side::of("title", None, &r.title.text, r.title.span));
+    out.extend(compare(ChangeUnit::Title, t(old), t(new), lang));
+    let h = |r: &Resolution| {
+        r.history
+            .as_ref()
+            .map(|h| Side::of("history", None, &h.text, h.span))
+    };
+    out.extend(compare(ChangeUnit::History, h(old), h(new), lang));
+    let a = |r: &Resolution| {
+        r.assembly
+            .as_ref()
+            .map(|a| Side::of("assembly", None, &a.text, a.span))
+    };
+    out.extend(compare(ChangeUnit::Assembly, a(old), a(new), lang));
+    out
+}
+
+fn body_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
+    let aligned = align::align_resolution(old, new, lang);
+    let mut out: Vec<(ReportOrder, Change)> = Vec::new();
+    for c in &aligned.containers {
+        let (old_sec, new_sec) = (section_of(c.old), section_of(c.new));
+        if old_sec.is_some() || new_sec.is_some() {
+            let heading =
+                |s: Option<&Section>| s.map(|s| Side::of(&name(s), None, &s.heading, s.span));
+            let intro = |s: Option<&Section>| {
+                s.and_then(|s| {
+                    s.intro
+                        .as_ref()
+                        .map(|i| Side::of(&name(s), None, &i.text, i.span))
+                })
+            };
+            let ch = compare(
+                ChangeUnit::Heading,
+                heading(old_sec),
+                heading(new_sec),
+                lang,
+            );
+            out.extend(ch.map(|ch| (c.order, ch)));
+            let ch = compare(ChangeUnit::Intro, intro(old_sec), intro(new_sec), lang);
+            out.extend(ch.map(|ch| (c.intro_order, ch)));
+            continue;
+        }
+        let (old_annex, new_annex) = (annex_of(c.old), annex_of(c.new));
+        for what in ["caption", "title"] {
+            let ch = compare(
+                ChangeUnit::AnnexTitle,
+                annex_part(old_annex, what),
+                annex_part(new_annex, what),
+                lang,
+            );
+            out.extend(ch.map(|ch| (c.order, ch)));
+        }
+    }
+    for u in &aligned.units {
+        out.extend(unit_change(u, lang).map(|ch| (u.order, ch)));
+    }
+    out.sort_by_key(|(o, _)| *o);
+    let mut changes: Vec<Change> = out.into_iter().map(|(_, c)| c).collect();
+    changes.extend(footnote_changes(old, new, lang));
+    changes
+}
+
+fn name(s: &Section) -> String {
+    Container::Section(s).name()
+}
+
+fn section_of(c: Option<Container<'_>>) -> Option<&Section> {
+    match c {
+        Some(Container::Section(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn annex_of(c: Option<Container<'_>>) -> Option<&Annex> {
+    match c {
+        Some(Container::Annex(a)) => Some(a),
+        _ => None,
+    }
+}
+
+/// Caption or title of an annex. An annex with neither still shows up by
+/// its name as its title, so that adding or removing it is reported.
+fn annex_part(a: Option<&Annex>, what: &str) -> Option<Side> {
+    let a = a?;
+    let t = if what == "title" {
+        &a.title
+    } else {
+        &a.caption
+    };
+    match t {
+        Some(t) => Some(Side::of(&a.name, Some(what.to_string()), &t.text, t.span)),
+        None if what == "title" => Some(Side::of(&a.name, None, &a.name, a.span)),
+        None => None,
+    }
+}
+
+fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
+    let side = |r: &align::UnitRef| {
+        Side::of(
+            &r.section,
+            Some(r.label.clone()),
+            &r.clause.text,
+            r.clause.span,
+        )
+    };
+    match (&u.old, &u.new) {
+        (Some(o), Some(n)) => {
+            let kind = if u.moved {
+                ChangeKind::Moved
+            } else if o.clause.text != n.clause.text {
+                ChangeKind::Modified
+            } else if label_of(o) != label_of(n) {
+                ChangeKind::Renumbered
+            } else {
+                return None;
+            };
+            Some(change(kind, ChangeUnit::Clause, side(o), side(n), lang))
+        }
+        (Some(o), None) => Some(change(
+            ChangeKind::Removed,
+            ChangeUnit::Clause,
+            side(o),
+            Side::default(),
+            lang,
+        )),
+        (None, Some(n)) => Some(change(
+            ChangeKind::Added,
+            ChangeUnit::Clause,
+            Side::default(),
+            side(n),
+            lang,
+        )),
+        (None, None) => None,
+    }
+}
+
+/// A clause's own label as written (not its path).
+fn label_of<'a>(r: &'a align::UnitRef) -> Option<&'a str> {
+    r.clause.label.as_ref().map(|l| l.raw.as_str())
+}
+
+fn footnote_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
+    let mut numbers: Vec<u32> = old
+        .footnotes
+        .iter()
+        .chain(&new.footnotes)
+        .map(|f| f.number)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let side = |r: &Resolution, n: u32| {
+        r.footnotes
+            .iter()
+            .find(|f| f.number == n)
+            .map(|f| Side::of("footnotes", Some(n.to_string()), &f.text, f.span))
+    };
+    numbers
+        .into_iter()
+        .filter_map(|n| compare(ChangeUnit::Footnote, side(old, n), side(new, n), lang))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testkit::{corpus, document, resolution, section};
+    use crate::lang::ZH;
+    use crate::model::SectionKind::*;
+
+    const TEXTS: [&str; 8] = [
+        "世界电信标准化全会关于研究组工作方法的规定",
+        "国际电联电信标准化部门与其他标准制定组织的协作",
+        "发展中国家参与标准制定工作的重要意义",
+        "电信标准化局为研究组提供的支持和资源",
+        "各研究组之间在共同关注议题上的协调",
+        "成员国和部门成员对标准化工作的贡献",
+        "区域标准化机构在制定标准过程中的作用",
+        "新兴技术对电信标准化工作提出的新要求",
+    ];
+
+    fn kinds(changes: &[Change]) -> Vec<(ChangeKind, Option<String>, Option<String>)> {
+        changes
+            .iter()
+            .map(|c| (c.kind, c.old_label.clone(), c.new_label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn inserting_near_the_start_renumbers_without_modifying() {
+        let labels: Vec<String> = (1..=9).map(|n| n.to_string()).collect();
+        let old: Vec<(&str, &str)> = labels.iter().map(String::as_str).zip(TEXTS).collect();
+        let mut texts = TEXTS.to_vec();
+        texts.insert(1, "为人工智能标准化设立专门焦点组并定期报告进展");
+        let new: Vec<(&str, &str)> = labels.iter().map(String::as_str).zip(texts).collect();
+        let o = resolution("2", vec![section("做出决议", Resolves, None, &old)]);
+        let n = resolution("2", vec![section("做出决议", Resolves, None, &new)]);
+        let (head, body) = diff_resolution(&o, &n, &ZH);
+        assert!(head.is_empty());
+        let k = kinds(&body);
+        assert_eq!(k[0], (ChangeKind::Added, None, Some("2".into())));
+        assert_eq!(k.len(), 8);
+        for (i, c) in k[1..].iter().enumerate() {
+            let from = (i + 2).to_string();
+            let to = (i + 3).to_string();
+            assert_eq!(*c, (ChangeKind::Renumbered, Some(from), Some(to)));
+        }
+        assert!(
+            body[1..]
+                .iter()
+                .all(|c| c.inline.is_empty() && !c.editorial)
+        );
+    }
+
+    #[test]
+    fn modified_clause_gets_a_redline_and_editorial_flag() {
+        let o = resolution(
+            "2",
+            vec![section(
+                "认识到",
+                Recognizing,
+                None,
+                &[
+                    ("a)", "与其他组织的协作十分重要"),
+                    ("b)", "注意到信任度的重要性和意义"),
+                ],
+            )],
+        );
+        let n = resolution(
+            "2",
+            vec![section(
+                "认识到",
+                Recognizing,
+                None,
+                &[
+                    ("a)", "与其它组织的协作十分重要"),
+                    ("b)", "注意到可信度的重要性和意义"),
+                ],
+            )],
+        );
+        let (_, body) = diff_resolution(&o, &n, &ZH);
+        assert_eq!(body.len(), 2);
+        assert!(body.iter().all(|c| c.kind == ChangeKind::Modified));
+        assert!(body[0].editorial);
+        assert!(!body[1].editorial);
+        assert_eq!(
+            inline::word_diff_plain(&body[1].inline),
+            "注意到[-信任-]{+可信+}度的重要性和意义"
+        );
+    }
+
+    #[test]
+    fn heading_change_and_moved_clause_are_reported() {
+        let o = resolution(
+            "2",
+            vec![
+                section(
+                    "认识到",
+                    Recognizing,
+                    None,
+                    &[("a)", TEXTS[0]), ("b)", TEXTS[1])],
+                ),
+                section(
+                    "责成电信标准化局主任与电信发展局主任协作",
+                    Instructs,
+                    Some("电信标准化局主任与电信发展局主任协作"),
+                    &[("1", TEXTS[2])],
+                ),
+            ],
+        );
+        let n = resolution(
+            "2",
+            vec![
+                section("认识到", Recognizing, None, &[("a)", TEXTS[0])]),
+                section(
+                    "责成电信标准化局主任与电信发展局主任合作",
+                    Instructs,
+                    Some("电信标准化局主任与电信发展局主任合作"),
+                    &[("1", TEXTS[2]), ("2", TEXTS[1])],
+                ),
+            ],
+        );
+        let (_, body) = diff_resolution(&o, &n, &ZH);
+        assert_eq!(body.len(), 2, "{body:#?}");
+        assert_eq!(body[0].unit, ChangeUnit::Heading);
+        assert_eq!(body[1].kind, ChangeKind::Moved);
+        assert_eq!(body[1].old_section.as_deref(), Some("认识到"));
+        assert_eq!(body[1].old_label.as_deref(), Some("b)"));
+        assert_eq!(body[1].new_label.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn diff_with_itself_is_empty_and_hiding_editorial_works() {
+        let r = resolution(
+            "2",
+            vec![section(
+                "认识到",
+                Recognizing,
+                None,
+                &[("a)", "与其他组织协作")],
+            )],
+        );
+        let c = corpus("a", vec![document("a.txt", vec![r.clone()])]);
+        let rep = diff_editions(&c, &c, &DiffOptions::default()).unwrap();
+        assert!(!rep.has_differences());
+        assert_eq!(rep.summary().unchanged, 1);
+
+        let mut r2 = r.clone();
+        r2.sections[0].clauses[0].text = "与其它组织协作".into();
+        let c2 = corpus("b", vec![document("b.txt", vec![r2])]);
+        let rep = diff_editions(&c, &c2, &DiffOptions::default()).unwrap();
+        assert!(rep.has_differences());
+        assert!(rep.resolutions[0].editorial_only());
+        assert_eq!(rep.summary().editorial_only, 1);
+        let hide = DiffOptions {
+            hide_editorial: true,
+            ..DiffOptions::default()
+        };
+        let rep = diff_editions(&c, &c2, &hide).unwrap();
+        assert!(!rep.has_differences());
+    }
+}

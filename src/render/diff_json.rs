@@ -1,0 +1,160 @@
+//! The edition diff as JSON: transport types built from the report, so that
+//! the model can change without breaking users' scripts. Documented in
+//! `docs/diff-json.md`; bump [`DIFF_SCHEMA_VERSION`] on any incompatible
+//! change.
+
+use crate::model::{
+    Change, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary, InlineTag,
+    MatchHow, ResolutionDiff, ResolutionStatus,
+};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema_version: u32,
+    old: &'a str,
+    new: &'a str,
+    editorial_hidden: bool,
+    notes: &'a [String],
+    summary: JsonSummary,
+    resolutions: Vec<JsonResolution<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    resolutions: JsonResolutionCounts,
+    changes: JsonChangeCounts,
+}
+
+#[derive(Serialize)]
+struct JsonResolutionCounts {
+    added: usize,
+    removed: usize,
+    modified: usize,
+    editorial_only: usize,
+    unchanged: usize,
+    absent: usize,
+}
+
+#[derive(Serialize)]
+struct JsonChangeCounts {
+    added: usize,
+    removed: usize,
+    modified: usize,
+    moved: usize,
+    renumbered: usize,
+    editorial: usize,
+}
+
+#[derive(Serialize)]
+struct JsonResolution<'a> {
+    id: &'a str,
+    aliases: &'a [String],
+    title: &'a str,
+    status: ResolutionStatus,
+    action: &'static str,
+    #[serde(rename = "match")]
+    match_how: Option<&'a MatchHow>,
+    old_location: Option<&'a str>,
+    new_location: Option<&'a str>,
+    header_changes: Vec<JsonChange<'a>>,
+    changes: Vec<JsonChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    kind: ChangeKind,
+    unit: ChangeUnit,
+    section: &'a str,
+    old_section: Option<&'a str>,
+    old_label: Option<&'a str>,
+    new_label: Option<&'a str>,
+    old_text: Option<&'a str>,
+    new_text: Option<&'a str>,
+    editorial: bool,
+    inline: Vec<JsonInline<'a>>,
+    old_lines: Option<[u32; 2]>,
+    new_lines: Option<[u32; 2]>,
+}
+
+#[derive(Serialize)]
+struct JsonInline<'a> {
+    op: InlineTag,
+    text: &'a str,
+}
+
+fn summary(s: DiffSummary) -> JsonSummary {
+    JsonSummary {
+        resolutions: JsonResolutionCounts {
+            added: s.added,
+            removed: s.removed,
+            modified: s.modified,
+            editorial_only: s.editorial_only,
+            unchanged: s.unchanged,
+            absent: s.absent,
+        },
+        changes: JsonChangeCounts {
+            added: s.changes_added,
+            removed: s.changes_removed,
+            modified: s.changes_modified,
+            moved: s.changes_moved,
+            renumbered: s.changes_renumbered,
+            editorial: s.changes_editorial,
+        },
+    }
+}
+
+fn change(c: &Change) -> JsonChange<'_> {
+    JsonChange {
+        kind: c.kind,
+        unit: c.unit,
+        section: &c.section,
+        old_section: c.old_section.as_deref(),
+        old_label: c.old_label.as_deref(),
+        new_label: c.new_label.as_deref(),
+        old_text: c.old_text.as_deref(),
+        new_text: c.new_text.as_deref(),
+        editorial: c.editorial,
+        inline: c
+            .inline
+            .iter()
+            .map(|o| JsonInline {
+                op: o.op,
+                text: &o.text,
+            })
+            .collect(),
+        old_lines: c.old_span.map(|s| [s.first_line, s.last_line]),
+        new_lines: c.new_span.map(|s| [s.first_line, s.last_line]),
+    }
+}
+
+fn resolution(r: &ResolutionDiff) -> JsonResolution<'_> {
+    JsonResolution {
+        id: &r.id,
+        aliases: &r.aliases,
+        title: &r.title,
+        status: r.status,
+        action: super::diff_common::action_word(r),
+        match_how: r.match_how.as_ref(),
+        old_location: r.old_location.as_deref(),
+        new_location: r.new_location.as_deref(),
+        header_changes: r.header_changes.iter().map(change).collect(),
+        changes: r.changes.iter().map(change).collect(),
+    }
+}
+
+/// Write the report as JSON (pretty-printed, one trailing newline).
+pub fn write_diff_json<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
+    let j = JsonReport {
+        schema_version: DIFF_SCHEMA_VERSION,
+        old: &report.old_name,
+        new: &report.new_name,
+        editorial_hidden: report.editorial_hidden,
+        notes: &report.notes,
+        summary: summary(report.summary()),
+        resolutions: report.resolutions.iter().map(resolution).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &j)?;
+    writeln!(out)
+}

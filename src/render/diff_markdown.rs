@@ -1,0 +1,147 @@
+//! The edition diff as a Markdown change report a secretariat could
+//! circulate: a summary table with ITU action words, then per resolution the
+//! changed clauses with ~~deleted~~ and **inserted** text.
+
+use super::diff_common::{action_word, display_id, kind_word, match_words, place};
+use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
+use std::io::{self, Write};
+
+/// Escape text for Markdown: characters that would start emphasis, links,
+/// tables or HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '[' | ']' | '|' | '<' | '>' | '`' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `~~text~~` or `**text**`; `<del>`/`<ins>` when the text starts or ends
+/// with punctuation or space, where CommonMark's flanking rules would leave
+/// the markers as literal characters next to a CJK letter (`会~~（GSS）~~以`).
+fn mark(text: &str, md: &str, tag: &str) -> String {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    if edge(text.chars().next()) || edge(text.chars().last()) {
+        format!("<{tag}>{}</{tag}>", esc(text))
+    } else {
+        format!("{md}{}{md}", esc(text))
+    }
+}
+
+/// Write the report as Markdown.
+pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Changes from {} to {}\n",
+        esc(&report.old_name),
+        esc(&report.new_name)
+    )?;
+    for n in &report.notes {
+        writeln!(out, "> {}\n", esc(n))?;
+    }
+    if report.editorial_hidden {
+        writeln!(out, "> Editorial changes are not shown.\n")?;
+    }
+    let s = report.summary();
+    writeln!(
+        out,
+        "ADD {} · SUP {} · MOD {} (of which (MOD) editorial only {}) · NOC {} · absent {}\n",
+        s.added, s.removed, s.modified, s.editorial_only, s.unchanged, s.absent
+    )?;
+    let listed: Vec<_> = report
+        .resolutions
+        .iter()
+        .filter(|r| r.status != ResolutionStatus::Absent)
+        .collect();
+    if !listed.is_empty() {
+        writeln!(out, "| Resolution | Action | Title | Changes |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for r in &listed {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(&display_id(r)),
+                action_word(r),
+                esc(&r.title),
+                r.header_changes.len() + r.changes.len()
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let absent: Vec<String> = report
+        .resolutions
+        .iter()
+        .filter(|r| r.status == ResolutionStatus::Absent)
+        .map(display_id)
+        .collect();
+    if !absent.is_empty() {
+        writeln!(
+            out,
+            "Not compared (outside a partial edition): {}\n",
+            esc(&absent.join(", "))
+        )?;
+    }
+    for r in &listed {
+        if r.header_changes.is_empty() && r.changes.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "## {} Resolution {} — {}\n",
+            action_word(r),
+            esc(&display_id(r)),
+            esc(&r.title)
+        )?;
+        if let Some(m) = &r.match_how {
+            writeln!(out, "*Matched: {}.*\n", esc(&match_words(m)))?;
+        }
+        for c in r.header_changes.iter().chain(&r.changes) {
+            write_change(out, c)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_change<W: Write>(out: &mut W, c: &Change) -> io::Result<()> {
+    let mut tag = kind_word(c).to_string();
+    if c.editorial {
+        tag.push_str(", editorial");
+    }
+    let body = if !c.inline.is_empty() {
+        c.inline
+            .iter()
+            .map(|o| match o.op {
+                InlineTag::Equal => esc(&o.text),
+                InlineTag::Delete => mark(&o.text, "~~", "del"),
+                InlineTag::Insert => mark(&o.text, "**", "ins"),
+            })
+            .collect::<String>()
+    } else {
+        match (&c.old_text, &c.new_text) {
+            (Some(_), Some(n)) => esc(&crate::text::preview(n, 40)),
+            (Some(o), None) => mark(o, "~~", "del"),
+            (None, Some(n)) => mark(n, "**", "ins"),
+            (None, None) => String::new(),
+        }
+    };
+    writeln!(out, "- **{}** ({tag}): {body}", esc(&place(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_fall_back_to_html_next_to_punctuation() {
+        assert_eq!(mark("它", "~~", "del"), "~~它~~");
+        assert_eq!(mark("（GSS）", "~~", "del"), "<del>（GSS）</del>");
+        assert_eq!(mark("a*b", "**", "ins"), "**a\\*b**");
+    }
+}

@@ -1,0 +1,184 @@
+//! Edition diff on the shipped texts: the WTSA-24 conference text against
+//! the published Resolution 101, self-diffs, and the command's exit codes.
+
+use proptest::prelude::*;
+use resdiff::corpus::{self, Corpus, LoadOptions};
+use resdiff::diff::{DiffOptions, diff_editions};
+use resdiff::model::{ChangeKind, MatchHow, ResolutionStatus};
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn conference() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(|| corpus::load(Path::new("versions/wtsa-24"), &LoadOptions::default()).unwrap())
+}
+
+fn published() -> Corpus {
+    corpus::load(
+        Path::new("versions/wtsa-24-published"),
+        &LoadOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn conference_text_against_published_res_101() {
+    let report = diff_editions(conference(), &published(), &DiffOptions::default()).unwrap();
+    let r101: Vec<_> = report
+        .resolutions
+        .iter()
+        .filter(|r| r.id == "101")
+        .collect();
+    assert_eq!(r101.len(), 1);
+    let r = r101[0];
+    assert_eq!(r.aliases, vec!["COM4/AI".to_string()]);
+    assert_eq!(
+        r.match_how,
+        Some(MatchHow::ReportMapping {
+            provisional_id: "COM4/AI".into()
+        })
+    );
+    assert_eq!(r.status, ResolutionStatus::Modified);
+    assert!(r.header_changes.is_empty(), "{:#?}", r.header_changes);
+    let got: Vec<(String, String, bool)> = r
+        .changes
+        .iter()
+        .map(|c| {
+            assert_eq!(c.kind, ChangeKind::Modified);
+            (
+                c.section.clone(),
+                c.new_label.clone().unwrap_or_default(),
+                c.editorial,
+            )
+        })
+        .collect();
+    let want: Vec<(String, String, bool)> = [
+        ("认识到", "b)", true),
+        ("认识到", "c)", false),
+        ("认识到", "d)", true),
+        ("认识到", "e)", false),
+        ("注意到", "a)", false),
+        ("注意到", "b)", true),
+        ("注意到", "c)", true),
+    ]
+    .iter()
+    .map(|(s, l, e)| (s.to_string(), l.to_string(), *e))
+    .collect();
+    assert_eq!(got, want);
+    // Every other resolution is outside the partial edition, none removed.
+    let s = report.summary();
+    assert_eq!((s.removed, s.added, s.modified, s.absent), (0, 0, 1, 52));
+}
+
+#[test]
+fn provisional_id_variant_resolves_through_the_report() {
+    let report = diff_editions(conference(), &published(), &DiffOptions::default()).unwrap();
+    let r = report.resolutions.iter().find(|r| r.id == "107").unwrap();
+    assert_eq!(r.aliases, vec!["COM3/APT-NG".to_string()]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Any slice of the conference text diffed with itself is identical.
+    #[test]
+    fn slice_diffed_with_itself_has_no_change(start in 0usize..53, len in 1usize..53) {
+        let full = conference();
+        let mut c = full.clone();
+        for d in &mut c.documents {
+            let n = d.resolutions.len();
+            let a = start.min(n);
+            let b = (start + len).min(n);
+            d.resolutions = d.resolutions[a..b].to_vec();
+        }
+        let report = diff_editions(&c, &c, &DiffOptions::default()).unwrap();
+        prop_assert!(!report.has_differences());
+        prop_assert!(report.resolutions.iter().all(|r| r.changes.is_empty() && r.header_changes.is_empty()));
+    }
+}
+
+fn resdiff(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn exit_codes_follow_diff() {
+    let (code, out, _) = resdiff(&["diff", "versions/wtsa-24", "versions/wtsa-24-published"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("其[-他-]{+它+}"), "{out}");
+    let (code, _, _) = resdiff(&[
+        "diff",
+        "versions/wtsa-24-published",
+        "versions/wtsa-24-published",
+    ]);
+    assert_eq!(code, 0);
+    let (code, _, err) = resdiff(&["diff", "versions/nope", "versions/wtsa-24"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("versions/nope"), "{err}");
+}
+
+#[test]
+fn json_output_carries_schema_and_counts() {
+    let (code, out, _) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["summary"]["changes"]["modified"], 7);
+    assert_eq!(v["summary"]["changes"]["editorial"], 4);
+    let r = v["resolutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "101")
+        .unwrap();
+    assert_eq!(r["match"]["how"], "report_mapping");
+    assert_eq!(r["changes"][0]["inline"][1]["op"], "delete");
+}
+
+#[test]
+fn hide_editorial_and_map_file() {
+    let dir = std::env::temp_dir().join(format!("resdiff-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("map.txt");
+    std::fs::write(&map, "# WTSA-24\n101 = COM4/AI\n").unwrap();
+    let (code, out, _) = resdiff(&[
+        "diff",
+        "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt",
+        "versions/wtsa-24-published",
+        "--map",
+        map.to_str().unwrap(),
+        "--hide-editorial",
+        "--only",
+        "101",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("via --map file"), "{out}");
+    assert!(!out.contains("(editorial)"), "{out}");
+    assert!(out.contains("3 modified"), "{out}");
+    std::fs::write(&map, "101 COM4/AI\n").unwrap();
+    let (code, _, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("map.txt:1:"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
