@@ -2,7 +2,7 @@
 //! fixed phrases of headers, one table per language. Adding a language means
 //! adding a [`Lang`] value, not new control flow.
 
-use crate::model::SectionKind;
+use crate::model::{DeclaredStatus, SectionKind};
 
 /// Everything the parser needs to know about the language of a text.
 #[derive(Debug)]
@@ -56,6 +56,36 @@ pub struct Lang {
     pub report_signals: &'static [&'static str],
     /// Pairs of variant spellings treated as editorial (`其他`/`其它`).
     pub variant_pairs: &'static [(&'static str, &'static str)],
+    /// Marker before a provisional id in a report's mapping line
+    /// (`第101号决议（原COM4/AI）`).
+    pub provisional_marker: &'static str,
+    /// Phrases that introduce a bracketed list in a report's highlights
+    /// (`44份经修订的决议（第2、7…号决议）`), first match wins.
+    pub report_lists: &'static [ReportListPhrase],
+    /// Words of a report's status-table cells, with the status they declare.
+    pub report_status_words: &'static [(&'static str, DeclaredStatus)],
+    /// Separators between the items of a list (`第2、7、11号`).
+    pub list_separators: &'static [&'static str],
+    /// Words joining the ends of a range (`第101至108号`).
+    pub range_words: &'static [&'static str],
+    /// Counter words after the count of a list (`八份`, `44项`).
+    pub count_words: &'static [&'static str],
+}
+
+/// A phrase introducing a list in a report: `qualifier`, then optionally a
+/// Latin designation (`ITU-T`, `WTSA`), then `noun`, then the bracketed list
+/// (`一份经修订的ITU-T建议书（A.25）`).
+#[derive(Debug)]
+pub struct ReportListPhrase {
+    /// What the list says of its items (`经修订的`).
+    pub qualifier: &'static str,
+    /// What the items are (`决议`, `建议书`).
+    pub noun: &'static str,
+    /// The status the list declares.
+    pub status: DeclaredStatus,
+    /// Whether the items are Recommendation designations (`A.25`) rather
+    /// than resolution numbers.
+    pub recommendations: bool,
 }
 
 /// Simplified Chinese, as in the WTSA texts published by ITU.
@@ -134,7 +164,6 @@ pub static ZH: Lang = Lang {
         "注",
         "SDG",
         "HTML",
-        "版",
         "号",
     ],
     counter_suffixes: &[
@@ -158,6 +187,42 @@ pub static ZH: Lang = Lang {
         "（原COM",
     ],
     variant_pairs: &[("其它", "其他"), ("帐", "账"), ("作为", "做为")],
+    provisional_marker: "原",
+    report_lists: &[
+        ReportListPhrase {
+            qualifier: "新",
+            noun: "决议",
+            status: DeclaredStatus::New,
+            recommendations: false,
+        },
+        ReportListPhrase {
+            qualifier: "经修订的",
+            noun: "决议",
+            status: DeclaredStatus::Revised,
+            recommendations: false,
+        },
+        ReportListPhrase {
+            qualifier: "废止的",
+            noun: "决议",
+            status: DeclaredStatus::Suppressed,
+            recommendations: false,
+        },
+        ReportListPhrase {
+            qualifier: "经修订的",
+            noun: "建议书",
+            status: DeclaredStatus::Revised,
+            recommendations: true,
+        },
+    ],
+    report_status_words: &[
+        ("修订版", DeclaredStatus::Revised),
+        ("保留", DeclaredStatus::Maintained),
+        ("新决议", DeclaredStatus::New),
+        ("废止", DeclaredStatus::Suppressed),
+    ],
+    list_separators: &["、", "，", ",", "和", "及"],
+    range_words: &["至", "–", "-", "～", "~"],
+    count_words: &["份", "项"],
 };
 
 /// Upper-case Roman numeral value of `s` (lower-case letters `i v x l`), if it

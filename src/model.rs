@@ -101,8 +101,8 @@ pub struct Document {
 pub struct OtherBlock {
     /// What it is (`front matter`, `committee actions`, `question table`, …).
     pub kind: String,
-    /// Its first line, as a hint for the reader.
-    pub first_text: String,
+    /// Its paragraphs (table rows, list items …) as read.
+    pub paragraphs: Vec<Text>,
     /// Where it is.
     pub span: Span,
 }
@@ -452,6 +452,11 @@ pub struct SummaryReport {
     pub status_table: Vec<StatusRow>,
     /// Resolutions excerpted in the report, with the quoted sections.
     pub excerpts: Vec<Excerpt>,
+    /// Numbers listed as new in the highlights (`八份新决议（第101至108号决议）`);
+    /// the mapping lines in [`SummaryReport::new_resolutions`] add ids and titles.
+    pub new_listed: Vec<ReportedNumber>,
+    /// Everything odd met while reading the report, with what was assumed.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A new resolution as a summary report lists it.
@@ -525,6 +530,9 @@ pub struct Excerpt {
     pub title: Option<String>,
     /// Quoted sections with their clauses.
     pub sections: Vec<Section>,
+    /// Footnotes printed inside the excerpt (Word puts the body on the line of
+    /// the reference: `[2: 1\t这些国家…]`), numbered as displayed.
+    pub footnotes: Vec<Footnote>,
     /// Where the excerpt is.
     pub span: Span,
 }

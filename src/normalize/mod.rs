@@ -85,14 +85,134 @@ pub struct Normalized {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Normalize a decoded file.
+mod pdf;
+mod word;
+
+impl Default for Normalized {
+    /// An empty result in PDF layout (the layout is set by whoever fills it).
+    fn default() -> Self {
+        Normalized {
+            layout: Layout::Pdf,
+            paras: Vec::new(),
+            footnotes: Vec::new(),
+            artifacts: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// Normalize a decoded file: detect its layout, then run the layout's rules.
 pub fn normalize(src: &SourceText) -> Normalized {
-    let _ = src;
-    Normalized {
-        layout: Layout::Pdf,
-        paras: Vec::new(),
-        footnotes: Vec::new(),
-        artifacts: Vec::new(),
-        diagnostics: Vec::new(),
+    let lines: Vec<&str> = src.text.split('\n').collect();
+    match detect_layout(&lines) {
+        Layout::Pdf => pdf::normalize(&lines),
+        Layout::Word => word::normalize(&lines),
+    }
+}
+
+/// PDF extractions mark paragraph ends with a trailing space; Word
+/// extractions put one paragraph on each line and almost never end a line
+/// with a space.
+pub fn detect_layout(lines: &[&str]) -> Layout {
+    let mut content = 0usize;
+    let mut trailing = 0usize;
+    for l in lines {
+        if l.trim().is_empty() {
+            continue;
+        }
+        content += 1;
+        if l.ends_with(' ') {
+            trailing += 1;
+        }
+    }
+    if content > 0 && trailing * 10 > content * 3 {
+        Layout::Pdf
+    } else {
+        Layout::Word
+    }
+}
+
+/// Whether a line is a MOD/ADD/SUP marker (the start of a document in an
+/// assembly's texts).
+pub fn is_marker(text: &str) -> bool {
+    matches!(text.trim(), "MOD" | "ADD" | "SUP")
+}
+
+/// Whether `t` is only a URL (a hyperlink target left by the extractor).
+pub(crate) fn is_url_only(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
+/// Whether `t` is a page number line (digits only).
+pub(crate) fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Remove `[bookmark: …]` fields, recording them; returns the cleaned line.
+pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artifact>) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("[bookmark:") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find(']') {
+            Some(j) => {
+                artifacts.push(Artifact {
+                    kind: ArtifactKind::Bookmark,
+                    line: lineno,
+                    text: rest[i..i + j + 1].to_string(),
+                });
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Append `next` to a paragraph being built. Wrapped CJK text joins with
+/// nothing; `space` asks for one space (a wrap at an inter-word space).
+pub(crate) fn join_wrapped(buf: &mut String, next: &str, space: bool) {
+    if space && !buf.is_empty() && !buf.ends_with(' ') {
+        buf.push(' ');
+    }
+    buf.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_detection() {
+        assert_eq!(detect_layout(&["a ", "", "b ", "c"]), Layout::Pdf);
+        assert_eq!(detect_layout(&["a", "b", "c", "d "]), Layout::Word);
+        assert_eq!(detect_layout(&[]), Layout::Word);
+    }
+
+    #[test]
+    fn markers_and_urls() {
+        assert!(is_marker(" MOD  "));
+        assert!(is_marker("ADD"));
+        assert!(!is_marker("MODE"));
+        assert!(is_url_only("https://www.itu.int/ipr"));
+        assert!(!is_url_only("见：https://www.itu.int/ipr。 x"));
+        assert!(is_page_number("129 "));
+        assert!(!is_page_number("1 范围"));
+    }
+
+    #[test]
+    fn bookmarks_are_removed_and_recorded() {
+        let mut a = Vec::new();
+        let s = strip_bookmarks(" [bookmark: irecnoe]前言", 1, &mut a);
+        assert_eq!(s, " 前言");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].kind, ArtifactKind::Bookmark);
     }
 }

@@ -3,10 +3,21 @@
 
 use crate::ingest::SourceText;
 use crate::lang::Lang;
-use crate::model::{Document, DocumentClass};
-use crate::normalize::Normalized;
+use crate::model::{
+    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, Resolution,
+    ResolutionKind, Severity, Span, Text,
+};
+use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 
+pub mod annex;
+pub mod body;
+pub mod header;
+pub mod labels;
+pub mod notes;
 pub mod report;
+
+use header::{HeaderLine, is_assembly_line, is_history_start, read_header};
+use notes::take_notes;
 
 /// Options of the parse stage.
 #[derive(Debug, Clone)]
@@ -23,17 +34,358 @@ impl Default for ParseOptions {
     }
 }
 
+/// How far after a header line its history or assembly line may stand; a
+/// header line without one nearby is a citation, not a resolution.
+const HEADER_CONFIRM_WINDOW: usize = 6;
+
+/// Where a resolution starts.
+struct Start {
+    /// First paragraph (the marker, or the header when there is none).
+    first: usize,
+    /// The header paragraph.
+    header: usize,
+    action: Option<Action>,
+}
+
 /// Parse a normalized file into a document.
 pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) -> Document {
-    let _ = opts;
+    let lang = opts.lang;
+    let paras = &norm.paras;
+    let mut diagnostics = src.diagnostics.clone();
+    diagnostics.extend(norm.diagnostics.iter().cloned());
+    let starts = find_starts(paras, lang);
+    let mut resolutions = Vec::new();
+    let mut other_blocks = Vec::new();
+    if let Some(first) = starts.first()
+        && first.first > 0
+    {
+        other_blocks.push(other_block("front matter", &paras[..first.first]));
+    }
+    for (k, start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(paras.len(), |s| s.first);
+        let region = &paras[start.first..end];
+        // Non-resolution tables after the last text of a resolution.
+        let cut = region
+            .iter()
+            .position(|p| other_block_kind(&p.text, lang).is_some())
+            .unwrap_or(region.len());
+        let (own, rest) = region.split_at(cut);
+        if let Some(p) = rest.first() {
+            let kind = other_block_kind(&p.text, lang).unwrap_or("other text");
+            other_blocks.push(other_block(kind, rest));
+        }
+        // Footnote bodies sit between paragraphs, possibly after the last
+        // one: a resolution owns those up to where the next text begins.
+        let first_line = own.first().map_or(0, |p| p.span.first_line);
+        let end_line = rest
+            .first()
+            .or_else(|| paras.get(end))
+            .map_or(u32::MAX, |p| p.span.first_line);
+        let footnotes: Vec<FootnoteBody> = norm
+            .footnotes
+            .iter()
+            .filter(|f| f.span.first_line >= first_line && f.span.first_line < end_line)
+            .cloned()
+            .collect();
+        let (res, diags) = build_resolution(own, start, &footnotes, lang);
+        diagnostics.extend(diags);
+        resolutions.push(res);
+    }
+    let class = if !resolutions.is_empty() {
+        DocumentClass::ResolutionText
+    } else if report::looks_like_report(&src.text, lang) {
+        DocumentClass::SummaryReport
+    } else {
+        DocumentClass::Other
+    };
+    let report =
+        (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
+    if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
+        other_blocks.push(other_block("text without resolutions", paras));
+    }
     Document {
         path: src.path.clone(),
-        class: DocumentClass::Other,
+        class,
         encoding: src.encoding.clone(),
         layout: norm.layout,
-        resolutions: Vec::new(),
-        other_blocks: Vec::new(),
-        report: None,
-        diagnostics: Vec::new(),
+        resolutions,
+        other_blocks,
+        report,
+        diagnostics,
     }
+}
+
+fn other_block(kind: &str, paras: &[Para]) -> OtherBlock {
+    let span = Span::new(
+        paras.first().map_or(0, |p| p.span.first_line),
+        paras.last().map_or(0, |p| p.span.last_line),
+    );
+    OtherBlock {
+        kind: kind.to_string(),
+        paragraphs: paras
+            .iter()
+            .map(|p| {
+                let (text, notes) = take_notes(&p.text);
+                Text {
+                    text,
+                    notes,
+                    span: p.span,
+                }
+            })
+            .collect(),
+        span,
+    }
+}
+
+/// A table header that opens non-resolution material (`编号 行动`).
+fn other_block_kind(text: &str, lang: &Lang) -> Option<&'static str> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    lang.other_block_openers
+        .iter()
+        .find(|(words, _)| tokens == *words)
+        .map(|(_, kind)| *kind)
+}
+
+fn header_of(p: &Para, lang: &Lang, allow_recommendation: bool) -> Option<HeaderLine> {
+    read_header(&take_notes(&p.text).0, lang, allow_recommendation)
+}
+
+/// Find where resolutions start: a MOD/ADD/SUP marker followed by a header,
+/// or a header line followed shortly by a history or assembly line.
+fn find_starts(paras: &[Para], lang: &Lang) -> Vec<Start> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let t = paras[i].text.trim();
+        if is_marker(t)
+            && let Some(next) = paras.get(i + 1)
+            && header_of(next, lang, true).is_some()
+        {
+            let action = match t {
+                "ADD" => Action::Add,
+                "SUP" => Action::Sup,
+                _ => Action::Mod,
+            };
+            starts.push(Start {
+                first: i,
+                header: i + 1,
+                action: Some(action),
+            });
+            i += 2;
+            continue;
+        }
+        if header_of(&paras[i], lang, false).is_some() {
+            let confirmed = paras
+                .iter()
+                .skip(i + 1)
+                .take(HEADER_CONFIRM_WINDOW)
+                .any(|p| {
+                    let c = take_notes(&p.text).0;
+                    is_history_start(&c) || is_assembly_line(&c, lang)
+                });
+            if confirmed {
+                starts.push(Start {
+                    first: i,
+                    header: i,
+                    action: None,
+                });
+            }
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn text(p: &Para) -> Text {
+    let (text, notes) = take_notes(&p.text);
+    Text {
+        text: text.trim().to_string(),
+        notes,
+        span: p.span,
+    }
+}
+
+fn join_texts(parts: &[Para]) -> Text {
+    let mut out = Text {
+        text: String::new(),
+        notes: Vec::new(),
+        span: parts.first().map_or(Span::default(), |p| p.span),
+    };
+    for p in parts {
+        let t = text(p);
+        out.text.push_str(&t.text);
+        out.notes.extend(t.notes);
+        out.span = out.span.cover(t.span);
+    }
+    out
+}
+
+/// Build one resolution from its paragraphs (`own[0]` is the marker or the
+/// header).
+fn build_resolution(
+    own: &[Para],
+    start: &Start,
+    footnotes: &[FootnoteBody],
+    lang: &Lang,
+) -> (Resolution, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut paras: Vec<Para> = own.to_vec();
+    notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    let h = start.header - start.first;
+    let header_para = &paras[h];
+    let head = header_of(header_para, lang, true).unwrap_or(HeaderLine {
+        id: String::new(),
+        number: None,
+        kind: ResolutionKind::Resolution,
+        edition: None,
+    });
+    let mut i = h + 1;
+    let is_rec = head.kind == ResolutionKind::Recommendation;
+    // Title: up to the history line (or, for a Recommendation, one line).
+    let title_start = i;
+    while i < paras.len() {
+        let c = take_notes(&paras[i].text).0;
+        if is_history_start(&c)
+            || is_assembly_line(&c, lang)
+            || (i > title_start
+                && (is_rec
+                    || labels::read_label(&c, lang).is_some()
+                    || body::read_heading(&c, lang).is_some()))
+            || i - title_start >= 4
+        {
+            break;
+        }
+        i += 1;
+    }
+    let title = join_texts(&paras[title_start..i]);
+    if title.text.is_empty() {
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            line: header_para.span.last_line,
+            message: format!("resolution {} has no title", head.id),
+        });
+    }
+    // History: from `（YYYY年…` to the paragraph that closes the bracket.
+    let mut history = None;
+    if !is_rec && i < paras.len() && is_history_start(&take_notes(&paras[i].text).0) {
+        let hs = i;
+        while i < paras.len() {
+            let c = take_notes(&paras[i].text).0;
+            i += 1;
+            if c.trim_end().ends_with(['）', ')']) || i - hs >= 4 {
+                break;
+            }
+        }
+        let t = join_texts(&paras[hs..i]);
+        history = Some(History {
+            items: header::read_history_items(&t.text, lang),
+            text: t.text,
+            notes: t.notes,
+            span: t.span,
+        });
+    }
+    let mut assembly = None;
+    if i < paras.len() && is_assembly_line(&take_notes(&paras[i].text).0, lang) {
+        assembly = Some(text(&paras[i]));
+        i += 1;
+    }
+    if !is_rec && (history.is_none() || assembly.is_none()) {
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            line: header_para.span.first_line,
+            message: format!(
+                "resolution {} lacks {}",
+                head.id,
+                match (history.is_none(), assembly.is_none()) {
+                    (true, true) => "a history line and an assembly line",
+                    (true, false) => "a history line",
+                    _ => "an assembly line",
+                }
+            ),
+        });
+    }
+    // Body, then annexes (each announced by its heading, with the caption
+    // just above it).
+    let rest = &paras[i..];
+    let annex_at: Vec<usize> = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| annex::is_annex_heading(&take_notes(&p.text).0, lang))
+        .map(|(k, _)| k)
+        .collect();
+    let caption_before =
+        |k: usize| k > 0 && annex::is_annex_caption(&take_notes(&rest[k - 1].text).0, lang);
+    let body_end = annex_at
+        .first()
+        .map_or(rest.len(), |&k| if caption_before(k) { k - 1 } else { k });
+    let mut sp = body::SectionParser::new(lang);
+    for p in &rest[..body_end] {
+        sp.push(p);
+    }
+    let (sections, sdiags) = sp.finish();
+    diags.extend(sdiags);
+    if !is_rec && sections.first().is_some_and(|s| s.heading.is_empty()) {
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            line: sections[0].span.first_line,
+            message: format!(
+                "resolution {}: text before the first section heading",
+                head.id
+            ),
+        });
+    }
+    let mut annexes = Vec::new();
+    for (n, &k) in annex_at.iter().enumerate() {
+        let next =
+            annex_at.get(n + 1).map_or(
+                rest.len(),
+                |&k2| {
+                    if caption_before(k2) { k2 - 1 } else { k2 }
+                },
+            );
+        let caption = caption_before(k).then(|| &rest[k - 1]);
+        annexes.push(annex::build_annex(
+            caption,
+            &rest[k],
+            &rest[k + 1..next],
+            lang,
+        ));
+    }
+    let refs = notes::reference_lines(&paras);
+    let footnotes = footnotes
+        .iter()
+        .map(|f| Footnote {
+            number: f.number,
+            text: f.text.clone(),
+            referenced_at: refs
+                .iter()
+                .filter(|(n, _)| *n == f.number)
+                .map(|(_, l)| *l)
+                .collect(),
+            span: f.span,
+        })
+        .collect::<Vec<_>>();
+    let mut span = Span::new(
+        own.first().map_or(0, |p| p.span.first_line),
+        own.last().map_or(0, |p| p.span.last_line),
+    );
+    for f in &footnotes {
+        span = span.cover(f.span);
+    }
+    let res = Resolution {
+        id: head.id,
+        number: head.number,
+        action: start.action,
+        kind: head.kind,
+        header: text(header_para),
+        edition: head.edition,
+        title,
+        history,
+        assembly,
+        sections,
+        annexes,
+        footnotes,
+        span,
+    };
+    (res, diags)
 }

@@ -1,0 +1,385 @@
+//! Rules for PDF extractions: a trailing space ends a paragraph, a line
+//! without one was wrapped; a leading space marks a page start; page numbers
+//! and footnote blocks (after `_______________`, to the end of the page) are
+//! lifted out of the flow.
+
+use super::{
+    Artifact, ArtifactKind, FootnoteBody, Normalized, Para, is_marker, is_page_number, is_url_only,
+    join_wrapped, strip_bookmarks,
+};
+use crate::model::{Diagnostic, Severity, Span};
+use crate::text::{display_width, is_latin_alnum};
+
+/// Share of the typical full line width above which a line that ends with a
+/// space may still be a wrap (at an inter-word space in Latin text). A line
+/// that short of full width ended because its paragraph did.
+const FULL_LINE_SHARE: f64 = 0.8;
+
+pub(super) fn normalize(lines: &[&str]) -> Normalized {
+    let full_width = typical_full_width(lines);
+    let mut b = Builder::default();
+    let mut pending_page_start = true;
+    let mut page_first_line = 1u32;
+    for (i, raw_line) in lines.iter().enumerate() {
+        let lineno = i as u32 + 1;
+        let raw = strip_bookmarks(raw_line, lineno, &mut b.out.artifacts);
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if is_page_number(t) && blank_around(lines, i) {
+            b.artifact(ArtifactKind::PageNumber, lineno, t);
+            b.end_footnotes();
+            pending_page_start = true;
+            continue;
+        }
+        if is_separator(t) {
+            b.artifact(ArtifactKind::FootnoteSeparator, lineno, t);
+            b.in_footnotes = true;
+            b.fn_open = false;
+            b.fn_page_first_line = page_first_line;
+            continue;
+        }
+        let page_start = pending_page_start || raw.starts_with(' ');
+        pending_page_start = false;
+        if page_start {
+            page_first_line = lineno;
+        }
+        let marker = is_marker(t);
+        if b.in_footnotes {
+            if page_start || marker {
+                b.end_footnotes();
+            } else {
+                b.footnote_line(&raw, lineno);
+                continue;
+            }
+        }
+        let hard = raw.ends_with(' ');
+        if marker {
+            b.flush();
+            b.cur = Some(Para {
+                text: t.to_string(),
+                span: Span::new(lineno, lineno),
+                page_start,
+                tab_after_first_token: false,
+            });
+            b.flush();
+            b.prev_line = None;
+            continue;
+        }
+        let join = match (&b.cur, &b.prev_line) {
+            (Some(_), _) if b.open => Some(false),
+            (Some(_), Some(prev)) if latin_wrap(prev, t, full_width) => Some(true),
+            _ => None,
+        };
+        match (join, b.cur.as_mut()) {
+            (Some(space), Some(cur)) => {
+                join_wrapped(&mut cur.text, t, space);
+                cur.span = cur.span.cover(Span::new(lineno, lineno));
+            }
+            _ => {
+                b.flush();
+                b.cur = Some(Para {
+                    text: t.to_string(),
+                    span: Span::new(lineno, lineno),
+                    page_start,
+                    tab_after_first_token: false,
+                });
+            }
+        }
+        b.open = !hard;
+        b.prev_line = Some(t.to_string());
+    }
+    b.flush();
+    b.end_footnotes();
+    b.out
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Normalized,
+    cur: Option<Para>,
+    /// The last content line was wrapped (no trailing space).
+    open: bool,
+    prev_line: Option<String>,
+    in_footnotes: bool,
+    fn_open: bool,
+    fn_page_first_line: u32,
+    fn_cur: Option<FootnoteBody>,
+}
+
+impl Builder {
+    fn artifact(&mut self, kind: ArtifactKind, line: u32, text: &str) {
+        self.out.artifacts.push(Artifact {
+            kind,
+            line,
+            text: text.to_string(),
+        });
+    }
+
+    fn flush(&mut self) {
+        if let Some(p) = self.cur.take() {
+            self.out.paras.push(p);
+        }
+        self.open = false;
+    }
+
+    fn end_footnotes(&mut self) {
+        if let Some(f) = self.fn_cur.take() {
+            self.out.footnotes.push(f);
+        }
+        self.in_footnotes = false;
+        self.fn_open = false;
+    }
+
+    fn footnote_line(&mut self, raw: &str, lineno: u32) {
+        let t = raw.trim();
+        if is_url_only(t) && !raw.ends_with(' ') {
+            // The extractor writes a hyperlink's target after its text.
+            self.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
+            return;
+        }
+        let entry = if self.fn_open {
+            None
+        } else {
+            footnote_entry(t)
+        };
+        match (entry, self.fn_cur.as_mut()) {
+            (Some((number, text)), _) => {
+                if let Some(f) = self.fn_cur.take() {
+                    self.out.footnotes.push(f);
+                }
+                self.fn_cur = Some(FootnoteBody {
+                    number,
+                    text: text.to_string(),
+                    span: Span::new(lineno, lineno),
+                    page_first_line: Some(self.fn_page_first_line),
+                });
+            }
+            (None, Some(f)) => {
+                join_wrapped(&mut f.text, t, false);
+                f.span = f.span.cover(Span::new(lineno, lineno));
+            }
+            (None, None) => {
+                self.out.diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    line: lineno,
+                    message: "footnote text without a footnote number; kept as footnote 0".into(),
+                });
+                self.fn_cur = Some(FootnoteBody {
+                    number: 0,
+                    text: t.to_string(),
+                    span: Span::new(lineno, lineno),
+                    page_first_line: Some(self.fn_page_first_line),
+                });
+            }
+        }
+        self.fn_open = !raw.ends_with(' ');
+    }
+}
+
+/// `1 这些国家…` → (1, `这些国家…`).
+fn footnote_entry(t: &str) -> Option<(u32, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let body = rest.trim_start();
+    if body.len() == rest.len() || body.is_empty() {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, body))
+}
+
+fn is_separator(t: &str) -> bool {
+    t.len() >= 5 && t.bytes().all(|b| b == b'_')
+}
+
+/// A page number stands alone between blank lines; a digit line inside a
+/// paragraph would not.
+fn blank_around(lines: &[&str], i: usize) -> bool {
+    let blank = |j: Option<&&str>| j.is_none_or(|l| l.trim().is_empty());
+    blank(i.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(i + 1))
+}
+
+/// Median display width of wrapped lines (lines without a trailing space
+/// followed by more text): the width of a full line of this document.
+fn typical_full_width(lines: &[&str]) -> usize {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for l in lines {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if let Some(p) = prev
+            && !p.ends_with(' ')
+        {
+            widths.push(display_width(p.trim()));
+        }
+        prev = Some(l);
+    }
+    if widths.is_empty() {
+        return lines
+            .iter()
+            .map(|l| display_width(l.trim()))
+            .max()
+            .unwrap_or(0);
+    }
+    widths.sort_unstable();
+    widths[widths.len() / 2]
+}
+
+/// A line that ends with a space may still be wrapped when the PDF broke at
+/// an inter-word space inside Latin text (`…特别是ITU-T ` + `E.164和…`), or
+/// after a dash used as a parenthesis (`研究 − ` + `以实现…`): the line is
+/// then (nearly) full.
+fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
+    let full = display_width(prev) as f64 >= full_width as f64 * FULL_LINE_SHARE;
+    if !full {
+        return false;
+    }
+    let last = prev.chars().last().unwrap_or(' ');
+    if last == '−' || last == '–' {
+        return true;
+    }
+    let first = next.chars().next().unwrap_or(' ');
+    if !(is_latin_alnum(last) && is_latin_alnum(first)) || next.starts_with("ITU-") {
+        return false;
+    }
+    // After a sector prefix (`ITU-T`) only a designation can follow, even if
+    // it looks like a label (`G.799.3`).
+    ends_with_sector_prefix(prev) || !starts_with_label(next)
+}
+
+fn ends_with_sector_prefix(s: &str) -> bool {
+    ["ITU-T", "ITU-R", "ITU-D"].iter().any(|p| s.ends_with(p))
+}
+
+/// Rough test for a clause label at the start of a line (`a) `, `12 `,
+/// `B.1 `, `6.1.2 `), used only to refuse joining a list item to the line
+/// before it.
+fn starts_with_label(s: &str) -> bool {
+    let tok: &str = s.split(' ').next().unwrap_or("");
+    if tok.len() == s.len() {
+        return false;
+    }
+    let inner = tok.strip_suffix(')').unwrap_or(tok);
+    !inner.is_empty()
+        && inner.len() <= 12
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && (tok.ends_with(')') || inner.chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        let lines: Vec<&str> = text.split('\n').collect();
+        normalize(&lines)
+            .paras
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn trailing_space_ends_paragraph_and_wraps_join() {
+        let p = paras("a) 第一行没有空格\n\n继续的行 \n\nb) 下一条 ");
+        assert_eq!(p, vec!["a) 第一行没有空格继续的行", "b) 下一条"]);
+    }
+
+    #[test]
+    fn hyphen_and_slash_at_wrap_join_without_space() {
+        let p = paras("在ITU-T和ITU-\n\nD之间和/\n\n或 ");
+        assert_eq!(p, vec!["在ITU-T和ITU-D之间和/或"]);
+    }
+
+    #[test]
+    fn latin_wrap_at_full_width_joins_with_space() {
+        let long = "这是一条很长的行，宽度接近整行的宽度，用于测试拉丁文换行规则的行为特别是ITU-T ";
+        let soft = "这是一条很长的行，宽度接近整行的宽度，用于测试拉丁文换行规则的行为特别是中文";
+        let text = format!("{soft}\n\n续 \n\n{long}\n\nE.164和ITU-T E.212规划 ");
+        let p = paras(&text);
+        assert_eq!(p[1], format!("{}E.164和ITU-T E.212规划", long));
+        // A short line ending in Latin text followed by Latin text is not a wrap.
+        let p = paras(&format!(
+            "{soft}\n\n续 \n\n列表 ITU-T I.381 \n\nJ.140、J.240 "
+        ));
+        assert_eq!(p.len(), 3);
+        // Nor is a full line followed by the next list entry.
+        let p = paras(&format!("{soft}\n\n续 \n\n{long}\n\nITU-T J.140 "));
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn page_start_space_is_stripped_and_flagged() {
+        let lines = vec![" MOD  ", "", "第2号决议 ", "", " d) 世界电信 "];
+        let n = normalize(&lines);
+        assert_eq!(n.paras[0].text, "MOD");
+        assert!(n.paras[0].page_start);
+        assert!(!n.paras[1].page_start);
+        assert_eq!(n.paras[2].text, "d) 世界电信");
+        assert!(n.paras[2].page_start);
+    }
+
+    #[test]
+    fn footnote_block_runs_to_next_page_start() {
+        let lines = vec![
+            "c) 一些文本 ",
+            "",
+            "  ",
+            "",
+            "_______________ ",
+            "",
+            "1 第一个脚注的正文没有",
+            "",
+            "结束。 ",
+            "",
+            "2 第二个脚注。 ",
+            "https://www.itu.int/x",
+            " d) 下一页的文本 ",
+        ];
+        let n = normalize(&lines);
+        let texts: Vec<_> = n.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["c) 一些文本", "d) 下一页的文本"]);
+        assert_eq!(n.footnotes.len(), 2);
+        assert_eq!(n.footnotes[0].number, 1);
+        assert_eq!(n.footnotes[0].text, "第一个脚注的正文没有结束。");
+        assert_eq!(n.footnotes[0].span, Span::new(7, 9));
+        assert_eq!(n.footnotes[0].page_first_line, Some(1));
+        assert_eq!(n.footnotes[1].text, "第二个脚注。");
+        assert!(
+            n.artifacts
+                .iter()
+                .any(|a| a.kind == ArtifactKind::HyperlinkTarget)
+        );
+    }
+
+    #[test]
+    fn page_number_block_is_removed_and_next_line_starts_a_page() {
+        let lines = vec!["4 最后一条。 ", "", "  ", "", "129 ", "", " ", "", "MOD  "];
+        let n = normalize(&lines);
+        assert_eq!(n.paras.len(), 2);
+        assert!(n.paras[1].page_start);
+        assert_eq!(n.artifacts[0].kind, ArtifactKind::PageNumber);
+    }
+
+    #[test]
+    fn footnote_block_ends_at_marker() {
+        let lines = vec!["文本。 ", "_______________ ", "1  这些国家。 ", " MOD  "];
+        let n = normalize(&lines);
+        assert_eq!(n.footnotes[0].text, "这些国家。");
+        assert_eq!(n.paras.last().map(|p| p.text.as_str()), Some("MOD"));
+    }
+
+    #[test]
+    fn label_shapes() {
+        assert!(starts_with_label("a) 文本"));
+        assert!(starts_with_label("12 文本"));
+        assert!(starts_with_label("B.1 本附件"));
+        assert!(!starts_with_label("E.330系列、ITU-T"));
+        assert!(!starts_with_label("INT达成"));
+    }
+}

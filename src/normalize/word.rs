@@ -1,0 +1,263 @@
+//! Rules for Word extractions: one paragraph per line, TAB after labels,
+//! `[bookmark: …]` fields, inline footnotes (`[footnoteRef:1]1` in the text,
+//! the body as ` [1: 1\ttext]` at the end of the line), page header and
+//! footer fields and image names at the end.
+
+use super::{
+    Artifact, ArtifactKind, FootnoteBody, NOTE_END, NOTE_START, Normalized, Para, strip_bookmarks,
+};
+use crate::model::{Layout, Span};
+
+pub(super) fn normalize(lines: &[&str]) -> Normalized {
+    let mut out = Normalized {
+        layout: Layout::Word,
+        ..Normalized::default()
+    };
+    for (i, raw_line) in lines.iter().enumerate() {
+        let lineno = i as u32 + 1;
+        let line = strip_bookmarks(raw_line, lineno, &mut out.artifacts);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if is_image_name(line.trim()) {
+            out.artifacts
+                .push(artifact(ArtifactKind::Image, lineno, line.trim()));
+            continue;
+        }
+        if is_page_field(&line) {
+            out.artifacts
+                .push(artifact(ArtifactKind::PageFooter, lineno, line.trim()));
+            continue;
+        }
+        let line = lift_footnote_bodies(&line, lineno, &mut out.footnotes);
+        let line = encode_references(&line);
+        let trimmed = line.trim_matches(|c: char| c == ' ' || c == '\t');
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (text, tab) = label_tab(trimmed);
+        out.paras.push(Para {
+            text,
+            span: Span::new(lineno, lineno),
+            page_start: false,
+            tab_after_first_token: tab,
+        });
+    }
+    out
+}
+
+fn artifact(kind: ArtifactKind, line: u32, text: &str) -> Artifact {
+    Artifact {
+        kind,
+        line,
+        text: text.to_string(),
+    }
+}
+
+/// `image1.png` alone on a line: an embedded picture's file name.
+fn is_image_name(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    let Some((stem, ext)) = lower.rsplit_once('.') else {
+        return false;
+    };
+    matches!(ext, "png" | "jpg" | "jpeg" | "gif" | "emf" | "wmf" | "bmp")
+        && !stem.is_empty()
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A page header or footer field: TAB-separated page numbers and a running
+/// head such as `WTSA-24 – 第101号决议`.
+fn is_page_field(line: &str) -> bool {
+    let fields: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let is_number = |f: &&str| f.len() <= 4 && f.bytes().all(|b| b.is_ascii_digit());
+    let heads = fields.iter().filter(|f| is_running_head(f)).count();
+    heads >= 1 && fields.iter().all(|f| is_number(f) || is_running_head(f)) && fields.len() >= 2
+        || (heads == 1 && fields.len() == 1 && line.starts_with('\t'))
+}
+
+/// `WTSA-24 – 第101号决议`: an event code, a dash, a short name.
+fn is_running_head(f: &str) -> bool {
+    let Some((code, rest)) = f.split_once(' ') else {
+        return false;
+    };
+    let code_ok = code.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && !b.is_empty()
+            && b.chars().all(|c| c.is_ascii_digit())
+    });
+    let rest = rest.trim_start();
+    code_ok && (rest.starts_with('–') || rest.starts_with('-')) && rest.chars().count() <= 30
+}
+
+/// Move ` [1: 1\ttext]` bodies out of the line into footnotes.
+fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = find_body_start(rest) {
+        let Some(close) = rest[i..].rfind(']') else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        let inner = &rest[i + 1..i + close];
+        let (id, body) = inner.split_once(':').unwrap_or((inner, ""));
+        let body = body.trim_start();
+        // The body repeats the displayed number before a TAB.
+        let (shown, text) = match body.split_once(['\t', ' ']) {
+            Some((n, t)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (n, t),
+            _ => ("", body),
+        };
+        let number = shown
+            .parse()
+            .or_else(|_| id.trim().parse())
+            .unwrap_or_default();
+        notes.push(FootnoteBody {
+            number,
+            text: text.trim().to_string(),
+            span: Span::new(lineno, lineno),
+            page_first_line: None,
+        });
+        rest = &rest[i + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Position of `[N:` (a footnote body), not `[footnoteRef:` nor a drafting
+/// bracket such as `[本届全会]`.
+fn find_body_start(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(off) = s[from..].find('[') {
+        let i = from + off;
+        let after = &s[i + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(':') {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// `[footnoteRef:2]1` → the reference to the footnote displayed as 1.
+fn encode_references(line: &str) -> String {
+    const TAG: &str = "[footnoteRef:";
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find(TAG) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + TAG.len()..];
+        let id_len = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !after[id_len..].starts_with(']') {
+            out.push_str(TAG);
+            rest = after;
+            continue;
+        }
+        let id = &after[..id_len];
+        let tail = &after[id_len + 1..];
+        let shown_len = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let shown = if shown_len > 0 {
+            &tail[..shown_len]
+        } else {
+            id
+        };
+        out.push(NOTE_START);
+        out.push_str(shown);
+        out.push(NOTE_END);
+        rest = &tail[shown_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `a)\t全权代表大会…` → (`a) 全权代表大会…`, true). Other TABs become spaces.
+fn label_tab(t: &str) -> (String, bool) {
+    let tab = t
+        .find('\t')
+        .is_some_and(|i| i > 0 && i <= 12 && !t[..i].contains(' '));
+    let mut s: String = t.replace('\t', " ");
+    while s.contains("  ") {
+        s = s.replace("  ", " ");
+    }
+    (s, tab)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> Normalized {
+        let lines: Vec<&str> = text.split('\n').collect();
+        normalize(&lines)
+    }
+
+    #[test]
+    fn footers_images_and_bookmarks_are_removed() {
+        let n = norm(
+            " [bookmark: irecnoe]前言\n\t\tWTSA-24 – 第101号决议\t15\n26\tWTSA-24 – 第101号决议\nimage1.png\n",
+        );
+        let texts: Vec<_> = n.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, vec!["前言"]);
+        let kinds: Vec<_> = n.artifacts.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ArtifactKind::Bookmark,
+                ArtifactKind::PageFooter,
+                ArtifactKind::PageFooter,
+                ArtifactKind::Image
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_footnotes_are_lifted() {
+        let n = norm(
+            "1\t发展中国家[footnoteRef:1]1对这方面的参与； [1: 1\t这些国家包括最不发达国家。] ",
+        );
+        assert_eq!(n.paras.len(), 1);
+        assert_eq!(
+            n.paras[0].text,
+            format!("1 发展中国家{NOTE_START}1{NOTE_END}对这方面的参与；")
+        );
+        assert!(n.paras[0].tab_after_first_token);
+        assert_eq!(n.footnotes.len(), 1);
+        assert_eq!(n.footnotes[0].number, 1);
+        assert_eq!(n.footnotes[0].text, "这些国家包括最不发达国家。");
+    }
+
+    #[test]
+    fn displayed_number_wins_over_reference_id() {
+        assert_eq!(
+            encode_references("国家[footnoteRef:2]1，"),
+            format!("国家{NOTE_START}1{NOTE_END}，")
+        );
+    }
+
+    #[test]
+    fn drafting_brackets_are_text() {
+        let n = norm("考虑到[本届全会]第1号决议（[2022年，日内瓦]）");
+        assert_eq!(
+            n.paras[0].text,
+            "考虑到[本届全会]第1号决议（[2022年，日内瓦]）"
+        );
+        assert!(n.footnotes.is_empty());
+    }
+
+    #[test]
+    fn table_cells_with_numbers_are_kept() {
+        let n = norm("\t修订版\n\t2\n\t标题");
+        assert_eq!(n.paras.len(), 3);
+        assert_eq!(n.paras[1].text, "2");
+    }
+
+    #[test]
+    fn sentences_with_dashes_are_not_footers() {
+        assert!(!is_page_field("ITU-T第2研究组 – 总体研究领域"));
+        assert!(is_running_head("WTSA-24 – 第101号决议"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Clause labels: reading `a)`, `i)`, `1`, `1)`, `•`, `–`, `一`, `B.1`,
+//! `6.1.2`, `注1 –` off the start of a paragraph. A label can be read more
+//! than one way (`i)` is the letter i or the Roman one); the list logic in
+//! `body` picks the reading that continues a sequence.
+
+use crate::lang::{Lang, roman_value};
+use crate::model::{ClauseLabel, LabelFamily};
+
+/// A paragraph's possible labels and the text after the label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelRead {
+    /// Readings, most likely first. All share `raw`.
+    pub readings: Vec<ClauseLabel>,
+    /// Text after the label and its separator.
+    pub rest: String,
+}
+
+/// Read the label at the start of `text`, if any.
+pub fn read_label(text: &str, lang: &Lang) -> Option<LabelRead> {
+    // A stray bullet glued to another label (`•ii)`) keeps the inner label.
+    if let Some(inner) = text.strip_prefix('•')
+        && let Some(mut r) = read_label(inner, lang)
+        && r.readings.iter().all(|l| l.family != LabelFamily::Bullet)
+    {
+        for l in &mut r.readings {
+            l.raw = format!("•{}", l.raw);
+        }
+        return Some(r);
+    }
+    let (tok, rest) = split_token(text)?;
+    let readings = readings_of(tok, lang);
+    if readings.is_empty() {
+        return None;
+    }
+    Some(LabelRead {
+        readings,
+        rest: rest.to_string(),
+    })
+}
+
+/// Split off the first token: up to the first space, or a bullet/dash glued
+/// to its text. Returns `None` when nothing follows.
+fn split_token(text: &str) -> Option<(&str, &str)> {
+    let first = text.chars().next()?;
+    if matches!(first, '•' | '·' | '–' | '−' | '-' | '—') {
+        let rest = text[first.len_utf8()..].trim_start();
+        return (!rest.is_empty()).then_some((&text[..first.len_utf8()], rest));
+    }
+    // `注1 – 文本`, `注 – 文本`: the note word, an optional number and a dash.
+    let (tok, rest) = text.split_once(' ')?;
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((tok, rest))
+}
+
+fn label(raw: &str, family: LabelFamily, ordinal: u32) -> ClauseLabel {
+    ClauseLabel {
+        raw: raw.to_string(),
+        family,
+        ordinal,
+    }
+}
+
+fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
+    let mut out = Vec::new();
+    match tok {
+        "•" | "·" => return vec![label(tok, LabelFamily::Bullet, 0)],
+        "–" | "−" | "-" | "—" => return vec![label(tok, LabelFamily::Dash, 0)],
+        _ => {}
+    }
+    if let Some(inner) = tok.strip_suffix(')') {
+        let mut chars = inner.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_ascii_lowercase()
+        {
+            out.push(label(tok, LabelFamily::Letter, c as u32 - 'a' as u32 + 1));
+        }
+        if inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            && let Some(v) = roman_value(inner)
+        {
+            out.push(label(tok, LabelFamily::Roman, v));
+        }
+        if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(label(
+                tok,
+                LabelFamily::NumberParen,
+                inner.parse().unwrap_or(0),
+            ));
+        }
+        return out;
+    }
+    if !tok.is_empty() && tok.len() <= 3 && tok.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = tok.parse::<u32>()
+            && n > 0
+        {
+            out.push(label(tok, LabelFamily::Number, n));
+        }
+        return out;
+    }
+    if let Some(i) = lang.cjk_numerals.iter().position(|n| *n == tok) {
+        out.push(label(tok, LabelFamily::CjkNumeral, i as u32 + 1));
+        return out;
+    }
+    if let Some(n) = decimal_last(tok) {
+        out.push(label(tok, LabelFamily::Decimal, n));
+        return out;
+    }
+    if let Some(num) = tok.strip_prefix(lang.note_word)
+        && (num.is_empty() || num.bytes().all(|b| b.is_ascii_digit()))
+    {
+        out.push(label(tok, LabelFamily::Note, num.parse().unwrap_or(0)));
+    }
+    out
+}
+
+/// `B.1`, `II.11`, `6.1.2.4` → the last component. The head is either a
+/// number or one to four capital letters (annex letter or Roman numeral).
+fn decimal_last(tok: &str) -> Option<u32> {
+    let mut parts = tok.split('.');
+    let head = parts.next()?;
+    let head_ok = (!head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()))
+        || (!head.is_empty() && head.len() <= 4 && head.bytes().all(|b| b.is_ascii_uppercase()));
+    let tail: Vec<&str> = parts.collect();
+    if !head_ok || tail.is_empty() {
+        return None;
+    }
+    if tail
+        .iter()
+        .any(|p| p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    tail.last()?.parse().ok()
+}
+
+/// The path of a decimal label (`6.1.2` → `[6, 1, 2]`), numbers only.
+pub fn decimal_path(raw: &str) -> Option<Vec<u32>> {
+    raw.split('.').map(|p| p.parse().ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ZH;
+
+    fn fams(text: &str) -> Vec<(LabelFamily, u32)> {
+        read_label(text, &ZH)
+            .map(|r| r.readings.iter().map(|l| (l.family, l.ordinal)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn letter_roman_ambiguity_gives_both_readings() {
+        assert_eq!(
+            fams("i) 文本"),
+            vec![(LabelFamily::Letter, 9), (LabelFamily::Roman, 1)]
+        );
+        assert_eq!(
+            fams("v) 文本"),
+            vec![(LabelFamily::Letter, 22), (LabelFamily::Roman, 5)]
+        );
+        assert_eq!(fams("iv) 文本"), vec![(LabelFamily::Roman, 4)]);
+        assert_eq!(fams("c) 文本"), vec![(LabelFamily::Letter, 3)]);
+    }
+
+    #[test]
+    fn numbers_bullets_dashes() {
+        assert_eq!(fams("12 文本"), vec![(LabelFamily::Number, 12)]);
+        assert_eq!(fams("3) 文本"), vec![(LabelFamily::NumberParen, 3)]);
+        assert_eq!(fams("• 文本"), vec![(LabelFamily::Bullet, 0)]);
+        assert_eq!(fams("– 文本"), vec![(LabelFamily::Dash, 0)]);
+        assert_eq!(fams("− 文本"), vec![(LabelFamily::Dash, 0)]);
+        assert_eq!(fams("一 项目1：提高"), vec![(LabelFamily::CjkNumeral, 1)]);
+    }
+
+    #[test]
+    fn decimals_and_notes() {
+        assert_eq!(fams("B.1 本附件"), vec![(LabelFamily::Decimal, 1)]);
+        assert_eq!(fams("II.11 文本"), vec![(LabelFamily::Decimal, 11)]);
+        assert_eq!(fams("6.1.2.4 文本"), vec![(LabelFamily::Decimal, 4)]);
+        assert_eq!(fams("注1 – 文本"), vec![(LabelFamily::Note, 1)]);
+        assert_eq!(fams("注 – 文本"), vec![(LabelFamily::Note, 0)]);
+        assert_eq!(decimal_path("6.1.2"), Some(vec![6, 1, 2]));
+    }
+
+    #[test]
+    fn not_labels() {
+        assert!(fams("2024年10月").is_empty());
+        assert!(fams("ITU-T第2研究组 文本").is_empty());
+        assert!(fams("E.164 文本").is_empty() || fams("E.164 文本")[0].0 == LabelFamily::Decimal);
+        assert!(fams("1").is_empty());
+        assert!(fams("0 文本").is_empty());
+    }
+
+    #[test]
+    fn stray_bullet_before_roman() {
+        let r = read_label("•ii) 澄清", &ZH).expect("label");
+        assert_eq!(r.readings[0].family, LabelFamily::Roman);
+        assert_eq!(r.readings[0].raw, "•ii)");
+        assert_eq!(r.rest, "澄清");
+    }
+}

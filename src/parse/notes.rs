@@ -1,0 +1,253 @@
+//! Footnote references. Word text marks them explicitly; PDF text glues the
+//! superscript number to the word before it (`发展中国家1`, `修订版）1`). A
+//! glued digit is read as a reference only when a footnote with that number
+//! exists in the same resolution, sits on the same page, and the digit is
+//! not part of the text (`支柱2`, `增补1`, `HTML5`, `SDG 9`, `2024年`).
+
+use crate::lang::Lang;
+use crate::model::{Diagnostic, Severity, Span};
+use crate::normalize::{FootnoteBody, NOTE_END, NOTE_START, Para};
+
+/// Split encoded references out of `text`: the clean text and the footnote
+/// numbers referenced, in order.
+pub fn take_notes(text: &str) -> (String, Vec<u32>) {
+    if !text.contains(NOTE_START) {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut notes = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(NOTE_START) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + NOTE_START.len_utf8()..];
+        match after.find(NOTE_END) {
+            Some(j) => {
+                if let Ok(n) = after[..j].parse()
+                    && !notes.contains(&n)
+                {
+                    notes.push(n);
+                }
+                rest = &after[j + NOTE_END.len_utf8()..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    (out, notes)
+}
+
+/// Lines on which each note number is referenced in `paras` (encoded refs).
+pub fn reference_lines(paras: &[Para]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for p in paras {
+        let (_, notes) = take_notes(&p.text);
+        out.extend(notes.into_iter().map(|n| (n, p.span.first_line)));
+    }
+    out
+}
+
+/// Find the glued references of the PDF footnotes of one resolution in its
+/// paragraphs, encoding them in place. Footnotes whose reference cannot be
+/// found are reported.
+pub fn mark_glued_references(
+    paras: &mut [Para],
+    footnotes: &[FootnoteBody],
+    lang: &Lang,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for fn_body in footnotes {
+        let Some(page_first) = fn_body.page_first_line else {
+            continue;
+        };
+        let window = Span::new(page_first, fn_body.span.first_line.saturating_sub(1));
+        let in_window = |p: &Para| {
+            p.span.last_line >= window.first_line && p.span.first_line <= window.last_line
+        };
+        let mut found = 0;
+        for p in paras.iter_mut().filter(|p| in_window(p)) {
+            found += mark_in(p, fn_body.number, lang);
+        }
+        if found == 0 {
+            // Fall back to the text before the footnote, nearest first: the
+            // page may have been cut differently from how we read it.
+            for p in paras
+                .iter_mut()
+                .rev()
+                .filter(|p| p.span.first_line < fn_body.span.first_line)
+            {
+                found += mark_in(p, fn_body.number, lang);
+                if found > 0 {
+                    break;
+                }
+            }
+        }
+        if found == 0 {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                line: fn_body.span.first_line,
+                message: format!(
+                    "footnote {} is never referenced in the text before it",
+                    fn_body.number
+                ),
+            });
+        }
+    }
+}
+
+/// Encode every glued occurrence of `number` in `p`; returns how many.
+fn mark_in(p: &mut Para, number: u32, lang: &Lang) -> usize {
+    let digits = number.to_string();
+    let text = &p.text;
+    let mut hits = Vec::new();
+    let mut from = 0;
+    while let Some(off) = text[from..].find(&digits) {
+        let i = from + off;
+        let end = i + digits.len();
+        if is_glued_reference(text, i, end, lang) {
+            hits.push((i, end));
+        }
+        from = end;
+    }
+    if hits.is_empty() {
+        return 0;
+    }
+    let mut out = String::with_capacity(text.len() + hits.len() * 6);
+    let mut last = 0;
+    for &(i, end) in &hits {
+        out.push_str(&text[last..i]);
+        out.push(NOTE_START);
+        out.push_str(&text[i..end]);
+        out.push(NOTE_END);
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    p.text = out;
+    hits.len()
+}
+
+fn is_glued_reference(text: &str, start: usize, end: usize, lang: &Lang) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let Some(prev) = before.chars().next_back() else {
+        return false; // a number opening a paragraph is a label
+    };
+    let next = after.chars().next();
+    // Part of a longer number, or of a Latin token (`HTML5`, `G.711`, `IPv6`).
+    if prev.is_ascii_digit() || prev == '.' || prev == '-' || prev == '/' {
+        return false;
+    }
+    if prev.is_ascii_alphabetic() {
+        // Latin words take a glued footnote number only as acronyms
+        // (`ICNIRP2`); `IPv6`, `G.711` or `HTML5` (a counter word) are text.
+        let run = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<Vec<_>>();
+        if run.len() < 3 || !run.iter().all(|c| c.is_ascii_uppercase()) {
+            return false;
+        }
+    } else if !crate::text::is_cjk(prev) {
+        return false;
+    }
+    if before.ends_with(NOTE_END) || before.ends_with(NOTE_START) {
+        return false;
+    }
+    if let Some(n) = next {
+        if n.is_ascii_alphanumeric() || lang.counter_suffixes.contains(&n) || n == NOTE_START {
+            return false;
+        }
+        if n == ' ' && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+            return false; // `第1 2` style number runs
+        }
+    }
+    // `（HTML）5` is HTML5 with the acronym bracketed.
+    let bare = before.strip_suffix('）').unwrap_or(before);
+    !lang.counter_words.iter().any(|w| bare.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ZH;
+
+    fn para(text: &str, line: u32) -> Para {
+        Para {
+            text: text.to_string(),
+            span: Span::new(line, line),
+            page_start: false,
+            tab_after_first_token: false,
+        }
+    }
+
+    fn body(number: u32, line: u32, page: u32) -> FootnoteBody {
+        FootnoteBody {
+            number,
+            text: "这些国家包括……".into(),
+            span: Span::new(line, line),
+            page_first_line: Some(page),
+        }
+    }
+
+    fn marked(text: &str, number: u32) -> String {
+        let mut paras = vec![para(text, 2)];
+        let mut d = Vec::new();
+        mark_glued_references(&mut paras, &[body(number, 5, 1)], &ZH, &mut d);
+        let (clean, notes) = take_notes(&paras[0].text);
+        format!("{clean}|{notes:?}")
+    }
+
+    #[test]
+    fn glued_digits_become_references() {
+        assert_eq!(marked("发展中国家1对这方面", 1), "发展中国家对这方面|[1]");
+        assert_eq!(
+            marked("第18号决议（2024年，新德里，修订版）1", 1),
+            "第18号决议（2024年，新德里，修订版）|[1]"
+        );
+        assert_eq!(
+            marked("2009年1；2012年，迪拜", 1),
+            "2009年；2012年，迪拜|[1]"
+        );
+        assert_eq!(marked("隐私4和可信度4", 4), "隐私和可信度|[4]");
+        assert_eq!(marked("ICNIRP2和IEEE3", 2), "ICNIRP和IEEE3|[2]");
+        assert_eq!(marked("知识产权1（", 1), "知识产权（|[1]");
+    }
+
+    #[test]
+    fn look_alikes_stay_text() {
+        for (t, n) in [
+            ("支柱2", 2),
+            ("E.156增补1", 1),
+            ("附件1所含", 1),
+            ("（HTML）5", 5),
+            ("HTML5", 5),
+            ("SDG 9", 9),
+            ("战略目标1（普遍连接）", 1),
+            ("2024年10月14日", 1),
+            ("第[28]/21号课题", 2),
+            ("3个局", 3),
+        ] {
+            let out = marked(t, n);
+            assert!(out.ends_with("|[]"), "{t} → {out}");
+        }
+    }
+
+    #[test]
+    fn references_only_on_the_footnote_page() {
+        let mut paras = vec![para("发展中国家1前一页", 1), para("发展中国家1本页", 10)];
+        let mut d = Vec::new();
+        mark_glued_references(&mut paras, &[body(1, 12, 8)], &ZH, &mut d);
+        assert_eq!(take_notes(&paras[0].text).1, Vec::<u32>::new());
+        assert_eq!(take_notes(&paras[1].text).1, vec![1]);
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn missing_reference_is_reported() {
+        let mut paras = vec![para("没有引用", 2)];
+        let mut d = Vec::new();
+        mark_glued_references(&mut paras, &[body(1, 5, 1)], &ZH, &mut d);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("footnote 1"));
+    }
+}
