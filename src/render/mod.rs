@@ -2,3 +2,6 @@
 //! Renderers write to a `Write` handed to them; colour is the caller's choice.
 
 pub mod outline;
+pub mod review_json;
+pub mod review_markdown;
+pub mod review_text;

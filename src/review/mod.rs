@@ -105,6 +105,59 @@ pub fn review(edition: &Corpus, opts: &ReviewOptions) -> Vec<Finding> {
     out
 }
 
+/// What `resdiff review` reads: the edition, optionally a previous edition
+/// and a summary report kept outside the edition folder.
+#[derive(Debug, Clone)]
+pub struct ReviewInput<'a> {
+    /// Edition folder or file.
+    pub edition: &'a Path,
+    /// Previous edition (`--against`).
+    pub against: Option<&'a Path>,
+    /// Summary report file (`--report`).
+    pub report: Option<&'a Path>,
+    /// How to read the texts.
+    pub load: &'a crate::corpus::LoadOptions,
+}
+
+/// Load the texts named by `input` and review them. Trouble (unreadable
+/// files, an edition with no resolution text, a `--report` file that is not
+/// a summary report) is an error; findings are not.
+pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
+    let edition = crate::corpus::load(input.edition, input.load)?;
+    if edition.documents.iter().all(|d| d.resolutions.is_empty()) {
+        return Err(crate::Error::NoResolution {
+            path: edition.path.clone(),
+            found: "no resolution header, assembly line or MOD/ADD marker".into(),
+        });
+    }
+    let against = match input.against {
+        Some(p) => Some(crate::corpus::load(p, input.load)?),
+        None => None,
+    };
+    let report = match input.report {
+        Some(p) => {
+            let d = crate::corpus::load_file(p, input.load)?;
+            if d.report.is_none() {
+                return Err(crate::Error::Usage(format!(
+                    "{}: not a summary report (no list of new, revised or suppressed resolutions found)",
+                    p.display()
+                )));
+            }
+            Some(d)
+        }
+        None => None,
+    };
+    let sources = SourceLines::read(&edition, &input.load.ingest)?;
+    let opts = ReviewOptions {
+        lang: input.load.parse.lang,
+        against: against.as_ref(),
+        report: report.as_ref(),
+        sources: Some(&sources),
+    };
+    let findings = review(&edition, &opts);
+    Ok((edition, findings))
+}
+
 /// Number of findings at each severity: `(errors, warnings, infos)`.
 pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     let n = |s| findings.iter().filter(|f| f.severity == s).count();
