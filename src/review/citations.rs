@@ -126,15 +126,25 @@ pub fn find_citations(
             let p = phrase.trim();
             p.is_empty() || CONNECTORS.contains(&p)
         };
+        let edition_yp = edition
+            .as_ref()
+            .and_then(|r| read_edition(&text[r.clone()], lang).year_place());
         let series = match qualifier {
+            // `由WTSA根据第208号决议（2022年，布加勒斯特）`: the qualifier is the
+            // subject of the sentence; an edition of another series wins,
+            // unless the qualifier says "this assembly" outright.
+            Some(Series::Own { literal: false })
+                if edition_yp
+                    .as_ref()
+                    .is_some_and(|yp| !own_editions.contains(yp)) =>
+            {
+                Series::Other
+            }
             Some(s) => s,
             None if continues => out.last().map(|c| c.series).unwrap_or(Series::Unknown),
-            None => match &edition {
-                Some(r) => match read_edition(&text[r.clone()], lang).year_place() {
-                    Some(yp) if own_editions.contains(&yp) => Series::Own { literal: false },
-                    Some(_) => Series::Other,
-                    None => Series::Unknown,
-                },
+            None => match &edition_yp {
+                Some(yp) if own_editions.contains(yp) => Series::Own { literal: false },
+                Some(_) => Series::Other,
                 None => Series::Unknown,
             },
         };
@@ -209,6 +219,7 @@ fn known_numbers(ctx: &Context) -> Option<Known> {
     if let Some(r) = ctx.report {
         let rep = r.report;
         numbers.extend(rep.new_resolutions.iter().map(|n| n.number));
+        numbers.extend(rep.new_listed.iter().map(|n| n.number));
         numbers.extend(rep.revised.iter().map(|n| n.number));
         numbers.extend(rep.suppressed.iter().map(|n| n.number));
         numbers.extend(rep.status_table.iter().map(|n| n.number));
@@ -387,5 +398,9 @@ mod tests {
             vec![(vec![44, 54], THIS)]
         );
         assert_eq!(series("第２号决议"), vec![(vec![2], Series::Unknown)]);
+        assert_eq!(
+            series("8 SCV的主席应由WTSA根据第208号决议（2022年，布加勒斯特，修订版）进行提名；"),
+            vec![(vec![208], Series::Other)]
+        );
     }
 }

@@ -364,14 +364,19 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
 fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     let r: &SummaryReport = rep.report;
     let lists: [(&str, DeclaredStatus, Vec<(u32, u32)>); 3] = [
-        (
-            "new",
-            DeclaredStatus::New,
-            r.new_resolutions
+        ("new", DeclaredStatus::New, {
+            let mut v: Vec<(u32, u32)> = r
+                .new_resolutions
                 .iter()
                 .map(|x| (x.number, x.line))
-                .collect(),
-        ),
+                .collect();
+            for x in &r.new_listed {
+                if !v.iter().any(|y| y.0 == x.number) {
+                    v.push((x.number, x.line));
+                }
+            }
+            v
+        }),
         (
             "revised",
             DeclaredStatus::Revised,
@@ -386,6 +391,22 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     let in_list = |i: usize, n: u32| lists[i].2.iter().find(|x| x.0 == n).map(|x| x.1);
     let mut numbers: BTreeSet<u32> = lists.iter().flat_map(|l| l.2.iter().map(|x| x.0)).collect();
     numbers.extend(r.status_table.iter().map(|x| x.number));
+    // The highlights' numbers and the mapping lines should name the same
+    // new resolutions.
+    if !r.new_listed.is_empty() && !r.new_resolutions.is_empty() {
+        for x in &r.new_listed {
+            if !r.new_resolutions.iter().any(|y| y.number == x.number) {
+                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, x.line, Some(x.number.to_string()),
+                    format!("the report counts Resolution {} among the new ones but gives no provisional id or title for it", x.number)));
+            }
+        }
+        for y in &r.new_resolutions {
+            if !r.new_listed.iter().any(|x| x.number == y.number) {
+                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, y.line, Some(y.number.to_string()),
+                    format!("the report maps Resolution {} to a provisional id but does not count it among the new ones", y.number)));
+            }
+        }
+    }
     for n in numbers {
         let memberships: Vec<(usize, u32)> = (0..3)
             .filter_map(|i| in_list(i, n).map(|l| (i, l)))

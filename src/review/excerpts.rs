@@ -6,6 +6,15 @@
 
 use super::declared::at;
 use super::support::{changed_range_on, inline_diff, mark, similarity, text_key};
+
+/// Comparison key of a quoted or full clause: [`text_key`] without the
+/// closing punctuation, which a quote legitimately changes (a clause ending
+/// in `；` in a list is quoted alone ending in `。`).
+fn quote_key(s: &str, lang: &crate::lang::Lang) -> String {
+    let k = text_key(s, lang);
+    k.trim_end_matches(|c: char| "。；，、：.;,:".contains(c))
+        .to_string()
+}
 use super::{Context, ReportRef, Text};
 use crate::model::{Clause, Finding, FindingSeverity, RelatedLocation, Section};
 
@@ -70,7 +79,7 @@ fn section(
     sec: &Section,
     out: &mut Vec<Finding>,
 ) {
-    if text_key(&quoted.heading, ctx.lang) != text_key(&sec.heading, ctx.lang) {
+    if quote_key(&quoted.heading, ctx.lang) != quote_key(&sec.heading, ctx.lang) {
         out.push(differs(
             "excerpt.heading-differs",
             FindingSeverity::Info,
@@ -133,7 +142,7 @@ fn compare(
 ) {
     match found {
         Some((text, line)) => {
-            if text_key(text, ctx.lang) != text_key(quoted, ctx.lang) {
+            if quote_key(text, ctx.lang) != quote_key(quoted, ctx.lang) {
                 out.push(differs(
                     "excerpt.clause-differs",
                     FindingSeverity::Warning,

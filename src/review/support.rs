@@ -442,7 +442,7 @@ mod tests {
             span: Span::new(2, 4),
         };
         let second = text.rfind('[').unwrap_or(0);
-        assert_eq!(locate(&s, "f", &unit, 6..18), Some(2));
+        assert_eq!(locate(&s, "f", &unit, 6..20), Some(2));
         assert_eq!(locate(&s, "f", &unit, second..text.len()), Some(4));
     }
 
