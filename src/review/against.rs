@@ -110,16 +110,15 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                 }
             }
             Some(Action::Mod) => match prev_of {
-                Some((file, p)) => {
-                    if first_change(p, t.res, ctx.lang).is_none() {
-                        out.push(with_related(
-                            header_finding(ctx, t, "against.mod-unchanged", FindingSeverity::Warning,
-                                format!("Resolution {n} is marked MOD but its text is the same as in the previous edition")),
-                            file,
-                            p.header.span.first_line,
-                        ));
-                    }
+                Some((file, p)) if first_change(p, t.res, ctx.lang).is_none() => {
+                    out.push(with_related(
+                        header_finding(ctx, t, "against.mod-unchanged", FindingSeverity::Warning,
+                            format!("Resolution {n} is marked MOD but its text is the same as in the previous edition")),
+                        file,
+                        p.header.span.first_line,
+                    ));
                 }
+                Some(_) => {}
                 None if !prev.partial => out.push(header_finding(
                     ctx,
                     t,

@@ -282,6 +282,14 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
     }
 }
 
+/// A title as the report writes it, with the report lines and parts that
+/// give it.
+type TitleVariant = (String, Vec<(u32, &'static str)>);
+
+/// One of the report's lists: name, the status it declares, numbers with
+/// their lines.
+type DeclaredList = (&'static str, DeclaredStatus, Vec<(u32, u32)>);
+
 /// Titles the report gives against the texts' titles.
 fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
     let r = rep.report;
@@ -300,7 +308,7 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
         }
     }
     // number → title key → (title as written, lines)
-    let mut declared: BTreeMap<u32, BTreeMap<String, (String, Vec<(u32, &str)>)>> = BTreeMap::new();
+    let mut declared: BTreeMap<u32, BTreeMap<String, TitleVariant>> = BTreeMap::new();
     let mut add = |n: u32, title: &str, line: u32, label: &'static str| {
         if title.trim().is_empty() {
             return;
@@ -363,7 +371,7 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
 /// table row that contradicts the lists.
 fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     let r: &SummaryReport = rep.report;
-    let lists: [(&str, DeclaredStatus, Vec<(u32, u32)>); 3] = [
+    let lists: [DeclaredList; 3] = [
         ("new", DeclaredStatus::New, {
             let mut v: Vec<(u32, u32)> = r
                 .new_resolutions
@@ -443,10 +451,10 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
             let contradiction = match expected {
                 // 保留/other: the number should be in no list.
                 None => memberships.first().map(|(i, l)| (lists[*i].0, *l)),
-                Some(e) => match memberships.iter().find(|(i, _)| *i != e) {
-                    Some((i, l)) => Some((lists[*i].0, *l)),
-                    None => None,
-                },
+                Some(e) => memberships
+                    .iter()
+                    .find(|(i, _)| *i != e)
+                    .map(|(i, l)| (lists[*i].0, *l)),
             };
             let missing_from_own_list =
                 expected.is_some_and(|e| !lists[e].2.is_empty() && in_list(e, n).is_none());
