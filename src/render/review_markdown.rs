@@ -22,6 +22,19 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Escape a message of ours: its backtick code spans are kept (brackets and
+/// the like inside them need no escape), other markup characters escaped.
+fn esc_message(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '<' | '>' | '|' | '~' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Write the findings as a Markdown report.
 pub fn write_markdown<W: Write>(
     out: &mut W,
@@ -33,8 +46,11 @@ pub fn write_markdown<W: Write>(
     writeln!(out)?;
     writeln!(
         out,
-        "{} findings: {e} errors, {w} warnings, {i} info.",
-        findings.len()
+        "{} finding{}: {e} error{}, {w} warning{}, {i} info.",
+        findings.len(),
+        plural(findings.len()),
+        plural(e),
+        plural(w)
     )?;
     writeln!(out)?;
     let mut rules: BTreeMap<(&str, &str), usize> = BTreeMap::new();
@@ -60,7 +76,7 @@ pub fn write_markdown<W: Write>(
                 f.rule,
                 f.file,
                 f.line,
-                esc(&f.message)
+                esc_message(&f.message)
             )?;
             if !f.diff.is_empty() {
                 let mut line = String::new();
@@ -71,7 +87,7 @@ pub fn write_markdown<W: Write>(
                         DiffOp::Insert => line.push_str(&format!("**{}**", esc(&seg.text))),
                     }
                 }
-                writeln!(out, "  - diff (~~text~~ → **other**): {line}")?;
+                writeln!(out, "  - diff (~~edition text~~ → **report**): {line}")?;
             } else if let Some(x) = &f.excerpt {
                 let marked = if x.marked.is_empty() {
                     String::new()
@@ -87,6 +103,10 @@ pub fn write_markdown<W: Write>(
         writeln!(out)?;
     }
     Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]
