@@ -688,3 +688,33 @@ fn add_existing_sup_present_and_unmarked_changes() {
         assert_eq!(count(&fs, r), 1, "{r}: {fs:#?}");
     }
 }
+
+#[test]
+fn report_highlights_and_mapping_must_agree() {
+    let mut rep = clean_report();
+    rep.new_listed.push(ReportedNumber {
+        number: 102,
+        line: 4,
+    });
+    let fs = run(clean_texts(), Some(rep), None);
+    assert_eq!(rules(&fs), ["declared.report-inconsistent"]);
+    assert!(fs[0].message.contains("102"));
+}
+
+#[test]
+fn partial_editions_do_not_miss_declared_texts() {
+    let mut rep = clean_report();
+    rep.revised.push(ReportedNumber { number: 7, line: 6 });
+    rep.suppressed.push(ReportedNumber {
+        number: 80,
+        line: 7,
+    });
+    let mut c = corpus(vec![doc(clean_texts())]);
+    c.partial = true;
+    let r = report_doc(rep);
+    let opts = ReviewOptions {
+        report: Some(&r),
+        ..ReviewOptions::default()
+    };
+    assert!(review(&c, &opts).is_empty());
+}
