@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestOptions};
-use crate::model::Document;
+use crate::model::{Document, Severity};
 use crate::normalize;
 use crate::parse::{self, ParseOptions};
 use std::path::Path;
@@ -37,7 +37,20 @@ pub struct Corpus {
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
     let src = ingest::read_file(path, &opts.ingest)?;
     let norm = normalize::normalize(&src);
-    Ok(parse::parse_document(&src, &norm, &opts.parse))
+    let doc = parse::parse_document(&src, &norm, &opts.parse);
+    if opts.strict
+        && let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.severity >= Severity::Warning)
+    {
+        return Err(Error::Strict {
+            path: doc.path.clone(),
+            line: d.line,
+            message: d.message.clone(),
+        });
+    }
+    Ok(doc)
 }
 
 /// Read a file or every text file of a folder.

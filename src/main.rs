@@ -150,6 +150,7 @@ fn run(cli: Cli) -> Result<u8> {
                 corpora.push(corpus::load(p, &opts)?);
             }
             let docs: Vec<_> = corpora.iter().flat_map(|c| c.documents.iter()).collect();
+            report_diagnostics(&docs);
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             let written = match format {
@@ -160,14 +161,21 @@ fn run(cli: Cli) -> Result<u8> {
             // Reading texts in which no resolution is found is trouble: the
             // user asked to parse resolutions.
             if docs.iter().all(|d| d.resolutions.is_empty()) {
-                let d = docs.first().map(|d| d.path.clone()).unwrap_or_default();
+                let found = if docs
+                    .iter()
+                    .all(|d| d.class == resdiff::model::DocumentClass::SummaryReport)
+                {
+                    "it is a summary report of an assembly"
+                } else {
+                    "no resolution header, assembly line or MOD/ADD marker"
+                };
+                let path = match docs.as_slice() {
+                    [d] => d.path.clone(),
+                    _ => "all inputs".into(),
+                };
                 return Err(Error::NoResolution {
-                    path: if docs.len() == 1 {
-                        d
-                    } else {
-                        "all inputs".into()
-                    },
-                    found: "no resolution header, assembly line or MOD/ADD marker".into(),
+                    path,
+                    found: found.into(),
                 });
             }
             Ok(0)
@@ -216,6 +224,18 @@ fn run(cli: Cli) -> Result<u8> {
                 FailOn::Error => FindingSeverity::Error,
             };
             Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
+        }
+    }
+}
+
+/// Parser warnings go to standard error, as `file:line: warning: …`.
+fn report_diagnostics(docs: &[&resdiff::model::Document]) {
+    for d in docs {
+        for diag in &d.diagnostics {
+            if diag.severity >= resdiff::model::Severity::Warning {
+                let sev = format!("{:?}", diag.severity).to_lowercase();
+                eprintln!("{}:{}: {sev}: {}", d.path, diag.line, diag.message);
+            }
         }
     }
 }

@@ -55,6 +55,11 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             }
         }
         let hard = raw.ends_with(' ');
+        if is_url_only(t) && !hard {
+            // A hyperlink's target, written by the extractor after its text.
+            b.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
+            continue;
+        }
         if marker {
             b.flush();
             b.cur = Some(Para {

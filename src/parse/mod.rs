@@ -70,10 +70,7 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
             .position(|p| other_block_kind(&p.text, lang).is_some())
             .unwrap_or(region.len());
         let (own, rest) = region.split_at(cut);
-        if let Some(p) = rest.first() {
-            let kind = other_block_kind(&p.text, lang).unwrap_or("other text");
-            other_blocks.push(other_block(kind, rest));
-        }
+        other_blocks.extend(split_other_blocks(rest, lang));
         // Footnote bodies sit between paragraphs, possibly after the last
         // one: a resolution owns those up to where the next text begins.
         let first_line = own.first().map_or(0, |p| p.span.first_line);
@@ -135,6 +132,29 @@ fn other_block(kind: &str, paras: &[Para]) -> OtherBlock {
             .collect(),
         span,
     }
+}
+
+/// Cut non-resolution material at each table header of a new kind.
+fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let mut kind = paras
+        .first()
+        .and_then(|p| other_block_kind(&p.text, lang))
+        .unwrap_or("other text");
+    for (i, p) in paras.iter().enumerate().skip(1) {
+        if let Some(k) = other_block_kind(&p.text, lang)
+            && k != kind
+        {
+            blocks.push(other_block(kind, &paras[start..i]));
+            start = i;
+            kind = k;
+        }
+    }
+    if start < paras.len() {
+        blocks.push(other_block(kind, &paras[start..]));
+    }
+    blocks
 }
 
 /// A table header that opens non-resolution material (`编号 行动`).

@@ -9,7 +9,7 @@ use crate::model::{Diagnostic, Severity, Span};
 use crate::normalize::{FootnoteBody, NOTE_END, NOTE_START, Para};
 
 /// Split encoded references out of `text`: the clean text and the footnote
-/// numbers referenced, in order.
+/// numbers referenced, in order (a footnote cited twice appears twice).
 pub fn take_notes(text: &str) -> (String, Vec<u32>) {
     if !text.contains(NOTE_START) {
         return (text.to_string(), Vec::new());
@@ -22,9 +22,7 @@ pub fn take_notes(text: &str) -> (String, Vec<u32>) {
         let after = &rest[i + NOTE_START.len_utf8()..];
         match after.find(NOTE_END) {
             Some(j) => {
-                if let Ok(n) = after[..j].parse()
-                    && !notes.contains(&n)
-                {
+                if let Ok(n) = after[..j].parse() {
                     notes.push(n);
                 }
                 rest = &after[j + NOTE_END.len_utf8()..];
@@ -208,7 +206,7 @@ mod tests {
             marked("2009年1；2012年，迪拜", 1),
             "2009年；2012年，迪拜|[1]"
         );
-        assert_eq!(marked("隐私4和可信度4", 4), "隐私和可信度|[4]");
+        assert_eq!(marked("隐私4和可信度4", 4), "隐私和可信度|[4, 4]");
         assert_eq!(marked("ICNIRP2和IEEE3", 2), "ICNIRP和IEEE3|[2]");
         assert_eq!(marked("知识产权1（", 1), "知识产权（|[1]");
     }

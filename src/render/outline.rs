@@ -60,7 +60,8 @@ fn notes_suffix(notes: &[u32]) -> String {
     }
 }
 
-fn write_resolution<W: Write>(out: &mut W, r: &Resolution) -> io::Result<()> {
+/// Write the outline of one resolution.
+pub fn write_resolution<W: Write>(out: &mut W, r: &Resolution) -> io::Result<()> {
     let action = r.action.map_or("—", |a| a.as_str());
     writeln!(
         out,
@@ -117,6 +118,9 @@ fn write_resolution<W: Write>(out: &mut W, r: &Resolution) -> io::Result<()> {
                 .as_ref()
                 .map_or(String::new(), |c| format!("  caption {}", c.text))
         )?;
+        for p in &a.paragraphs {
+            write_clause(out, p, 2)?;
+        }
     }
     if !r.footnotes.is_empty() {
         let f: Vec<String> = r
