@@ -45,7 +45,11 @@ fn main() {
         black_box(normalize(&src));
     });
     let secs = |d: Duration| d.as_secs_f64().max(1e-9);
-    println!("input: {:.2} MB ({} bytes), best of {rounds} rounds", mb, bytes.len());
+    println!(
+        "input: {:.2} MB ({} bytes), best of {rounds} rounds",
+        mb,
+        bytes.len()
+    );
     println!(
         "baseline (decode + split lines): {:>8.2} ms  {:>8.1} MB/s",
         secs(baseline) * 1e3,

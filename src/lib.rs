@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod render;
+pub mod review;
 pub mod text;
 
 pub use error::{Error, Result};

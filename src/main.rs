@@ -7,7 +7,8 @@ use resdiff::corpus::{self, LoadOptions};
 use resdiff::diff::{self, DiffOptions};
 use resdiff::error::{Error, Result};
 use resdiff::ingest;
-use resdiff::render;
+use resdiff::model::FindingSeverity;
+use resdiff::{render, review};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,6 +98,51 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Review an assembly's MOD/ADD texts for consistency (edition markers,
+    /// citations, editorial brackets, declared status, excerpts).
+    Review {
+        /// Edition folder (or file) to review.
+        edition: PathBuf,
+        /// Previous edition, to check the MOD/ADD/SUP markers against.
+        #[arg(long, value_name = "PREVIOUS")]
+        against: Option<PathBuf>,
+        /// Summary report of the assembly, when not inside the edition folder.
+        #[arg(long, value_name = "SUMMARY")]
+        report: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+        format: ReviewFormat,
+        /// Exit with 1 when a finding at or above this severity exists.
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// When to colour the text output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+/// Output formats of `review`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReviewFormat {
+    /// Findings grouped by resolution.
+    Text,
+    /// JSON (docs/review-json.md).
+    Json,
+    /// Markdown report.
+    Markdown,
+}
+
+/// Severity threshold of `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Any finding.
+    Info,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
 }
 
 fn main() -> ExitCode {
@@ -198,6 +244,46 @@ fn run(cli: Cli) -> Result<u8> {
             };
             finish_write(written)?;
             Ok(u8::from(report.has_differences()))
+        }
+        Command::Review {
+            edition,
+            against,
+            report,
+            format,
+            fail_on,
+            color,
+            input,
+        } => {
+            let load = load_options(&input)?;
+            let (corpus, findings) = review::load_and_review(&review::ReviewInput {
+                edition: &edition,
+                against: against.as_deref(),
+                report: report.as_deref(),
+                load: &load,
+            })?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let written = match format {
+                ReviewFormat::Text => render::review_text::write_text(
+                    &mut out,
+                    &corpus.name,
+                    &findings,
+                    use_color(color),
+                ),
+                ReviewFormat::Json => {
+                    render::review_json::write_json(&mut out, &corpus.name, &findings)
+                }
+                ReviewFormat::Markdown => {
+                    render::review_markdown::write_markdown(&mut out, &corpus.name, &findings)
+                }
+            };
+            finish_write(written)?;
+            let threshold = match fail_on {
+                FailOn::Info => FindingSeverity::Info,
+                FailOn::Warning => FindingSeverity::Warning,
+                FailOn::Error => FindingSeverity::Error,
+            };
+            Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
         }
     }
 }

@@ -6,3 +6,6 @@ pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
 pub mod outline;
+pub mod review_json;
+pub mod review_markdown;
+pub mod review_text;

@@ -1,0 +1,147 @@
+//! JSON rendering of review findings, through transport types of its own so
+//! that the model can change without breaking scripts. Documented in
+//! `docs/review-json.md`.
+
+use crate::model::{DiffOp, Finding, REVIEW_SCHEMA_VERSION};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    schema_version: u32,
+    edition: &'a str,
+    counts: Counts,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    total: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    resolution: Option<&'a str>,
+    file: &'a str,
+    line: u32,
+    first_line: u32,
+    last_line: u32,
+    message: &'a str,
+    excerpt: Option<JsonExcerpt<'a>>,
+    diff: Vec<JsonDiff<'a>>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonExcerpt<'a> {
+    before: &'a str,
+    marked: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    line: u32,
+    label: &'a str,
+}
+
+/// Write the findings as one JSON document.
+pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) -> io::Result<()> {
+    let (error, warning, info) = crate::review::counts(findings);
+    let doc = Output {
+        schema_version: REVIEW_SCHEMA_VERSION,
+        edition,
+        counts: Counts {
+            total: findings.len(),
+            error,
+            warning,
+            info,
+        },
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                rule: &f.rule,
+                severity: f.severity.as_str(),
+                resolution: f.resolution.as_deref(),
+                file: &f.file,
+                line: f.line,
+                first_line: f.span.first_line,
+                last_line: f.span.last_line,
+                message: &f.message,
+                excerpt: f.excerpt.as_ref().map(|x| JsonExcerpt {
+                    before: &x.before,
+                    marked: &x.marked,
+                    after: &x.after,
+                }),
+                diff: f
+                    .diff
+                    .iter()
+                    .map(|d| JsonDiff {
+                        op: match d.op {
+                            DiffOp::Equal => "equal",
+                            DiffOp::Delete => "delete",
+                            DiffOp::Insert => "insert",
+                        },
+                        text: &d.text,
+                    })
+                    .collect(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        file: &r.file,
+                        line: r.line,
+                        label: &r.label,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FindingSeverity, Span};
+
+    #[test]
+    fn carries_schema_counts_and_fields() {
+        let f = Finding {
+            rule: "citation.stale".into(),
+            severity: FindingSeverity::Warning,
+            resolution: Some("29".into()),
+            file: "a.txt".into(),
+            line: 2505,
+            span: Span::new(2503, 2505),
+            message: "m".into(),
+            excerpt: None,
+            diff: Vec::new(),
+            related: Vec::new(),
+        };
+        let mut out = Vec::new();
+        write_json(&mut out, "wtsa-24", &[f]).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["schema_version"], REVIEW_SCHEMA_VERSION);
+        assert_eq!(v["counts"]["warning"], 1);
+        assert_eq!(v["findings"][0]["rule"], "citation.stale");
+        assert_eq!(v["findings"][0]["severity"], "warning");
+        assert_eq!(v["findings"][0]["resolution"], "29");
+        assert_eq!(v["findings"][0]["line"], 2505);
+        assert_eq!(v["findings"][0]["first_line"], 2503);
+        assert!(v["findings"][0]["excerpt"].is_null());
+    }
+}

@@ -1,0 +1,192 @@
+//! Terminal rendering of review findings: grouped by resolution, the
+//! offending part of each quote highlighted, coloured when the caller says so.
+
+use crate::model::{DiffOp, Finding, FindingSeverity};
+use std::io::{self, Write};
+
+// Plain ANSI sequences rather than a colouring crate's global switch: the
+// caller decides colour once (`--color`, NO_COLOR, tty) and passes a flag,
+// so output is the same whatever the environment of a test.
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const BLUE: &str = "\x1b[34m";
+const GREEN: &str = "\x1b[32m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const REVERSE_RED: &str = "\x1b[1;31;4m";
+const STRIKE_RED: &str = "\x1b[31;9m";
+const RESET: &str = "\x1b[0m";
+
+struct Painter {
+    on: bool,
+}
+
+impl Painter {
+    fn paint(&self, style: &str, s: &str) -> String {
+        if self.on && !s.is_empty() {
+            format!("{style}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Resolutions in order of their first finding, each with its findings;
+/// findings about no resolution come last.
+pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
+    let mut groups: Vec<(Option<&str>, Vec<&Finding>)> = Vec::new();
+    for f in findings {
+        let key = f.resolution.as_deref();
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.1.push(f),
+            None => groups.push((key, vec![f])),
+        }
+    }
+    groups.sort_by_key(|g| g.0.is_none());
+    groups
+}
+
+/// Heading of a group: `Resolution 29`, `Recommendation A.25`, `Edition`.
+pub(crate) fn group_title(id: Option<&str>) -> String {
+    match id {
+        Some(id) if id.contains('.') && !id.starts_with("COM") => format!("Recommendation {id}"),
+        Some(id) => format!("Resolution {id}"),
+        None => "Edition".to_string(),
+    }
+}
+
+/// Write the findings for a terminal.
+pub fn write_text<W: Write>(
+    out: &mut W,
+    edition: &str,
+    findings: &[Finding],
+    color: bool,
+) -> io::Result<()> {
+    let p = Painter { on: color };
+    for (id, group) in grouped(findings) {
+        writeln!(
+            out,
+            "{} ({} finding{})",
+            p.paint(BOLD, &group_title(id)),
+            group.len(),
+            if group.len() == 1 { "" } else { "s" }
+        )?;
+        for f in group {
+            let (style, name) = match f.severity {
+                FindingSeverity::Error => (RED, "error"),
+                FindingSeverity::Warning => (YELLOW, "warning"),
+                FindingSeverity::Info => (BLUE, "info"),
+            };
+            writeln!(
+                out,
+                "  {}:{}: {} [{}] {}",
+                f.file,
+                f.line,
+                p.paint(style, name),
+                f.rule,
+                f.message
+            )?;
+            if !f.diff.is_empty() {
+                let mut line = String::new();
+                for seg in &f.diff {
+                    line.push_str(&match (seg.op, color) {
+                        (DiffOp::Equal, _) => seg.text.clone(),
+                        (DiffOp::Delete, true) => p.paint(STRIKE_RED, &seg.text),
+                        (DiffOp::Insert, true) => p.paint(GREEN, &seg.text),
+                        (DiffOp::Delete, false) => format!("[-{}-]", seg.text),
+                        (DiffOp::Insert, false) => format!("{{+{}+}}", seg.text),
+                    });
+                }
+                writeln!(out, "    {} {line}", p.paint(DIM, "diff:"))?;
+            } else if let Some(x) = &f.excerpt {
+                let marked = if color {
+                    p.paint(REVERSE_RED, &x.marked)
+                } else {
+                    format!("»{}«", x.marked)
+                };
+                writeln!(
+                    out,
+                    "    {} {}{marked}{}",
+                    p.paint(DIM, ">"),
+                    x.before,
+                    x.after
+                )?;
+            }
+            for r in &f.related {
+                writeln!(
+                    out,
+                    "    {} {}:{} ({})",
+                    p.paint(DIM, "see"),
+                    r.file,
+                    r.line,
+                    r.label
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let (e, w, i) = crate::review::counts(findings);
+    writeln!(
+        out,
+        "{edition}: {} finding{} ({e} error{}, {w} warning{}, {i} info)",
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        if e == 1 { "" } else { "s" },
+        if w == 1 { "" } else { "s" },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DiffSegment, MarkedText, Span};
+
+    fn finding(res: Option<&str>, line: u32) -> Finding {
+        Finding {
+            rule: "bracket.unresolved".into(),
+            severity: FindingSeverity::Warning,
+            resolution: res.map(str::to_string),
+            file: "f.txt".into(),
+            line,
+            span: Span::new(line, line),
+            message: "editorial bracket".into(),
+            excerpt: Some(MarkedText {
+                before: "甲".into(),
+                marked: "[本届全会]".into(),
+                after: "乙".into(),
+            }),
+            diff: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn groups_by_resolution_and_marks_without_colour() {
+        let mut fs = vec![
+            finding(Some("29"), 3),
+            finding(None, 1),
+            finding(Some("29"), 5),
+        ];
+        fs[1].diff = vec![
+            DiffSegment {
+                op: DiffOp::Delete,
+                text: "卫生".into(),
+            },
+            DiffSegment {
+                op: DiffOp::Insert,
+                text: "健康".into(),
+            },
+        ];
+        let mut out = Vec::new();
+        write_text(&mut out, "ed", &fs, false).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.starts_with("Resolution 29 (2 findings)\n"), "{s}");
+        assert!(s.contains("甲»[本届全会]«乙"));
+        assert!(s.contains("[-卫生-]{+健康+}"));
+        assert!(s.find("Edition").unwrap() > s.find("f.txt:5").unwrap());
+        assert!(!s.contains('\x1b'));
+        let mut out = Vec::new();
+        write_text(&mut out, "ed", &fs, true).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains(REVERSE_RED));
+    }
+}

@@ -1,0 +1,195 @@
+//! Markers against a previous edition (`--against`): a MOD whose text did
+//! not change, a text changed but not marked MOD, an ADD whose number the
+//! previous edition already has, a SUP of a resolution still present or
+//! unknown to the previous edition.
+//!
+//! "Changed" is decided by [`first_change`], which compares normalised
+//! paragraph texts in order; it is the one place to swap for the diff stage
+//! when that is available.
+
+use super::support::{Unit, UnitKind, mark, text_key, units};
+use super::{Context, Text};
+use crate::corpus::Corpus;
+use crate::lang::Lang;
+use crate::model::{Action, Finding, FindingSeverity, RelatedLocation, Resolution};
+use std::collections::BTreeMap;
+
+/// The first paragraph of `cur` whose text differs from `prev` (title,
+/// headings, clauses, annexes and footnotes, compared on keys), or `None`
+/// when the two texts are the same. Header, history and assembly line are
+/// left out: they change with every edition.
+pub fn first_change<'a>(prev: &Resolution, cur: &'a Resolution, lang: &Lang) -> Option<Change<'a>> {
+    let body = |r: &Resolution| -> Vec<String> {
+        units(r)
+            .into_iter()
+            .filter(|u| is_body(u))
+            .map(|u| text_key(u.text, lang))
+            .collect()
+    };
+    let old = body(prev);
+    let new_units: Vec<Unit<'a>> = units(cur).into_iter().filter(is_body).collect();
+    for (i, u) in new_units.iter().enumerate() {
+        if old.get(i) != Some(&text_key(u.text, lang)) {
+            return Some(Change { unit: Some(*u) });
+        }
+    }
+    (old.len() > new_units.len()).then_some(Change { unit: None })
+}
+
+fn is_body(u: &Unit) -> bool {
+    !matches!(
+        u.kind,
+        UnitKind::Header | UnitKind::History | UnitKind::Assembly
+    )
+}
+
+/// Where a text first differs from its previous edition.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    /// The first differing paragraph; `None` when the text only lost
+    /// paragraphs at its end.
+    pub(crate) unit: Option<Unit<'a>>,
+}
+
+/// Run the rules against the previous edition.
+pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
+    let mut previous: BTreeMap<u32, (&str, &Resolution)> = BTreeMap::new();
+    for d in &prev.documents {
+        for r in &d.resolutions {
+            if let Some(n) = r.number
+                && r.action != Some(Action::Sup)
+            {
+                previous.entry(n).or_insert((&d.path, r));
+            }
+        }
+    }
+    let mut current_text: BTreeMap<u32, Text> = BTreeMap::new();
+    for &t in &ctx.texts {
+        if let Some(n) = ctx.number_of(t.res)
+            && t.res.action != Some(Action::Sup)
+        {
+            current_text.entry(n).or_insert(t);
+        }
+    }
+    for &t in &ctx.texts {
+        let Some(n) = ctx.number_of(t.res) else {
+            continue;
+        };
+        let prev_of = previous.get(&n);
+        match t.res.action {
+            Some(Action::Add) => {
+                if let Some((file, p)) = prev_of {
+                    out.push(with_related(
+                        header_finding(
+                            ctx,
+                            t,
+                            "against.add-exists",
+                            FindingSeverity::Error,
+                            format!(
+                                "new (ADD) Resolution {n} already exists in the previous edition"
+                            ),
+                        ),
+                        file,
+                        p.header.span.first_line,
+                    ));
+                }
+            }
+            Some(Action::Sup) => {
+                if prev_of.is_none() && !prev.partial {
+                    out.push(header_finding(
+                        ctx,
+                        t,
+                        "against.sup-unknown",
+                        FindingSeverity::Warning,
+                        format!("SUP of Resolution {n}, which the previous edition does not have"),
+                    ));
+                }
+                if let Some(still) = current_text.get(&n) {
+                    out.push(header_finding(ctx, *still, "against.sup-present", FindingSeverity::Error,
+                        format!("Resolution {n} is suppressed (SUP) but its text is still in the edition")));
+                }
+            }
+            Some(Action::Mod) => match prev_of {
+                Some((file, p)) if first_change(p, t.res, ctx.lang).is_none() => {
+                    out.push(with_related(
+                        header_finding(ctx, t, "against.mod-unchanged", FindingSeverity::Warning,
+                            format!("Resolution {n} is marked MOD but its text is the same as in the previous edition")),
+                        file,
+                        p.header.span.first_line,
+                    ));
+                }
+                Some(_) => {}
+                None if !prev.partial => out.push(header_finding(
+                    ctx,
+                    t,
+                    "against.mod-unknown",
+                    FindingSeverity::Warning,
+                    format!("MOD of Resolution {n}, which the previous edition does not have"),
+                )),
+                None => {}
+            },
+            None => {
+                if let Some((file, p)) = prev_of
+                    && let Some(change) = first_change(p, t.res, ctx.lang)
+                {
+                    let f = match change.unit {
+                        Some(u) => ctx.finding("against.changed-unmarked", FindingSeverity::Warning, t, &u, 0..u.text.len(),
+                            format!("Resolution {n} differs from the previous edition but is not marked MOD")),
+                        None => header_finding(ctx, t, "against.changed-unmarked", FindingSeverity::Warning,
+                            format!("Resolution {n} lost paragraphs since the previous edition but is not marked MOD")),
+                    };
+                    out.push(with_related(f, file, p.header.span.first_line));
+                }
+            }
+        }
+    }
+    // Suppressed per the report, yet a text is present.
+    if let Some(r) = ctx.report {
+        for s in &r.report.suppressed {
+            if let Some(still) = current_text.get(&s.number) {
+                let mut f = header_finding(
+                    ctx,
+                    *still,
+                    "against.sup-present",
+                    FindingSeverity::Error,
+                    format!(
+                        "Resolution {} is declared suppressed but its text is still in the edition",
+                        s.number
+                    ),
+                );
+                f.related.push(RelatedLocation {
+                    file: r.path.to_string(),
+                    line: s.line,
+                    label: "report list of suppressed resolutions".into(),
+                });
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn header_finding(
+    ctx: &Context,
+    t: Text,
+    rule: &str,
+    severity: FindingSeverity,
+    message: String,
+) -> Finding {
+    let unit = Unit {
+        kind: UnitKind::Header,
+        text: &t.res.header.text,
+        span: t.res.header.span,
+    };
+    let mut f = ctx.finding(rule, severity, t, &unit, 0..unit.text.len(), message);
+    f.excerpt = Some(mark(unit.text, 0..unit.text.len()));
+    f
+}
+
+fn with_related(mut f: Finding, file: &str, line: u32) -> Finding {
+    f.related.push(RelatedLocation {
+        file: file.to_string(),
+        line,
+        label: "previous edition".into(),
+    });
+    f
+}

@@ -1,0 +1,74 @@
+//! Unresolved editorial brackets: drafting placeholders left in the texts
+//! (`[本届全会]`, `[2022年，日内瓦]`, `[插入…]`, `第[28]/21号课题`), each
+//! listed with its location.
+//!
+//! Not findings: bibliographic reference tags, whose inside is Latin only
+//! (`[ITU-T A.5]`, `[b-ITU-T A.1]`, `[PP Res. 66]`). Reported as `info`
+//! (`bracket.template-field`): a bracket making up a whole paragraph of a
+//! Recommendation's annex or appendix, which is a fill-in field of a form
+//! the Recommendation publishes (A.25 Appendix II).
+
+use super::Context;
+use super::support::{UnitKind, units};
+use crate::model::{Finding, FindingSeverity, ResolutionKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A bracketed stretch, ASCII or full-width brackets, not nested.
+static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\[［【]([^\[\]［］【】]*)[\]］】]").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Word-processor residue the normalizer should have removed; never a
+/// placeholder.
+const NOT_PLACEHOLDERS: &[&str] = &["footnoteRef:", "bookmark:"];
+
+/// Whether the inside of a bracket is a reference tag (`ITU-T A.5`).
+fn is_reference_tag(inner: &str) -> bool {
+    !inner.is_empty()
+        && inner.chars().any(|c| c.is_ascii_alphabetic())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .-/_:".contains(c))
+}
+
+/// Run the bracket rule over every text.
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for &t in &ctx.texts {
+        for unit in units(t.res) {
+            for m in BRACKET.captures_iter(unit.text) {
+                let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
+                    continue;
+                };
+                let inner = inner.as_str();
+                if is_reference_tag(inner) || NOT_PLACEHOLDERS.iter().any(|p| inner.starts_with(p))
+                {
+                    continue;
+                }
+                let whole_paragraph = unit.text.trim() == all.as_str();
+                let template = whole_paragraph
+                    && unit.kind == UnitKind::AnnexBody
+                    && t.res.kind == ResolutionKind::Recommendation;
+                out.push(if template {
+                    ctx.finding(
+                        "bracket.template-field",
+                        FindingSeverity::Info,
+                        t,
+                        &unit,
+                        all.range(),
+                        "fill-in field of a form published with the Recommendation".to_string(),
+                    )
+                } else {
+                    ctx.finding(
+                        "bracket.unresolved",
+                        FindingSeverity::Warning,
+                        t,
+                        &unit,
+                        all.range(),
+                        format!("editorial bracket left in the text: `{}`", all.as_str()),
+                    )
+                });
+            }
+        }
+    }
+}

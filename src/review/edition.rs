@@ -1,0 +1,367 @@
+//! Edition markers: the header edition against the assembly, `修订版` on ADD
+//! texts, history lines (well-formed items, ending with the assembly),
+//! annex captions `（第N号决议（…））`, and malformed years anywhere.
+//!
+//! A history item with a year but no place (`2009年` in Resolution 2) is an
+//! amendment made between assemblies (by TSAG); the texts explain each with a
+//! footnote. Such items are reported as `info` when the history line carries
+//! footnotes, as `warning` (`edition.history-item`) when it does not.
+
+use super::support::{Unit, UnitKind, YearPlace, read_edition, units};
+use super::{Context, Text};
+use crate::lang::Lang;
+use crate::model::{Action, Finding, FindingSeverity};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// A bracket that may hold an edition: `（2024年，新德里，修订版）`.
+static EDITION_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A year with too many digits anywhere (`20204年`).
+static LONG_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9０-９]{5,}年").unwrap_or_else(|e| panic!("{e}")));
+
+/// An annex caption: `（第29号决议（2024年，新德里，修订版））`.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^（第([^（）]+)号决议（([^（）]*)）[）)]$").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// One item of a history line as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryPiece {
+    /// Byte range in the history text.
+    pub range: std::ops::Range<usize>,
+    /// Year, when the item starts with four digits and `年`.
+    pub year: Option<u32>,
+    /// Place, when one follows.
+    pub place: Option<String>,
+    /// What is wrong with it, if anything.
+    pub problem: Option<&'static str>,
+}
+
+/// Split a history line (`（1993年，赫尔辛基；…；2024年，新德里）`) into its
+/// items, recovering `2024年；新德里` (a `；` where `，` belongs) as one item.
+pub fn split_history(text: &str, lang: &Lang) -> Vec<HistoryPiece> {
+    let inner_start = text.find('（').map(|i| i + '（'.len_utf8()).unwrap_or(0);
+    let inner_end = text
+        .rfind('）')
+        .filter(|&e| e >= inner_start)
+        .unwrap_or(text.len());
+    let inner = &text[inner_start..inner_end];
+    let mut raw: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        if c == lang.history_separator {
+            raw.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    raw.push(start..inner.len());
+    let mut out: Vec<HistoryPiece> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let r = raw[i].clone();
+        let item = inner[r.clone()].trim();
+        let e = read_edition(item, lang);
+        let year_only = !e.year_digits.is_empty() && e.place.is_none();
+        // `2024年；新德里`: a year alone followed by a place alone.
+        let next_is_place = raw
+            .get(i + 1)
+            .map(|n| inner[n.clone()].trim())
+            .is_some_and(|n| !n.is_empty() && !n.starts_with(|c: char| c.is_ascii_digit()));
+        if year_only && next_is_place {
+            let n = raw[i + 1].clone();
+            out.push(HistoryPiece {
+                range: inner_start + r.start..inner_start + n.end,
+                year: e.year_digits.parse().ok().filter(|_| e.year_suffix),
+                place: Some(inner[n].trim().to_string()),
+                problem: Some("year and place separated by `；` instead of `，`"),
+            });
+            i += 2;
+            continue;
+        }
+        let problem = if item.is_empty() {
+            Some("empty item")
+        } else if e.year_digits.is_empty() {
+            Some("no year")
+        } else if e.year_digits.len() == 4 && !e.year_suffix {
+            Some("`年` missing after the year")
+        } else if e.year_digits.len() != 4 || e.malformed_year() {
+            Some("malformed year")
+        } else if year_only {
+            Some("year without a place")
+        } else {
+            None
+        };
+        out.push(HistoryPiece {
+            range: inner_start + r.start..inner_start + r.end,
+            year: e
+                .year_digits
+                .parse()
+                .ok()
+                .filter(|_| e.year_digits.len() == 4),
+            place: e.place,
+            problem,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// The assembly of the edition: the most frequent year and place of the
+/// assembly lines (`世界电信标准化全会（2024年，新德里），`), or else of the
+/// headers. Ties go to the first seen.
+pub(crate) fn infer_assembly(texts: &[Text], lang: &Lang) -> Option<YearPlace> {
+    let from = |pick: &dyn Fn(&Text) -> Option<YearPlace>| -> Option<YearPlace> {
+        let mut counts: BTreeMap<YearPlace, (usize, usize)> = BTreeMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            if let Some(yp) = pick(t) {
+                counts.entry(yp).or_insert((0, i)).0 += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+            .map(|(yp, _)| yp)
+    };
+    from(&|t: &Text| {
+        let a = t.res.assembly.as_ref()?;
+        bracket_edition(&a.text, lang)
+    })
+    .or_else(|| from(&|t: &Text| bracket_edition(&t.res.header.text, lang)))
+}
+
+/// Year and place of the first `（…）` of `text`.
+fn bracket_edition(text: &str, lang: &Lang) -> Option<YearPlace> {
+    let open = text.find('（')? + '（'.len_utf8();
+    let close = open + text[open..].find('）')?;
+    read_edition(&text[open..close], lang).year_place()
+}
+
+/// Run the edition rules over every text.
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for &t in &ctx.texts {
+        for unit in units(t.res) {
+            match unit.kind {
+                UnitKind::Header => header(ctx, t, &unit, out),
+                UnitKind::History => history(ctx, t, &unit, out),
+                _ => {}
+            }
+            if unit.kind == UnitKind::AnnexCaption || CAPTION.is_match(unit.text.trim()) {
+                caption(ctx, t, &unit, out);
+            }
+            if unit.kind != UnitKind::History {
+                malformed_years(ctx, t, &unit, out);
+            }
+        }
+    }
+}
+
+fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
+    let Some(open) = unit.text.find('（') else {
+        return;
+    };
+    let inner_start = open + '（'.len_utf8();
+    let Some(close) = unit.text[inner_start..].find('）').map(|c| c + inner_start) else {
+        return;
+    };
+    let range = inner_start..close;
+    let e = read_edition(&unit.text[range.clone()], ctx.lang);
+    if e.malformed_year() {
+        return; // reported by `malformed_years`
+    }
+    if let (Some(asm), Some(yp)) = (&ctx.assembly, e.year_place())
+        && &yp != asm
+    {
+        out.push(ctx.finding(
+            "edition.header-mismatch",
+            FindingSeverity::Error,
+            t,
+            unit,
+            range.clone(),
+            format!("header names {yp} but the edition's assembly is {asm}"),
+        ));
+    }
+    match t.res.action {
+        Some(Action::Add) if e.revised => out.push(ctx.finding(
+            "edition.add-revised",
+            FindingSeverity::Error,
+            t,
+            unit,
+            range,
+            format!(
+                "a new (ADD) resolution is marked `{}` in its header",
+                ctx.lang.revised_word
+            ),
+        )),
+        Some(Action::Mod) if !e.revised && !e.year_digits.is_empty() => out.push(ctx.finding(
+            "edition.mod-not-revised",
+            FindingSeverity::Warning,
+            t,
+            unit,
+            range,
+            format!(
+                "a revised (MOD) resolution's header lacks `{}`",
+                ctx.lang.revised_word
+            ),
+        )),
+        _ => {}
+    }
+}
+
+fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
+    let pieces = split_history(unit.text, ctx.lang);
+    let has_notes = t.res.history.as_ref().is_some_and(|h| !h.notes.is_empty());
+    let mut amendments = Vec::new();
+    for p in &pieces {
+        match p.problem {
+            Some("year without a place") if has_notes => amendments.push(p.clone()),
+            Some(problem) => out.push(ctx.finding(
+                "edition.history-item",
+                FindingSeverity::Warning,
+                t,
+                unit,
+                p.range.clone(),
+                format!(
+                    "history item `{}` is not `YYYY年，地点`: {problem}",
+                    &unit.text[p.range.clone()]
+                ),
+            )),
+            None => {}
+        }
+    }
+    if let Some(first) = amendments.first() {
+        let years: Vec<String> = amendments
+            .iter()
+            .map(|p| unit.text[p.range.clone()].to_string())
+            .collect();
+        out.push(ctx.finding(
+            "edition.history-amendment",
+            FindingSeverity::Info,
+            t,
+            unit,
+            first.range.clone(),
+            format!(
+                "history items with a year and no place ({}): amendments between assemblies, explained by footnotes",
+                years.join("、")
+            ),
+        ));
+    }
+    let (Some(asm), Some(last)) = (&ctx.assembly, pieces.last()) else {
+        return;
+    };
+    let ends_with_assembly =
+        last.year == Some(asm.year) && last.place.as_deref() == Some(&asm.place);
+    if !ends_with_assembly && t.res.action.is_some() {
+        out.push(ctx.finding(
+            "edition.history-end",
+            FindingSeverity::Error,
+            t,
+            unit,
+            last.range.clone(),
+            format!("history line does not end with the assembly ({asm})"),
+        ));
+    }
+}
+
+fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
+    let text = unit.text.trim();
+    let offset = unit.text.find(text).unwrap_or(0);
+    let Some(m) = CAPTION.captures(text) else {
+        return;
+    };
+    let (Some(id), Some(ed)) = (m.get(1), m.get(2)) else {
+        return;
+    };
+    let id_range = offset + id.start()..offset + id.end();
+    let ed_range = offset + ed.start()..offset + ed.end();
+    let id_text = crate::text::fold_digits(id.as_str());
+    if super::support::id_key(&id_text) != super::support::id_key(&t.res.id) {
+        out.push(ctx.finding(
+            "edition.caption-mismatch",
+            FindingSeverity::Error,
+            t,
+            unit,
+            id_range,
+            format!(
+                "annex caption names Resolution {} but belongs to Resolution {}",
+                id.as_str(),
+                t.res.id
+            ),
+        ));
+    }
+    let e = read_edition(ed.as_str(), ctx.lang);
+    if e.malformed_year() {
+        return; // reported by `malformed_years`
+    }
+    let header = header_edition(t, ctx.lang);
+    if let Some(h) = header
+        && (e.year_place() != h.year_place() || e.revised != h.revised)
+    {
+        out.push(ctx.finding(
+            "edition.caption-mismatch",
+            FindingSeverity::Error,
+            t,
+            unit,
+            ed_range,
+            format!(
+                "annex caption edition `{}` differs from the header's",
+                ed.as_str()
+            ),
+        ));
+    }
+}
+
+fn header_edition(t: Text, lang: &Lang) -> Option<super::support::EditionText> {
+    let text = &t.res.header.text;
+    let open = text.find('（')? + '（'.len_utf8();
+    let close = open + text[open..].find('）')?;
+    Some(read_edition(&text[open..close], lang))
+}
+
+fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
+    let mut flagged: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in EDITION_BRACKET.captures_iter(unit.text) {
+        let Some(inner) = m.get(1) else { continue };
+        let e = read_edition(inner.as_str(), ctx.lang);
+        if !e.malformed_year() {
+            continue;
+        }
+        let start = inner.start()
+            + inner
+                .as_str()
+                .find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                .unwrap_or(0);
+        let digits_len: usize = inner.as_str()[start - inner.start()..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '年')
+            .map(char::len_utf8)
+            .sum();
+        let range = start..start + digits_len;
+        flagged.push(range.clone());
+        out.push(ctx.finding(
+            "edition.malformed-year",
+            FindingSeverity::Error,
+            t,
+            unit,
+            range.clone(),
+            format!("malformed year `{}` in an edition", &unit.text[range]),
+        ));
+    }
+    for m in LONG_YEAR.find_iter(unit.text) {
+        if flagged.iter().any(|r| r.contains(&m.start())) {
+            continue;
+        }
+        out.push(ctx.finding(
+            "edition.malformed-year",
+            FindingSeverity::Error,
+            t,
+            unit,
+            m.range(),
+            format!("malformed year `{}`", m.as_str()),
+        ));
+    }
+}

@@ -1,0 +1,459 @@
+//! Helpers the review rules share: the text units of a resolution, pinning a
+//! match to its source line, quoting, reading edition brackets, comparison
+//! keys and inline differences.
+
+use super::SourceLines;
+use crate::lang::Lang;
+use crate::model::{Clause, DiffOp, DiffSegment, MarkedText, Resolution, Span};
+use std::ops::Range;
+use std::time::Duration;
+
+/// An assembly named by year and place (`2024年，新德里`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearPlace {
+    /// Year.
+    pub year: u32,
+    /// Place as written.
+    pub place: String,
+}
+
+impl std::fmt::Display for YearPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年，{}", self.year, self.place)
+    }
+}
+
+/// Where in a resolution a text unit sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Header,
+    Title,
+    History,
+    Assembly,
+    Heading,
+    Body,
+    AnnexCaption,
+    AnnexTitle,
+    AnnexBody,
+    Footnote,
+}
+
+/// One paragraph-sized piece of text of a resolution, with its lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unit<'a> {
+    pub kind: UnitKind,
+    pub text: &'a str,
+    pub span: Span,
+}
+
+/// Every text unit of a resolution, in source order (annexes after the
+/// sections, footnotes last).
+pub(crate) fn units(res: &Resolution) -> Vec<Unit<'_>> {
+    let mut out = vec![
+        Unit {
+            kind: UnitKind::Header,
+            text: &res.header.text,
+            span: res.header.span,
+        },
+        Unit {
+            kind: UnitKind::Title,
+            text: &res.title.text,
+            span: res.title.span,
+        },
+    ];
+    if let Some(h) = &res.history {
+        out.push(Unit {
+            kind: UnitKind::History,
+            text: &h.text,
+            span: h.span,
+        });
+    }
+    if let Some(a) = &res.assembly {
+        out.push(Unit {
+            kind: UnitKind::Assembly,
+            text: &a.text,
+            span: a.span,
+        });
+    }
+    let mut clauses: Vec<(UnitKind, &Clause)> = Vec::new();
+    for s in &res.sections {
+        let heading_span = Span::new(s.span.first_line, s.span.first_line);
+        out.push(Unit {
+            kind: UnitKind::Heading,
+            text: &s.heading,
+            span: heading_span,
+        });
+        if let Some(i) = &s.intro {
+            out.push(Unit {
+                kind: UnitKind::Body,
+                text: &i.text,
+                span: i.span,
+            });
+        }
+        clauses.clear();
+        for c in &s.clauses {
+            flatten(c, UnitKind::Body, &mut clauses);
+        }
+        for (kind, c) in &clauses {
+            out.push(Unit {
+                kind: *kind,
+                text: &c.text,
+                span: c.span,
+            });
+        }
+    }
+    for a in &res.annexes {
+        if let Some(c) = &a.caption {
+            out.push(Unit {
+                kind: UnitKind::AnnexCaption,
+                text: &c.text,
+                span: c.span,
+            });
+        }
+        if let Some(t) = &a.title {
+            out.push(Unit {
+                kind: UnitKind::AnnexTitle,
+                text: &t.text,
+                span: t.span,
+            });
+        }
+        clauses.clear();
+        for c in &a.paragraphs {
+            flatten(c, UnitKind::AnnexBody, &mut clauses);
+        }
+        for (kind, c) in &clauses {
+            out.push(Unit {
+                kind: *kind,
+                text: &c.text,
+                span: c.span,
+            });
+        }
+    }
+    for f in &res.footnotes {
+        out.push(Unit {
+            kind: UnitKind::Footnote,
+            text: &f.text,
+            span: f.span,
+        });
+    }
+    out.retain(|u| !u.text.is_empty());
+    out
+}
+
+fn flatten<'a>(c: &'a Clause, kind: UnitKind, out: &mut Vec<(UnitKind, &'a Clause)>) {
+    out.push((kind, c));
+    for ch in &c.children {
+        flatten(ch, kind, out);
+    }
+}
+
+/// Characters of context kept on each side of a marked part.
+const CONTEXT_CHARS: usize = 40;
+
+/// Quote `range` of `text` with some context on each side.
+pub(crate) fn mark(text: &str, range: Range<usize>) -> MarkedText {
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    let before = &text[..start];
+    let after = &text[end..];
+    let skip = before.chars().count().saturating_sub(CONTEXT_CHARS);
+    let mut b: String = before.chars().skip(skip).collect();
+    if skip > 0 {
+        b.insert(0, '…');
+    }
+    let mut a: String = after.chars().take(CONTEXT_CHARS).collect();
+    if after.chars().nth(CONTEXT_CHARS).is_some() {
+        a.push('…');
+    }
+    MarkedText {
+        before: b,
+        marked: text[start..end].to_string(),
+        after: a,
+    }
+}
+
+/// The source line where `range` of `unit` starts: the needle (whitespace
+/// removed) is searched among the raw lines of the unit's span, taking the
+/// same occurrence as in the unit's text. `None` when the raw lines differ
+/// too much (a footnote digit inside the needle, say).
+pub(crate) fn locate(
+    sources: &SourceLines,
+    file: &str,
+    unit: &Unit,
+    range: Range<usize>,
+) -> Option<u32> {
+    let lines = sources.lines(file, unit.span.first_line, unit.span.last_line)?;
+    let squeeze = |s: &str| -> Vec<char> { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let needle = squeeze(unit.text.get(range.clone())?);
+    if needle.is_empty() {
+        return None;
+    }
+    let before = squeeze(unit.text.get(..range.start)?);
+    let nth = count_occurrences(&before, &needle);
+    let mut stream = Vec::new();
+    let mut line_of = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        for c in l.chars().filter(|c| !c.is_whitespace()) {
+            stream.push(c);
+            line_of.push(unit.span.first_line + i as u32);
+        }
+    }
+    let mut seen = 0;
+    for start in 0..stream.len() {
+        if stream[start..].starts_with(&needle) {
+            if seen == nth {
+                return line_of.get(start).copied();
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
+fn count_occurrences(hay: &[char], needle: &[char]) -> usize {
+    (0..hay.len())
+        .filter(|&i| hay[i..].starts_with(needle))
+        .count()
+}
+
+/// An edition bracket as read: `2024年，新德里，修订版`, `[2022年，日内瓦]，修订版`,
+/// `C17，最后修改C24`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EditionText {
+    /// Digits of the year as written (ASCII), empty when the bracket does not
+    /// start with digits.
+    pub year_digits: String,
+    /// Whether `年` follows the digits.
+    pub year_suffix: bool,
+    /// Place, when a second part follows the year.
+    pub place: Option<String>,
+    /// Whether marked `修订版`.
+    pub revised: bool,
+    /// Whether year and place sit in editorial brackets.
+    pub bracketed: bool,
+}
+
+impl EditionText {
+    /// Year and place when both are well formed.
+    pub fn year_place(&self) -> Option<YearPlace> {
+        if self.year_digits.len() != 4 || !self.year_suffix {
+            return None;
+        }
+        Some(YearPlace {
+            year: self.year_digits.parse().ok()?,
+            place: self.place.clone()?,
+        })
+    }
+
+    /// Whether digits were written as a year but not as a well-formed one.
+    pub fn malformed_year(&self) -> bool {
+        let plausible = self
+            .year_digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1865..=2099).contains(&y));
+        !self.year_digits.is_empty()
+            && self.place.is_some()
+            && (self.year_digits.len() != 4 || !self.year_suffix || !plausible)
+    }
+}
+
+/// Read the inside of an edition bracket.
+pub(crate) fn read_edition(inner: &str, lang: &Lang) -> EditionText {
+    let bracketed = inner.contains('[') || inner.contains('［');
+    let cleaned: String = crate::text::fold_digits(inner)
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '［' | '］') && !c.is_whitespace())
+        .collect();
+    let mut parts = cleaned
+        .split([lang.year_place_separator, ','])
+        .filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let year_digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &first[year_digits.len()..];
+    let year_suffix = rest.starts_with(lang.year_suffix);
+    let (place, revised) = if year_digits.is_empty() {
+        (None, cleaned.contains(lang.revised_word))
+    } else {
+        let mut place = None;
+        let mut revised = false;
+        for p in parts {
+            if p == lang.revised_word {
+                revised = true;
+            } else if place.is_none() {
+                place = Some(p.to_string());
+            }
+        }
+        (place, revised)
+    };
+    EditionText {
+        year_digits,
+        year_suffix,
+        place,
+        revised,
+        bracketed,
+    }
+}
+
+/// Comparison key of an identifier: width folded, upper case, no spaces.
+pub(crate) fn id_key(id: &str) -> String {
+    id.chars()
+        .map(crate::text::fold_width)
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Comparison key of a text: width folded, whitespace removed, editorial
+/// variant spellings folded (`其它` → `其他`). Never shown.
+pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
+    let mut k: String = s
+        .chars()
+        .map(crate::text::fold_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for (variant, canonical) in lang.variant_pairs {
+        if k.contains(variant) {
+            k = k.replace(variant, canonical);
+        }
+    }
+    k
+}
+
+/// Longest time spent on one inline difference; long texts fall back to a
+/// coarser (still correct) difference.
+const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// Character-level inline difference from `old` to `new`, with adjacent
+/// pieces of one kind merged.
+pub fn inline_diff(old: &str, new: &str) -> Vec<DiffSegment> {
+    use similar::{Algorithm, ChangeTag, TextDiff};
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(DIFF_TIMEOUT)
+        .diff_chars(old, new);
+    let mut out: Vec<DiffSegment> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => DiffOp::Equal,
+            ChangeTag::Delete => DiffOp::Delete,
+            ChangeTag::Insert => DiffOp::Insert,
+        };
+        let text = change.value();
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => out.push(DiffSegment {
+                op,
+                text: text.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// Similarity of two texts in `0.0..=1.0` (shared characters).
+pub(crate) fn similarity(a: &str, b: &str) -> f32 {
+    use similar::{Algorithm, TextDiff};
+    TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(DIFF_TIMEOUT)
+        .diff_chars(a, b)
+        .ratio()
+}
+
+/// The part of one side of a difference that the changes touch, for
+/// quoting: byte range, on the `old` side (`new_side` false) or the `new`
+/// side, from the first to the last changed character.
+pub(crate) fn changed_range_on(diff: &[DiffSegment], new_side: bool) -> Range<usize> {
+    let (mine, theirs) = if new_side {
+        (DiffOp::Insert, DiffOp::Delete)
+    } else {
+        (DiffOp::Delete, DiffOp::Insert)
+    };
+    let mut pos = 0;
+    let mut first = None;
+    let mut last = 0;
+    for seg in diff {
+        if seg.op == DiffOp::Equal {
+            pos += seg.text.len();
+        } else if seg.op == mine {
+            first.get_or_insert(pos);
+            pos += seg.text.len();
+            last = pos;
+        } else if seg.op == theirs {
+            first.get_or_insert(pos);
+            last = last.max(pos);
+        }
+    }
+    let first = first.unwrap_or(0);
+    first..last.max(first)
+}
+
+/// [`changed_range_on`] the `old` side.
+pub(crate) fn changed_range(diff: &[DiffSegment]) -> Range<usize> {
+    changed_range_on(diff, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::ZH;
+
+    #[test]
+    fn reads_edition_brackets() {
+        let e = read_edition("2024年，新德里，修订版", &ZH);
+        assert_eq!(
+            e.year_place(),
+            Some(YearPlace {
+                year: 2024,
+                place: "新德里".into()
+            })
+        );
+        assert!(e.revised && !e.bracketed && !e.malformed_year());
+        let e = read_edition("[2022年，日内瓦]，修订版", &ZH);
+        assert!(e.bracketed && e.revised);
+        assert_eq!(e.year_place().map(|y| y.year), Some(2022));
+        let e = read_edition("20204年，新德里，修订版", &ZH);
+        assert!(e.malformed_year());
+        assert_eq!(e.year_place(), None);
+        let e = read_edition("2022，日内瓦", &ZH);
+        assert!(e.malformed_year());
+        let e = read_edition("C17，最后修改C24", &ZH);
+        assert!(!e.malformed_year());
+        assert_eq!(e.year_place(), None);
+    }
+
+    #[test]
+    fn marks_with_context() {
+        let m = mark("甲乙丙丁", 3..6);
+        assert_eq!(
+            (m.before.as_str(), m.marked.as_str(), m.after.as_str()),
+            ("甲", "乙", "丙丁")
+        );
+    }
+
+    #[test]
+    fn locates_inside_a_wrapped_paragraph() {
+        let mut s = SourceLines::default();
+        s.insert("f", "x\n甲乙[本届\n\n全会]丙[本届全会]\n");
+        let text = "甲乙[本届全会]丙[本届全会]";
+        let unit = Unit {
+            kind: UnitKind::Body,
+            text,
+            span: Span::new(2, 4),
+        };
+        let second = text.rfind('[').unwrap_or(0);
+        assert_eq!(locate(&s, "f", &unit, 6..20), Some(2));
+        assert_eq!(locate(&s, "f", &unit, second..text.len()), Some(4));
+    }
+
+    #[test]
+    fn diff_and_changed_range() {
+        let d = inline_diff("改善获得电子卫生服务", "改善获得电子健康服务");
+        assert!(d.iter().any(|s| s.op == DiffOp::Delete && s.text == "卫生"));
+        let r = changed_range(&d);
+        assert_eq!(&"改善获得电子卫生服务"[r], "卫生");
+        let r = changed_range_on(&d, true);
+        assert_eq!(&"改善获得电子健康服务"[r], "健康");
+        assert_eq!(text_key("其它 ２", &ZH), "其他2");
+    }
+}

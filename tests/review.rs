@@ -1,0 +1,378 @@
+//! `resdiff review` on the shipped WTSA-24 texts: the findings an editor
+//! would otherwise hunt by hand, with their file:line locations, and the
+//! example report in `docs/` kept in step with the command's output.
+
+use resdiff::corpus::LoadOptions;
+use resdiff::model::{Finding, FindingSeverity};
+use resdiff::review::{ReviewInput, load_and_review};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const TEXTS: &str = "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt";
+const REPORT: &str = "versions/wtsa-24/wtsa-24-summary-report.zh.txt";
+
+fn findings() -> &'static [Finding] {
+    static CELL: OnceLock<Vec<Finding>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let load = LoadOptions::default();
+        let (_, fs) = load_and_review(&ReviewInput {
+            edition: Path::new("versions/wtsa-24"),
+            against: None,
+            report: None,
+            load: &load,
+        })
+        .expect("the edition loads");
+        fs
+    })
+}
+
+fn of(rule: &str) -> Vec<&'static Finding> {
+    findings().iter().filter(|f| f.rule == rule).collect()
+}
+
+/// `(resolution, file, line)` of every finding of `rule`.
+fn places(rule: &str) -> Vec<(String, &'static str, u32)> {
+    of(rule)
+        .into_iter()
+        .map(|f| {
+            (
+                f.resolution.clone().unwrap_or_default(),
+                f.file.as_str(),
+                f.line,
+            )
+        })
+        .collect()
+}
+
+fn marked(f: &Finding) -> &str {
+    f.excerpt.as_ref().map(|x| x.marked.as_str()).unwrap_or("")
+}
+
+#[test]
+fn malformed_year_in_the_annex_caption_of_resolution_29() {
+    let fs = of("edition.malformed-year");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!((fs[0].file.as_str(), fs[0].line), (TEXTS, 2646));
+    assert_eq!(fs[0].resolution.as_deref(), Some("29"));
+    assert_eq!(marked(fs[0]), "20204年");
+    assert_eq!(fs[0].severity, FindingSeverity::Error);
+}
+
+#[test]
+fn malformed_history_items_of_resolutions_60_and_68() {
+    assert_eq!(
+        places("edition.history-item"),
+        [
+            ("60".to_string(), TEXTS, 5282),
+            ("68".to_string(), TEXTS, 6038)
+        ]
+    );
+    let fs = of("edition.history-item");
+    assert_eq!(marked(fs[0]), "2022，日内瓦");
+    assert_eq!(marked(fs[1]), "2024年；新德里");
+    // Resolution 2's footnoted year-only items are TSAG amendments: one info.
+    let amend = of("edition.history-amendment");
+    assert_eq!(amend.len(), 1);
+    assert_eq!(
+        (amend[0].resolution.as_deref(), amend[0].line),
+        (Some("2"), 9)
+    );
+    assert_eq!(amend[0].severity, FindingSeverity::Info);
+    // Every other header, history line and caption is right.
+    for rule in [
+        "edition.header-mismatch",
+        "edition.add-revised",
+        "edition.mod-not-revised",
+        "edition.history-end",
+        "edition.caption-mismatch",
+    ] {
+        assert!(of(rule).is_empty(), "{rule}: {:#?}", of(rule));
+    }
+}
+
+/// Counted by eye in the source (`grep -o '\[[^]]*\]'`, joining the five
+/// brackets wrapped over two lines): `[本届全会]` 34, `[2022年，日内瓦]` 24,
+/// `[2024年，新德里]` 12, `[世界电信标准化全会]` 5, `[2016年，哈马马特]` 5,
+/// `[世界电信标准化全会（WTSA）]` 1, `第[28]/21号课题` 1 (l.7812) = 82 in resolution
+/// bodies; A.25 Appendix II holds 12 fill-in fields (10 `[插入…]`,
+/// `[各规范性参引清单]`, `[从下列清单中选择批准状况]`); the 16 reference tags
+/// of A.25 (`[ITU-T A.5]` …) are not placeholders.
+#[test]
+fn every_bracketed_placeholder_with_its_line() {
+    let fs = of("bracket.unresolved");
+    assert_eq!(fs.len(), 82);
+    let n = |s: &str| fs.iter().filter(|f| marked(f) == s).count();
+    assert_eq!(n("[本届全会]"), 34);
+    assert_eq!(n("[2022年，日内瓦]"), 24);
+    assert_eq!(n("[2024年，新德里]"), 12);
+    assert_eq!(n("[世界电信标准化全会]"), 5);
+    assert_eq!(n("[2016年，哈马马特]"), 5);
+    assert_eq!(n("[世界电信标准化全会（WTSA）]"), 1);
+    assert_eq!(n("[28]"), 1);
+    let lines = |s: &str| -> Vec<u32> {
+        fs.iter()
+            .filter(|f| marked(f) == s)
+            .map(|f| f.line)
+            .collect()
+    };
+    // The clause opens at l.7810; `第[28]/21号课题` is on its second line.
+    assert_eq!(lines("[28]"), [7812]);
+    assert_eq!(lines("[世界电信标准化全会（WTSA）]"), [9336]);
+    // Res 40 l.3025–3027: `[本届全会]有关…的第20号决议（[2022年，日内瓦]，修订版）`.
+    assert!(lines("[本届全会]").contains(&3025));
+    assert!(lines("[2022年，日内瓦]").contains(&3027));
+    // A bracket wrapped over two lines is located where it opens.
+    assert!(lines("[2022年，日内瓦]").contains(&2395));
+    let raw = std::fs::read_to_string(TEXTS).expect("texts");
+    let lines_of: Vec<&str> = raw.split('\n').collect();
+    for f in &fs {
+        // The bracket opens on the finding's line (it may close on a later one).
+        let opening: String = marked(f).chars().take(2).collect();
+        let here = lines_of[f.line as usize - 1].trim_end();
+        assert!(
+            here.contains(&opening) || here.ends_with('['),
+            "{}:{} does not hold {}",
+            f.file,
+            f.line,
+            marked(f)
+        );
+    }
+    let fields = of("bracket.template-field");
+    assert_eq!(fields.len(), 12);
+    assert!(
+        fields
+            .iter()
+            .all(|f| f.resolution.as_deref() == Some("A.25"))
+    );
+    assert_eq!(fields.last().map(|f| f.line), Some(11843));
+}
+
+/// Checked by eye against every own-series citation with an edition: 32
+/// citations of resolutions revised at WTSA-24 with an older edition (two
+/// in `[本届全会]第44号和第54号决议（[2022年，日内瓦]，修订版）`, Res 74).
+/// Lines are those of the edition bracket; `span` starts at the clause.
+#[test]
+fn stale_citations_with_their_lines() {
+    let fs = of("citation.stale");
+    let got: Vec<(&str, u32)> = fs
+        .iter()
+        .map(|f| (f.resolution.as_deref().unwrap_or(""), f.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("18", 1811),
+            ("22", 2395),
+            ("29", 2505),
+            ("29", 2513),
+            ("32", 2856),
+            ("34", 2960),
+            ("34", 2987),
+            ("40", 3027),
+            ("44", 3288),
+            ("44", 3303),
+            ("44", 3307),
+            ("44", 3448),
+            ("44", 3628),
+            ("50", 3992),
+            ("50", 3997),
+            ("50", 4158),
+            ("54", 4666),
+            ("61", 5378),
+            ("65", 5723),
+            ("65", 5736),
+            ("68", 6062),
+            ("70", 6337),
+            ("70", 6339),
+            ("74", 7188),
+            ("74", 7188),
+            ("89", 8476),
+            ("93", 9094),
+            ("96", 9324),
+            ("96", 9338),
+            ("COM3/SP", 11140),
+            ("COM3/SP", 11142),
+            ("COM3/SP", 11152),
+        ]
+    );
+    // Res 29 clause d) (l.2503) cites Res 60 as 2022 on its second line.
+    let res60 = fs
+        .iter()
+        .find(|f| f.resolution.as_deref() == Some("29") && f.message.contains("Resolution 60 "))
+        .expect("Res 60 cited in Res 29");
+    assert_eq!((res60.line, res60.span.first_line), (2505, 2503));
+    assert_eq!(marked(res60), "2022年，日内瓦，修订版");
+    // `本届全会第1号决议（2022年，日内瓦，修订版）`: Res 1 is not revised, but
+    // "this assembly" contradicts the edition (Res 2 l.74, Res 22 l.2411, Res 54 l.4654).
+    assert_eq!(
+        places("citation.qualifier-edition"),
+        [
+            ("2".to_string(), TEXTS, 74),
+            ("22".to_string(), TEXTS, 2411),
+            ("54".to_string(), TEXTS, 4654)
+        ]
+    );
+    // Plenipotentiary, WTDC, RA and Council citations are other series.
+    assert!(
+        of("citation.unknown").is_empty(),
+        "{:#?}",
+        of("citation.unknown")
+    );
+    assert!(of("citation.not-revised").is_empty());
+}
+
+#[test]
+fn resolution_80_declared_suppressed_without_sup_text() {
+    assert_eq!(
+        places("declared.suppressed-missing"),
+        [("80".to_string(), REPORT, 30)]
+    );
+}
+
+#[test]
+fn report_inconsistency_over_resolution_88() {
+    let fs = of("declared.report-inconsistent");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(
+        (fs[0].resolution.as_deref(), fs[0].file.as_str(), fs[0].line),
+        (Some("88"), REPORT, 150)
+    );
+    assert_eq!(fs[0].related[0].line, 29);
+    assert!(fs[0].message.contains("保留"));
+    let st = of("declared.status-differs");
+    assert_eq!(st.len(), 1);
+    assert_eq!((st[0].file.as_str(), st[0].line), (TEXTS, 8352));
+    // The revised list is otherwise the 44 MOD texts.
+    assert!(of("declared.mod-unlisted").is_empty());
+    assert!(of("declared.revised-missing").is_empty());
+}
+
+#[test]
+fn provisional_id_spelling_com3_apt_ng() {
+    let fs = of("declared.provisional-id");
+    assert_eq!(fs.len(), 1);
+    assert_eq!((fs[0].file.as_str(), fs[0].line), (TEXTS, 10813));
+    assert!(fs[0].message.contains("COM3/APT-NG") && fs[0].message.contains("COM3/NG"));
+    assert_eq!(fs[0].related[0].line, 41);
+    assert!(of("declared.new-missing").is_empty());
+    assert!(of("declared.add-unlisted").is_empty());
+}
+
+#[test]
+fn title_differences_between_report_and_text() {
+    let fs = of("declared.title-differs");
+    let got: Vec<(&str, u32)> = fs
+        .iter()
+        .map(|f| (f.resolution.as_deref().unwrap_or(""), f.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("78", 7717),
+            ("88", 8354),
+            ("98", 9750), // second title line, where `可持续智慧` is transposed
+            ("COM4/VC", 10907),
+            ("COM4/CLI-CL", 11388)
+        ]
+    );
+    let diff_of = |i: usize| -> String {
+        fs[i]
+            .diff
+            .iter()
+            .map(|d| match d.op {
+                resdiff::model::DiffOp::Equal => d.text.clone(),
+                resdiff::model::DiffOp::Delete => format!("[-{}-]", d.text),
+                resdiff::model::DiffOp::Insert => format!("{{+{}+}}", d.text),
+            })
+            .collect()
+    };
+    assert!(diff_of(0).contains("[-卫生-]{+健康+}"), "{}", diff_of(0));
+    assert!(diff_of(3).contains("车辆{+网联+}通信"), "{}", diff_of(3));
+    assert!(diff_of(4).contains("[-衍生-]{+获取的+}"), "{}", diff_of(4));
+    assert!(fs[3].message.contains("104") && fs[4].message.contains("102"));
+}
+
+#[test]
+fn excerpts_compared_with_the_full_texts() {
+    let fs = of("excerpt.clause-differs");
+    assert!(!fs.is_empty());
+    // Every one is located in the report and points at the full text.
+    for f in &fs {
+        assert_eq!(f.file, REPORT);
+        assert_eq!(f.related[0].file, TEXTS);
+        assert!(!f.diff.is_empty());
+    }
+    // 000 l.210 quotes Res 2 without `（ITU-D）`.
+    let res2 = fs.iter().find(|f| f.line == 210).expect("Res 2 quote");
+    assert!(res2.diff.iter().any(|d| d.text == "（ITU-D）"));
+}
+
+#[test]
+fn markdown_example_in_docs_is_current() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .args(["review", "versions/wtsa-24", "--format", "markdown"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("resdiff runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "findings at warning level exit 1"
+    );
+    let produced = String::from_utf8(out.stdout).expect("UTF-8");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/review-wtsa-24.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &produced).expect("write docs");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == produced,
+        "docs/review-wtsa-24.md differs from `resdiff review versions/wtsa-24 --format markdown`; \
+         rerun with UPDATE_DOCS=1 and review the change"
+    );
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("resdiff runs")
+            .status
+            .code()
+    };
+    assert_eq!(
+        run(&[
+            "review",
+            "versions/wtsa-24",
+            "--format",
+            "json",
+            "--fail-on",
+            "error"
+        ]),
+        Some(1)
+    );
+    // The published edition (Res 101 only) has no error.
+    assert_eq!(
+        run(&[
+            "review",
+            "versions/wtsa-24-published",
+            "--format",
+            "json",
+            "--fail-on",
+            "error"
+        ]),
+        Some(0)
+    );
+    assert_eq!(run(&["review", "no/such/folder"]), Some(2));
+    assert_eq!(
+        run(&[
+            "review",
+            "tests/fixtures/council-report-strategic-plan-2024.zh.txt"
+        ]),
+        Some(2)
+    );
+}
