@@ -2,3 +2,4 @@
 //! Renderers write to a `Write` handed to them; colour is the caller's choice.
 
 pub mod outline;
+pub mod plain;
