@@ -223,13 +223,24 @@ fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> 
                 }
                 line.push_str(&text[from..]);
                 line.push_str(&bodies);
+                if !bodies.is_empty() {
+                    line.push(' ');
+                }
                 line
             }
         };
         if k == last {
             // Bodies nothing points to still belong to the resolution.
-            for f in r.footnotes.iter().filter(|f| !emitted.contains(&f.number)) {
+            let orphans: Vec<&Footnote> = r
+                .footnotes
+                .iter()
+                .filter(|f| !emitted.contains(&f.number))
+                .collect();
+            for f in &orphans {
                 line.push_str(&word_body(f));
+            }
+            if !orphans.is_empty() {
+                line.push(' ');
             }
         }
         writeln!(out, "{line}")?;
@@ -238,7 +249,7 @@ fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> 
 }
 
 fn word_body(f: &Footnote) -> String {
-    format!(" [{n}: {n}\t{}] ", f.text, n = f.number)
+    format!(" [{n}: {n}\t{}]", f.text, n = f.number)
 }
 
 fn footnote(r: &Resolution, n: u32) -> Option<&Footnote> {
@@ -447,6 +458,9 @@ enum Break {
     Space,
 }
 
+/// Characters that open list items (dash and bullet labels).
+const LIST_MARKS: &[char] = &['–', '−', '—', '-', '•', '·'];
+
 /// Wrap `s` at `width` display columns. No break falls in the first `keep`
 /// bytes (a label and its space) nor before a byte of `glued` (reference
 /// digits stick to their word). A Latin or digit run is never split unless
@@ -463,8 +477,14 @@ fn wrap(s: &str, keep: usize, glued: &[usize], width: usize) -> Vec<Line> {
         }
         if c == ' ' {
             let next = chars.get(b + 1).map(|x| x.1)?;
-            return (prev != ' ' && next != ' ' && !is_cjk(prev) && !is_cjk(next))
-                .then_some(Break::Space);
+            // A line opening with a dash or bullet would read as a list
+            // item; typesetters break after the dash (`研究 −` + `以实现`).
+            return (prev != ' '
+                && next != ' '
+                && !is_cjk(prev)
+                && !is_cjk(next)
+                && !LIST_MARKS.contains(&next))
+            .then_some(Break::Space);
         }
         (prev != ' ' && (is_cjk(prev) || is_cjk(c))).then_some(Break::Plain)
     };
@@ -556,6 +576,12 @@ mod tests {
         assert!(lines.iter().all(|l| !l.starts_with(' ')));
         assert!(lines[..lines.len() - 1].iter().all(|l| !l.ends_with(' ')));
         assert_eq!(lines.concat().trim_end(), "方面的研究 − 以实现");
+    }
+
+    #[test]
+    fn no_line_opens_with_a_dash() {
+        let lines = wrapped("ITU-T X.159、ITU-T X.180 – ITU-T X.199", 0, 26);
+        assert_eq!(lines[0], "ITU-T X.159、ITU-T X.180 – ");
     }
 
     #[test]
