@@ -9,3 +9,4 @@ pub mod outline;
 pub mod review_json;
 pub mod review_markdown;
 pub mod review_text;
+pub mod plain;
