@@ -12,7 +12,8 @@
 //! carry `hidden`, and each button's `aria-pressed`.
 //!
 //! Without Chromium the tests print a note and pass, except under CI
-//! (`CI=true`), where they fail: `.ci/run` installs Debian's `chromium`.
+//! (`CI=true`, or `RESDIFF_REQUIRE_BROWSER` set as `.ci/run` does), where
+//! they fail: `.ci/run` installs Debian's `chromium`.
 //! The report's size and the time Chromium takes to render it are printed
 //! (`cargo test --test html_browser -- --nocapture`), not asserted.
 
@@ -42,7 +43,8 @@ fn chromium() -> Option<PathBuf> {
         })
     });
     if found.is_none() {
-        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+            || std::env::var_os("RESDIFF_REQUIRE_BROWSER").is_some();
         assert!(
             !ci,
             "chromium is not installed: the browser test of the HTML report needs it under CI \
@@ -109,11 +111,9 @@ fn dump(chromium: &Path, file: &Path, hash: &str) -> (String, Duration) {
 }
 
 fn load(path: &str) -> Corpus {
-    corpus::load(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(path),
-        &LoadOptions::default(),
-    )
-    .expect("edition loads")
+    // Relative to the crate root (the tests' working directory), so the
+    // report names files as the command line would.
+    corpus::load(Path::new(path), &LoadOptions::default()).expect("edition loads")
 }
 
 /// Write the report's HTML to `target/<name>.html`.
