@@ -263,8 +263,6 @@ fn pdf_export_of_101_parses_back_wide() {
 }
 
 #[test]
-#[ignore = "parser: two footnote bodies on one Word line are read as one body (normalize/word.rs \
-            lift_footnote_bodies closes the first body at the line's last `]`); Res 2 history, Res 72 认识到 m)"]
 fn word_export_of_mod_add_texts_parses_back() {
     check(mod_add(), Style::Word);
 }
@@ -275,8 +273,6 @@ fn pdf_export_of_mod_add_texts_parses_back_narrow() {
 }
 
 #[test]
-#[ignore = "parser: on the page of footnote 1, Res 76 认识到 j) `四个支柱为：1) 合格评定；` loses the inline \
-            list number `1` to a footnote reference (parse/notes.rs is_glued_reference accepts a digit before `)`)"]
 fn pdf_export_of_mod_add_texts_parses_back_wide() {
     check(mod_add(), pdf(100, 45, true));
 }
@@ -289,10 +285,6 @@ proptest! {
     })]
 
     #[test]
-    #[ignore = "parser: look-alike digits read as references when their footnote shares the page \
-                (`：1) 合格评定`, `责成电信标准化局主任1中`); a trailing-space wrap before a long Latin word \
-                (short line) or after `/`, `.` splits the paragraph; a wrap at a Latin space inside a footnote \
-                loses the space; `JTC1` read as a reference in the source (Res 70) and lost on another page"]
     fn any_slice_at_any_width_parses_back(
         start in 0usize..53,
         len in 1usize..4,

@@ -10,10 +10,11 @@ use super::{
 use crate::model::{Diagnostic, Severity, Span};
 use crate::text::{display_width, is_latin_alnum};
 
-/// Share of the typical full line width above which a line that ends with a
-/// space may still be a wrap (at an inter-word space in Latin text). A line
-/// that short of full width ended because its paragraph did.
-const FULL_LINE_SHARE: f64 = 0.8;
+/// Share of the typical full line width that a line plus the next line's
+/// first word must exceed for the break between them to be a wrap. Line
+/// widths of a PDF extraction are measured in character cells, which only
+/// approximate the typeset widths, hence the slack.
+const FIT_SHARE: f64 = 0.9;
 
 pub(super) fn normalize(lines: &[&str]) -> Normalized {
     let full_width = typical_full_width(lines);
@@ -50,7 +51,7 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             if page_start || marker {
                 b.end_footnotes();
             } else {
-                b.footnote_line(&raw, lineno);
+                b.footnote_line(&raw, lineno, full_width);
                 continue;
             }
         }
@@ -111,6 +112,8 @@ struct Builder {
     fn_open: bool,
     fn_page_first_line: u32,
     fn_cur: Option<FootnoteBody>,
+    /// Last line of the footnote being read.
+    fn_prev_line: String,
 }
 
 impl Builder {
@@ -137,14 +140,17 @@ impl Builder {
         self.fn_open = false;
     }
 
-    fn footnote_line(&mut self, raw: &str, lineno: u32) {
+    fn footnote_line(&mut self, raw: &str, lineno: u32, full_width: usize) {
         let t = raw.trim();
         if is_url_only(t) && !raw.ends_with(' ') {
             // The extractor writes a hyperlink's target after its text.
             self.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
             return;
         }
-        let entry = if self.fn_open {
+        // Footnote lines follow the body's rules: a line without a trailing
+        // space was wrapped, and so was a full line broken at a Latin space.
+        let latin = self.fn_cur.is_some() && latin_wrap(&self.fn_prev_line, t, full_width);
+        let entry = if self.fn_open || latin {
             None
         } else {
             footnote_entry(t)
@@ -162,7 +168,7 @@ impl Builder {
                 });
             }
             (None, Some(f)) => {
-                join_wrapped(&mut f.text, t, false);
+                join_wrapped(&mut f.text, t, latin);
                 f.span = f.span.cover(Span::new(lineno, lineno));
             }
             (None, None) => {
@@ -180,6 +186,7 @@ impl Builder {
             }
         }
         self.fn_open = !raw.ends_with(' ');
+        self.fn_prev_line = t.to_string();
     }
 }
 
@@ -235,26 +242,33 @@ fn typical_full_width(lines: &[&str]) -> usize {
     widths[widths.len() / 2]
 }
 
-/// A line that ends with a space may still be wrapped when the PDF broke at
-/// an inter-word space inside Latin text (`…特别是ITU-T ` + `E.164和…`), or
-/// after a dash used as a parenthesis (`研究 − ` + `以实现…`): the line is
-/// then (nearly) full.
+/// A line that ends with a space may still be wrapped: when the PDF broke
+/// at an inter-word space inside Latin text (`…特别是ITU-T ` + `E.164和…`,
+/// `（参见[PP Res. ` + `66]）`), or after a dash used as a parenthesis
+/// (`研究 − ` + `以实现…`). It was a wrap when the next line's first word
+/// would not have fitted on the line.
 fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
-    let full = display_width(prev) as f64 >= full_width as f64 * FULL_LINE_SHARE;
-    if !full {
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return false;
-    }
-    let last = prev.chars().last().unwrap_or(' ');
+    };
+    let first_word: String = next
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !crate::text::is_cjk(*c))
+        .collect();
+    let word_width = display_width(&first_word).max(display_width(&first.to_string()));
+    let would_not_fit =
+        (display_width(prev) + 1 + word_width) as f64 > full_width as f64 * FIT_SHARE;
     if last == '−' || last == '–' {
-        return true;
+        return would_not_fit;
     }
-    let first = next.chars().next().unwrap_or(' ');
-    if !(is_latin_alnum(last) && is_latin_alnum(first)) || next.starts_with("ITU-") {
+    let prev_latin = is_latin_alnum(last) || matches!(last, '.' | '/' | '-' | '&' | '+');
+    let next_latin = is_latin_alnum(first) || matches!(first, '[' | '(');
+    if !(prev_latin && next_latin) || next.starts_with("ITU-") {
         return false;
     }
     // After a sector prefix (`ITU-T`) only a designation can follow, even if
     // it looks like a label (`G.799.3`).
-    ends_with_sector_prefix(prev) || !starts_with_label(next)
+    (ends_with_sector_prefix(prev) || !starts_with_label(next)) && would_not_fit
 }
 
 fn ends_with_sector_prefix(s: &str) -> bool {
@@ -269,11 +283,21 @@ fn starts_with_label(s: &str) -> bool {
     if tok.len() == s.len() {
         return false;
     }
-    let inner = tok.strip_suffix(')').unwrap_or(tok);
-    !inner.is_empty()
-        && inner.len() <= 12
-        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-        && (tok.ends_with(')') || inner.chars().any(|c| c.is_ascii_digit()))
+    if let Some(inner) = tok.strip_suffix(')') {
+        return !inner.is_empty()
+            && inner.len() <= 4
+            && inner.chars().all(|c| c.is_ascii_alphanumeric());
+    }
+    let parts: Vec<&str> = tok.split('.').collect();
+    let numeric = |p: &&str| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [one] => numeric(one),
+        [head, rest @ ..] => {
+            (numeric(head) || (head.len() <= 4 && head.bytes().all(|b| b.is_ascii_uppercase())))
+                && rest.iter().all(numeric)
+        }
+        [] => false,
+    }
 }
 
 #[cfg(test)]
@@ -372,6 +396,25 @@ mod tests {
     }
 
     #[test]
+    fn footnote_wrapped_at_a_latin_space_keeps_the_space() {
+        let long = "3 IEEE标准规定了人体暴露于电场、磁场和电磁场的安全水平，频率范围为0 ";
+        let lines = vec![
+            "甲这是一条很长的行宽度接近整行的宽度用于测试拉丁文换行规则行为特别是中文",
+            "乙。 ",
+            "_______________ ",
+            long,
+            "Hz至300 GHz。 ",
+        ];
+        let n = normalize(&lines);
+        assert_eq!(n.footnotes.len(), 1);
+        assert!(
+            n.footnotes[0].text.ends_with("频率范围为0 Hz至300 GHz。"),
+            "{}",
+            n.footnotes[0].text
+        );
+    }
+
+    #[test]
     fn footnote_block_ends_at_marker() {
         let lines = vec!["文本。 ", "_______________ ", "1  这些国家。 ", " MOD  "];
         let n = normalize(&lines);
@@ -386,5 +429,8 @@ mod tests {
         assert!(starts_with_label("B.1 本附件"));
         assert!(!starts_with_label("E.330系列、ITU-T"));
         assert!(!starts_with_label("INT达成"));
+        assert!(!starts_with_label("JTC1 SWG-Accessibility"));
+        assert!(starts_with_label("II.1 被参引的文件"));
+        assert!(starts_with_label("iv) 文本"));
     }
 }

@@ -99,7 +99,9 @@ fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) 
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(i) = find_body_start(rest) {
-        let Some(close) = rest[i..].rfind(']') else {
+        // The body ends at its matching bracket: it may hold brackets of its
+        // own (`[ITU-T A.5]`), and more bodies may follow on the line.
+        let Some(close) = matching_bracket(&rest[i..]) else {
             break;
         };
         out.push_str(&rest[..i]);
@@ -125,6 +127,24 @@ fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) 
     }
     out.push_str(rest);
     out
+}
+
+/// Offset of the `]` closing the `[` at the start of `s`.
+fn matching_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Position of `[N:` (a footnote body), not `[footnoteRef:` nor a drafting
@@ -228,6 +248,20 @@ mod tests {
         assert_eq!(n.footnotes.len(), 1);
         assert_eq!(n.footnotes[0].number, 1);
         assert_eq!(n.footnotes[0].text, "这些国家包括最不发达国家。");
+    }
+
+    #[test]
+    fn several_bodies_on_one_line() {
+        let n = norm(
+            "a)\t发展中国家[footnoteRef:1]1和地区[footnoteRef:2]2； [1: 1\t甲见[ITU-T A.5]。] [2: 2\t乙。] ",
+        );
+        let bodies: Vec<_> = n
+            .footnotes
+            .iter()
+            .map(|f| (f.number, f.text.as_str()))
+            .collect();
+        assert_eq!(bodies, vec![(1, "甲见[ITU-T A.5]。"), (2, "乙。")]);
+        assert!(n.paras[0].text.ends_with("；"));
     }
 
     #[test]

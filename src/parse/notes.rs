@@ -47,12 +47,26 @@ pub fn reference_lines(paras: &[Para]) -> Vec<(u32, u32)> {
 /// Find the glued references of the PDF footnotes of one resolution in its
 /// paragraphs, encoding them in place. Footnotes whose reference cannot be
 /// found are reported.
+///
+/// A number right after the wording of a heading (`根据责成电信标准化局主任1中`,
+/// `关于做出决议2 i)`) points at a clause of that section, not at a
+/// footnote: such places are skipped.
 pub fn mark_glued_references(
     paras: &mut [Para],
     footnotes: &[FootnoteBody],
     lang: &Lang,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut headings: Vec<String> = paras
+        .iter()
+        .map(|p| take_notes(&p.text).0)
+        .filter(|t| super::body::read_heading(t, lang).is_some())
+        .map(|t| t.trim_end_matches(['，', ',']).to_string())
+        .collect();
+    headings.extend(lang.headings.iter().map(|(kw, _)| kw.to_string()));
+    headings.sort();
+    headings.dedup();
+    let ctx = Context { lang, headings };
     for fn_body in footnotes {
         let Some(page_first) = fn_body.page_first_line else {
             continue;
@@ -63,7 +77,7 @@ pub fn mark_glued_references(
         };
         let mut found = 0;
         for p in paras.iter_mut().filter(|p| in_window(p)) {
-            found += mark_in(p, fn_body.number, lang);
+            found += mark_in(p, fn_body.number, &ctx);
         }
         if found == 0 {
             // Fall back to the text before the footnote, nearest first: the
@@ -73,7 +87,7 @@ pub fn mark_glued_references(
                 .rev()
                 .filter(|p| p.span.first_line < fn_body.span.first_line)
             {
-                found += mark_in(p, fn_body.number, lang);
+                found += mark_in(p, fn_body.number, &ctx);
                 if found > 0 {
                     break;
                 }
@@ -92,8 +106,14 @@ pub fn mark_glued_references(
     }
 }
 
+struct Context<'a> {
+    lang: &'a Lang,
+    /// Heading texts of the resolution, and the bare heading keywords.
+    headings: Vec<String>,
+}
+
 /// Encode every glued occurrence of `number` in `p`; returns how many.
-fn mark_in(p: &mut Para, number: u32, lang: &Lang) -> usize {
+fn mark_in(p: &mut Para, number: u32, ctx: &Context) -> usize {
     let digits = number.to_string();
     let text = &p.text;
     let mut hits = Vec::new();
@@ -101,7 +121,7 @@ fn mark_in(p: &mut Para, number: u32, lang: &Lang) -> usize {
     while let Some(off) = text[from..].find(&digits) {
         let i = from + off;
         let end = i + digits.len();
-        if is_glued_reference(text, i, end, lang) {
+        if is_glued_reference(text, i, end, ctx) {
             hits.push((i, end));
         }
         from = end;
@@ -123,7 +143,8 @@ fn mark_in(p: &mut Para, number: u32, lang: &Lang) -> usize {
     hits.len()
 }
 
-fn is_glued_reference(text: &str, start: usize, end: usize, lang: &Lang) -> bool {
+fn is_glued_reference(text: &str, start: usize, end: usize, ctx: &Context) -> bool {
+    let lang = ctx.lang;
     let before = &text[..start];
     let after = &text[end..];
     let Some(prev) = before.chars().next_back() else {
@@ -145,6 +166,11 @@ fn is_glued_reference(text: &str, start: usize, end: usize, lang: &Lang) -> bool
         if run.len() < 3 || !run.iter().all(|c| c.is_ascii_uppercase()) {
             return false;
         }
+        // A name such as `JTC1 SWG` or `JTC1 / SC35` goes on in Latin text;
+        // a footnote number is followed by Chinese text or punctuation.
+        if next.is_some_and(|n| !crate::text::is_cjk(n)) {
+            return false;
+        }
     } else if !crate::text::is_cjk(prev) {
         return false;
     }
@@ -152,12 +178,20 @@ fn is_glued_reference(text: &str, start: usize, end: usize, lang: &Lang) -> bool
         return false;
     }
     if let Some(n) = next {
-        if n.is_ascii_alphanumeric() || lang.counter_suffixes.contains(&n) || n == NOTE_START {
+        // `1)` is an inline list number (`支柱为：1) 合格评定`).
+        if n.is_ascii_alphanumeric()
+            || n == ')'
+            || lang.counter_suffixes.contains(&n)
+            || n == NOTE_START
+        {
             return false;
         }
         if n == ' ' && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
             return false; // `第1 2` style number runs
         }
+    }
+    if ctx.headings.iter().any(|h| before.ends_with(h.as_str())) {
+        return false;
     }
     // `（HTML）5` is HTML5 with the acronym bracketed.
     let bare = before.strip_suffix('）').unwrap_or(before);
@@ -224,10 +258,33 @@ mod tests {
             ("2024年10月14日", 1),
             ("第[28]/21号课题", 2),
             ("3个局", 3),
+            ("四个支柱为：1) 合格评定；", 1),
+            ("ISO/IEC JTC1 SWG-Accessibility", 1),
+            ("JTC1 / SC35、IEC TC100", 1),
+            ("关于做出决议2 i)，须采用以下程序：", 2),
         ] {
             let out = marked(t, n);
             assert!(out.ends_with("|[]"), "{t} → {out}");
         }
+    }
+
+    #[test]
+    fn number_after_a_heading_is_a_cross_reference() {
+        let mut paras = vec![
+            para("责成电信标准化局主任", 1),
+            para(
+                "根据责成电信标准化局主任1中的差距分析结果，支持发展中国家1；",
+                2,
+            ),
+        ];
+        let mut d = Vec::new();
+        mark_glued_references(&mut paras, &[body(1, 5, 1)], &ZH, &mut d);
+        let (clean, notes) = take_notes(&paras[1].text);
+        assert_eq!(
+            clean,
+            "根据责成电信标准化局主任1中的差距分析结果，支持发展中国家；"
+        );
+        assert_eq!(notes, vec![1]);
     }
 
     #[test]

@@ -149,21 +149,15 @@ fn glue_ok(text: &str, at: usize, lang: &Lang) -> bool {
 const FINAL_PUNCTUATION: &[char] = &['；', '。', '，', '：', ';', '.', ',', ':'];
 
 /// Byte positions in `text` for the references `notes`, ascending and in
-/// the order of `notes` (distinct numbers only). Each sits where its digits
+/// the order of `notes` (a footnote cited twice is placed twice). Each sits where its digits
 /// read back as a reference: the last one before the final punctuation if
 /// possible, the others at the nearest such places before it. Where no
 /// place qualifies the reference goes to the end.
 fn place_refs(text: &str, notes: &[u32], lang: &Lang) -> Vec<(usize, u32)> {
-    let mut uniq: Vec<u32> = Vec::new();
-    for &n in notes {
-        if !uniq.contains(&n) {
-            uniq.push(n);
-        }
-    }
     let preferred = text.trim_end_matches(FINAL_PUNCTUATION).len();
     let mut bound = text.len() + 1;
-    let mut out = Vec::with_capacity(uniq.len());
-    for &n in uniq.iter().rev() {
+    let mut out = Vec::with_capacity(notes.len());
+    for &n in notes.iter().rev() {
         let pos = if bound > text.len() && preferred > 0 && glue_ok(text, preferred, lang) {
             Some(preferred)
         } else {
