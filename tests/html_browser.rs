@@ -259,14 +259,17 @@ fn baseline(chromium: &Path) -> Duration {
 
 fn report_timing(what: &str, file: &Path, took: Duration, base: Duration) {
     let size = std::fs::metadata(file).unwrap().len();
+    // Timings mean little on a busy machine: say how busy it was.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     eprintln!(
         "{what}: {} ({:.2} MB); chromium --dump-dom {:.2} s, an empty page {:.2} s, \
-         so about {:.2} s for the report",
+         so about {:.2} s for the report (load average {})",
         file.display(),
         size as f64 / 1e6,
         took.as_secs_f64(),
         base.as_secs_f64(),
-        took.saturating_sub(base).as_secs_f64()
+        took.saturating_sub(base).as_secs_f64(),
+        load.split_whitespace().next().unwrap_or("unknown")
     );
 }
 

@@ -278,6 +278,9 @@ impl<'a> Page<'a> {
         }
         let new_res = self.new_resolution(r);
         let containers = new_res.map(containers).unwrap_or_default();
+        // Clauses of the new text that a change shows; the others of a
+        // changed section are listed collapsed after its changes.
+        let changed: BTreeSet<Span> = r.changes.iter().filter_map(|c| c.new_span).collect();
         let mut used = BTreeSet::new();
         let mut k = 0;
         while k < r.changes.len() {
@@ -300,7 +303,6 @@ impl<'a> Page<'a> {
                 .position(|c| &c.name == section && !used.contains(&c.name))
             {
                 used.insert(containers[ci].name.clone());
-                let changed: BTreeSet<Span> = r.changes.iter().filter_map(|c| c.new_span).collect();
                 let rest: Vec<&Clause> = containers[ci]
                     .clauses
                     .iter()
