@@ -845,28 +845,6 @@ pub struct MarkedText {
     pub after: String,
 }
 
-/// One piece of an inline difference between two texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffSegment {
-    /// `equal`, `delete` (only in the first text) or `insert` (only in the
-    /// second).
-    pub op: DiffOp,
-    /// The text of the piece.
-    pub text: String,
-}
-
-/// Kind of a [`DiffSegment`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiffOp {
-    /// In both texts.
-    Equal,
-    /// Only in the first text.
-    Delete,
-    /// Only in the second text.
-    Insert,
-}
-
 /// Another place a finding concerns (the report line of a declared status,
 /// the full-text clause an excerpt quotes, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -901,7 +879,7 @@ pub struct Finding {
     /// Inline difference, for findings comparing two texts: `delete` pieces
     /// are only in the edition's resolution text, `insert` pieces only in the
     /// other source (the summary report).
-    pub diff: Vec<DiffSegment>,
+    pub diff: Vec<InlineOp>,
     /// Other places the finding concerns.
     pub related: Vec<RelatedLocation>,
 }

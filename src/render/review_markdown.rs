@@ -3,7 +3,7 @@
 //! inline differences as ~~deleted~~ / **inserted**.
 
 use super::review_text::{group_title, grouped};
-use crate::model::{DiffOp, Finding};
+use crate::model::{Finding, InlineTag};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -82,9 +82,9 @@ pub fn write_markdown<W: Write>(
                 let mut line = String::new();
                 for seg in &f.diff {
                     match seg.op {
-                        DiffOp::Equal => line.push_str(&esc(&seg.text)),
-                        DiffOp::Delete => line.push_str(&format!("~~{}~~", esc(&seg.text))),
-                        DiffOp::Insert => line.push_str(&format!("**{}**", esc(&seg.text))),
+                        InlineTag::Equal => line.push_str(&esc(&seg.text)),
+                        InlineTag::Delete => line.push_str(&format!("~~{}~~", esc(&seg.text))),
+                        InlineTag::Insert => line.push_str(&format!("**{}**", esc(&seg.text))),
                     }
                 }
                 writeln!(out, "  - diff (~~edition text~~ → **report**): {line}")?;

@@ -1,7 +1,7 @@
 //! Terminal rendering of review findings: grouped by resolution, the
 //! offending part of each quote highlighted, coloured when the caller says so.
 
-use crate::model::{DiffOp, Finding, FindingSeverity};
+use crate::model::{Finding, FindingSeverity, InlineTag};
 use std::io::{self, Write};
 
 // Plain ANSI sequences rather than a colouring crate's global switch: the
@@ -90,11 +90,11 @@ pub fn write_text<W: Write>(
                 let mut line = String::new();
                 for seg in &f.diff {
                     line.push_str(&match (seg.op, color) {
-                        (DiffOp::Equal, _) => seg.text.clone(),
-                        (DiffOp::Delete, true) => p.paint(STRIKE_RED, &seg.text),
-                        (DiffOp::Insert, true) => p.paint(GREEN, &seg.text),
-                        (DiffOp::Delete, false) => format!("[-{}-]", seg.text),
-                        (DiffOp::Insert, false) => format!("{{+{}+}}", seg.text),
+                        (InlineTag::Equal, _) => seg.text.clone(),
+                        (InlineTag::Delete, true) => p.paint(STRIKE_RED, &seg.text),
+                        (InlineTag::Insert, true) => p.paint(GREEN, &seg.text),
+                        (InlineTag::Delete, false) => format!("[-{}-]", seg.text),
+                        (InlineTag::Insert, false) => format!("{{+{}+}}", seg.text),
                     });
                 }
                 writeln!(out, "    {} {line}", p.paint(DIM, "diff:"))?;
@@ -139,7 +139,7 @@ pub fn write_text<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffSegment, MarkedText, Span};
+    use crate::model::{InlineOp, MarkedText, Span};
 
     fn finding(res: Option<&str>, line: u32) -> Finding {
         Finding {
@@ -168,12 +168,12 @@ mod tests {
             finding(Some("29"), 5),
         ];
         fs[1].diff = vec![
-            DiffSegment {
-                op: DiffOp::Delete,
+            InlineOp {
+                op: InlineTag::Delete,
                 text: "卫生".into(),
             },
-            DiffSegment {
-                op: DiffOp::Insert,
+            InlineOp {
+                op: InlineTag::Insert,
                 text: "健康".into(),
             },
         ];

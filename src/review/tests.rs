@@ -570,7 +570,7 @@ fn provisional_id_spelling_differs() {
         fs[0]
             .diff
             .iter()
-            .any(|d| d.op == DiffOp::Delete && d.text.contains("APT"))
+            .any(|d| d.op == InlineTag::Delete && d.text.contains("APT"))
     );
     // Different committee: not the same resolution.
     assert!(!declared_loose("COM4/NG", "COM3/APT-NG"));

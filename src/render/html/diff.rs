@@ -737,13 +737,13 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
         buf.push_str("<p class=\"quote\" lang=\"zh-Hans\">");
         for d in &f.diff {
             match d.op {
-                crate::model::DiffOp::Equal => push_escaped(buf, &d.text),
-                crate::model::DiffOp::Delete => {
+                crate::model::InlineTag::Equal => push_escaped(buf, &d.text),
+                crate::model::InlineTag::Delete => {
                     buf.push_str("<span class=\"del\" title=\"only in the edition's text\">");
                     push_escaped(buf, &d.text);
                     buf.push_str("</span>");
                 }
-                crate::model::DiffOp::Insert => {
+                crate::model::InlineTag::Insert => {
                     buf.push_str("<span class=\"ins\" title=\"only in the summary report\">");
                     push_escaped(buf, &d.text);
                     buf.push_str("</span>");

@@ -98,7 +98,7 @@ fn group_anchor(id: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffOp, DiffSegment, FindingSeverity, MarkedText, Span};
+    use crate::model::{FindingSeverity, InlineOp, InlineTag, MarkedText, Span};
 
     fn finding(message: &str, marked: &str) -> Finding {
         Finding {
@@ -137,8 +137,8 @@ mod tests {
     #[test]
     fn hostile_text_in_findings_is_inert() {
         let mut f = finding("<script>alert(1)</script> & \"q\"", "</ins><script>");
-        f.diff = vec![DiffSegment {
-            op: DiffOp::Insert,
+        f.diff = vec![InlineOp {
+            op: InlineTag::Insert,
             text: "</ins><b>".into(),
         }];
         f.rule = "x<y".into();
