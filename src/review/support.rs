@@ -306,11 +306,7 @@ pub(crate) fn id_key(id: &str) -> String {
 /// Comparison key of a text: width folded, whitespace removed, editorial
 /// variant spellings folded (`其它` → `其他`). Never shown.
 pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
-    let mut k: String = s
-        .chars()
-        .map(crate::text::fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let mut k = crate::align::keys::base_key(s);
     for (variant, canonical) in lang.variant_pairs {
         if k.contains(variant) {
             k = k.replace(variant, canonical);
