@@ -25,16 +25,22 @@ use std::time::{Duration, Instant};
 /// Copies of each edition in the large corpus.
 const COPIES: u32 = 20;
 
-/// Copy `k` of a resolution with ids that stay unique across copies:
-/// numbers plus 1000·k, provisional ids and Recommendation designations
-/// suffixed or shifted likewise. Copy 0 is the resolution itself.
+/// Copy `k` of a resolution with ids that stay unique across copies and
+/// within the four digits a header number may have: real numbers (≤ 108)
+/// plus 480·k, the synthetic generator's invented ones (901 …) moved to
+/// 9300 + 30·k …, provisional ids suffixed, Recommendation designations
+/// plus 1000·k. Copy 0 is the resolution itself.
 fn renumbered(r: &Resolution, k: u32) -> Resolution {
     let mut r = r.clone();
     if k == 0 {
         return r;
     }
     let new_id = if let Some(n) = r.number {
-        let m = n + 1000 * k;
+        let m = if n >= 900 {
+            9300 + (n - 900) + 30 * k
+        } else {
+            n + 480 * k
+        };
         r.number = Some(m);
         r.header.text = r
             .header
@@ -284,14 +290,23 @@ fn main() {
     let new_text = synthetic::render(&scaled(&new_doc, COPIES), synthetic::DEFAULT_STYLE);
     std::fs::write(&big_old, old_text).expect("write");
     std::fs::write(&big_new, new_text).expect("write");
+    for (path, doc) in [(&big_old, &syn.old), (&big_new, &new_doc)] {
+        let check = load_file(path, &LoadOptions::default()).expect("20× loads");
+        let mut ids: Vec<&str> = check.resolutions.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(
+            ids.len(),
+            doc.resolutions.len() * COPIES as usize,
+            "every copy of every resolution reads back under its own id ({})",
+            path.display()
+        );
+    }
     let check = load_file(&big_new, &LoadOptions::default()).expect("20× loads");
-    let mut ids: Vec<&str> = check.resolutions.iter().map(|r| r.id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
     println!(
-        "20× corpus: {} resolutions in the new edition, {} distinct ids",
+        "20× corpus: {} resolutions in the new edition, {} in the old",
         check.resolutions.len(),
-        ids.len()
+        syn.old.resolutions.len() * COPIES as usize
     );
     let big_rounds = (rounds / 2).max(3);
     let (big_ours, big_ref) = measure(

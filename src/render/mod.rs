@@ -6,7 +6,7 @@ pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
 pub mod outline;
+pub mod plain;
 pub mod review_json;
 pub mod review_markdown;
 pub mod review_text;
-pub mod plain;
