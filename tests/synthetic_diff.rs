@@ -237,3 +237,44 @@ fn generator_is_deterministic_and_labelled() {
             .all(|r| r.title.text.starts_with(synthetic::SUP_TITLE_PREFIX))
     );
 }
+
+/// A wider sweep, too slow for every run:
+/// `cargo test --test synthetic_diff -- --ignored many_seeds`.
+#[test]
+#[ignore = "slow: 40 seeds"]
+fn many_seeds() {
+    let mut bad = Vec::new();
+    for seed in std::env::var("SEEDS")
+        .ok()
+        .and_then(|s| {
+            let (a, b) = s.split_once("..")?;
+            Some(a.parse().ok()?..b.parse().ok()?)
+        })
+        .unwrap_or(100..140)
+    {
+        let (report, truth, mut trip) = run(seed, synthetic::DEFAULT_STYLE, "synthetic-sweep");
+        // Invented resolutions exist in one edition only, so nothing of
+        // theirs is compared; their round-trip slips (a footnote referenced
+        // again on a page after its body keeps its digit in the text) are
+        // reported, not failed.
+        trip.retain(|t| {
+            let invented = t
+                .split(':')
+                .next()
+                .and_then(|id| id.parse::<u32>().ok())
+                .is_some_and(|n| n > 900);
+            if invented {
+                eprintln!("seed {seed}: round trip of an invented resolution: {t}");
+            }
+            !invented
+        });
+        let failures = score(&report, &truth);
+        if !trip.is_empty() || !failures.is_empty() {
+            bad.push(format!(
+                "seed {seed}: round trip {trip:?}\n{}",
+                failures.join("\n")
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n\n"));
+}
