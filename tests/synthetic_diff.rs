@@ -199,9 +199,6 @@ fn synthetic_pair_pdf_layout_scores() {
 }
 
 #[test]
-#[ignore = "parser: two footnote bodies on one Word line are read as one body (normalize/word.rs \
-            lift_footnote_bodies; as in tests/reflow.rs): Res 2 history and Res 72 read back \
-            differently and show as header changes"]
 fn synthetic_pair_word_layout_scores() {
     check(SEED, synthetic::Style::Word, "synthetic-word");
 }
