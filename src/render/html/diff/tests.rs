@@ -246,8 +246,8 @@ fn findings_sit_beside_their_clause_or_under_their_resolution() {
 
 #[test]
 fn unchanged_clauses_of_the_new_text_are_collapsed() {
-    use crate::align::testkit::{corpus, document, resolution, section};
     use crate::model::SectionKind::*;
+    use crate::testkit::{corpus, document, resolution, section};
     let mut new_res = resolution(
         "5",
         vec![
