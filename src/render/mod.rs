@@ -8,6 +8,7 @@ pub mod diff_text;
 pub mod html;
 pub mod markdown;
 pub mod outline;
+pub mod paint;
 pub mod plain;
 pub mod review_json;
 pub mod review_markdown;
