@@ -1,6 +1,9 @@
 //! The `resdiff` command line: parses arguments, calls the library, maps the
 //! result to an exit code (0 no differences / findings, 1 some, 2 trouble).
 
+// Every failure becomes a message and exit code 2, never a panic.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use resdiff::align::{IdMap, IdOptions};
 use resdiff::corpus::{self, LoadOptions};
