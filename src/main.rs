@@ -229,6 +229,12 @@ fn run(cli: Cli) -> Result<u8> {
             let opts = load_options(&input)?;
             let old = load_edition(&old, &opts)?;
             let new = load_edition(&new, &opts)?;
+            report_diagnostics(
+                &old.documents
+                    .iter()
+                    .chain(&new.documents)
+                    .collect::<Vec<_>>(),
+            );
             let diff_opts = DiffOptions {
                 ids: IdOptions {
                     map: map.as_deref().map(IdMap::read).transpose()?,
@@ -264,6 +270,7 @@ fn run(cli: Cli) -> Result<u8> {
                 report: report.as_deref(),
                 load: &load,
             })?;
+            report_diagnostics(&corpus.documents.iter().collect::<Vec<_>>());
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             let written = match format {
