@@ -209,7 +209,7 @@ fn truncated_in_the_middle_of_a_resolution() {
     let text = resolution(10, &CLAUSES);
     // Cut in the middle of clause b), as an interrupted download would.
     let cut = text.find("标准制定").expect("clause b");
-    let f = s.file("truncated.txt", text[..cut].as_bytes());
+    let f = s.file("truncated.txt", &text.as_bytes()[..cut]);
     let o = resdiff(&["parse", &f]);
     expect(
         &o,
@@ -263,7 +263,7 @@ fn duplicate_resolution_numbers_in_one_edition() {
         &[
             &format!("{f}:{second}: warning"),
             "resolution 12 appears twice",
-            &format!("first at line 1"),
+            "first at line 1",
         ],
     );
     // diff: the job cannot be done; both places are named.
