@@ -36,6 +36,20 @@ impl Drop for Scratch {
 
 /// Run `resdiff`, killing it after [`CASE_TIMEOUT`] (a hang fails the test).
 fn resdiff(args: &[&str]) -> Output {
+    resdiff_peak(args).0
+}
+
+/// Peak resident set size of a running process (`VmHWM`), in bytes.
+fn high_water_mark(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// [`resdiff`], with the peak resident set size seen while it ran (polled
+/// from `/proc`; 0 where that is not available).
+fn resdiff_peak(args: &[&str]) -> (Output, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_resdiff"))
         .args(args)
         .stdout(Stdio::piped())
@@ -56,7 +70,11 @@ fn resdiff(args: &[&str]) -> Output {
         std::io::Read::read_to_end(&mut err, &mut v).ok();
         v
     });
+    let mut peak = 0;
     let status = loop {
+        if let Some(hwm) = high_water_mark(child.id()) {
+            peak = peak.max(hwm);
+        }
         if let Some(s) = child.try_wait().expect("wait") {
             break s;
         }
@@ -66,11 +84,12 @@ fn resdiff(args: &[&str]) -> Output {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    Output {
+    let out = Output {
         status,
         stdout: t_out.join().expect("stdout thread"),
         stderr: t_err.join().expect("stderr thread"),
-    }
+    };
+    (out, peak)
 }
 
 fn stderr(o: &Output) -> String {
@@ -361,20 +380,24 @@ fn fifty_megabyte_single_line() {
     let s = Scratch::new("longline");
     let unit = "国际电联电信标准化部门在制定国际标准方面的作用，";
     let n = 50 * 1024 * 1024 / unit.len();
-    let f = s.file("long.txt", unit.repeat(n).as_bytes());
-    expect(
-        &resdiff(&["parse", &f]),
-        2,
-        &[&f, "no resolution text found"],
-    );
+    let line = unit.repeat(n);
+    let f = s.file("long.txt", line.as_bytes());
+    let (o, peak) = resdiff_peak(&["parse", &f]);
+    expect(&o, 2, &[&f, "no resolution text found"]);
+    // Memory stays a small multiple of the input (measured: about 5x; see
+    // tests/bad-inputs/README.md).
+    let size = line.len() as u64;
+    eprintln!("fifty_megabyte_single_line: peak RSS {} MB", peak >> 20);
+    assert!(peak <= 8 * size, "peak RSS {} MB", peak >> 20);
     // The same line after a resolution: it ends up in a clause, and the
     // work stays bounded.
     let mut text = resolution(15, &CLAUSES);
-    text.push_str(&unit.repeat(n));
+    text.push_str(&line);
     text.push('\n');
     let f = s.file("long-after.txt", text.as_bytes());
-    let o = resdiff(&["parse", &f]);
+    let (o, peak) = resdiff_peak(&["parse", &f]);
     expect(&o, 0, &[]);
+    assert!(peak <= 8 * size, "peak RSS {} MB", peak >> 20);
 }
 
 #[test]
