@@ -38,10 +38,14 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
     let src = ingest::read_file(path, &opts.ingest)?;
     let norm = normalize::normalize(&src);
     let doc = parse::parse_document(&src, &norm, &opts.parse);
+    // A summary report's own diagnostics count too: its lists feed the
+    // diff's id mapping and the review.
+    let report_diags = doc.report.iter().flat_map(|r| &r.diagnostics);
     if opts.strict
         && let Some(d) = doc
             .diagnostics
             .iter()
+            .chain(report_diags)
             .find(|d| d.severity >= Severity::Warning)
     {
         return Err(Error::Strict {

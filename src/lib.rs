@@ -5,6 +5,9 @@
 //! joining → paragraphs) → [`parse`] (paragraphs → [`model::Document`]) →
 //! [`corpus`] (files and folders → editions) → render.
 
+// Library code handles every data-dependent failure; unit tests may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod align;
 pub mod corpus;
 pub mod diff;

@@ -1,6 +1,9 @@
 //! The `resdiff` command line: parses arguments, calls the library, maps the
 //! result to an exit code (0 no differences / findings, 1 some, 2 trouble).
 
+// Every failure becomes a message and exit code 2, never a panic.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use resdiff::align::{IdMap, IdOptions};
 use resdiff::corpus::{self, LoadOptions};
@@ -248,6 +251,12 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let old = load_edition(&old, &opts)?;
             let new = load_edition(&new, &opts)?;
+            report_diagnostics(
+                &old.documents
+                    .iter()
+                    .chain(&new.documents)
+                    .collect::<Vec<_>>(),
+            );
             let diff_opts = DiffOptions {
                 ids: IdOptions {
                     map: map.as_deref().map(IdMap::read).transpose()?,
@@ -290,6 +299,7 @@ fn run(cli: Cli) -> Result<u8> {
                 report: report.as_deref(),
                 load: &load,
             })?;
+            report_diagnostics(&corpus.documents.iter().collect::<Vec<_>>());
             let color = output.is_none() && use_color(color);
             write_output(output.as_deref(), |mut out| match format {
                 ReviewFormat::Text => {

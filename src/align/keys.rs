@@ -25,6 +25,10 @@ const EDITION_MARK: &str = "⟨edition⟩";
 /// (`2022年,日内瓦举行的…`) is not taken for one. The place is any short run
 /// without separators, so that misspelt places and the `20204年` typo still
 /// count.
+#[allow(
+    clippy::expect_used,
+    reason = "constant pattern, compiled by the unit tests"
+)]
 fn citation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -260,7 +260,7 @@ impl Builder {
 
     fn expected(&self) -> String {
         match self.top {
-            Some(t) => format!("{:?} after ordinal {}", t.family, t.last).to_lowercase(),
+            Some(t) => next_label(t.family, t.last.saturating_add(1)),
             None => "a first item".into(),
         }
     }
@@ -414,6 +414,30 @@ impl Builder {
                 .cover(Span::new(first.span.first_line, first.span.last_line));
         }
         (self.section, diags)
+    }
+}
+
+/// The label that would continue a list, as a reader writes it (`d)`,
+/// `4`, `iv)`), for messages.
+fn next_label(family: LabelFamily, ordinal: u32) -> String {
+    let letter =
+        |n: u32| char::from_u32(u32::from('a') + (n.saturating_sub(1) % 26)).unwrap_or('?');
+    match family {
+        LabelFamily::Letter => format!("`{})`", letter(ordinal)),
+        LabelFamily::Number => format!("`{ordinal}`"),
+        LabelFamily::NumberParen => format!("`{ordinal})`"),
+        LabelFamily::Roman if ordinal < 40 => {
+            let mut n = ordinal;
+            let mut s = String::new();
+            for (v, r) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+                while n >= v {
+                    s.push_str(r);
+                    n -= v;
+                }
+            }
+            format!("`{s})`")
+        }
+        _ => format!("{family:?} label number {ordinal}").to_lowercase(),
     }
 }
 

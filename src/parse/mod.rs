@@ -8,6 +8,7 @@ use crate::model::{
     ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
+use std::collections::BTreeMap;
 
 pub mod annex;
 pub mod body;
@@ -88,6 +89,7 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         diagnostics.extend(diags);
         resolutions.push(res);
     }
+    diagnostics.extend(duplicate_ids(&resolutions));
     let class = if !resolutions.is_empty() {
         DocumentClass::ResolutionText
     } else if report::looks_like_report(&src.text, lang) {
@@ -97,6 +99,19 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     };
     let report =
         (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
+    if starts.is_empty()
+        && class == DocumentClass::Other
+        && let Some(p) = paras.iter().find(|p| header_of(p, lang, false).is_some())
+    {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            line: p.span.first_line,
+            message: format!(
+                "`{}` reads like a resolution header, but no history or assembly line follows it; not read as a resolution",
+                p.text.trim()
+            ),
+        });
+    }
     if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
         other_blocks.push(other_block("text without resolutions", paras));
     }
@@ -110,6 +125,31 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         report,
         diagnostics,
     }
+}
+
+/// A warning for every resolution whose id an earlier one of the file
+/// already carries: both are kept, but an edition cannot be compared with
+/// two texts under one id (the diff refuses it, naming both places).
+fn duplicate_ids(resolutions: &[Resolution]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut out = Vec::new();
+    for r in resolutions.iter().filter(|r| !r.id.is_empty()) {
+        let line = r.header.span.first_line;
+        match first.get(r.id.as_str()) {
+            Some(at) => out.push(Diagnostic {
+                severity: Severity::Warning,
+                line,
+                message: format!(
+                    "resolution {} appears twice in the file (first at line {at}); both are kept",
+                    r.id
+                ),
+            }),
+            None => {
+                first.insert(&r.id, line);
+            }
+        }
+    }
+    out
 }
 
 fn other_block(kind: &str, paras: &[Para]) -> OtherBlock {
@@ -340,6 +380,18 @@ fn build_resolution(
         .map_or(rest.len(), |&k| if caption_before(k) { k - 1 } else { k });
     let mut sp = body::SectionParser::new(lang);
     for p in &rest[..body_end] {
+        // A second assembly line means a resolution header above it was not
+        // recognised: its text is kept here, but the reader must know.
+        if is_assembly_line(&take_notes(&p.text).0, lang) {
+            diags.push(Diagnostic {
+                severity: Severity::Warning,
+                line: p.span.first_line,
+                message: format!(
+                    "an assembly line inside resolution {}: the header of another resolution above it may not have been recognised",
+                    head.id
+                ),
+            });
+        }
         sp.push(p);
     }
     let (sections, sdiags) = sp.finish();
@@ -391,6 +443,21 @@ fn build_resolution(
     );
     for f in &footnotes {
         span = span.cover(f.span);
+    }
+    // A resolution without any operative section (做出决议, 责成 …) is a
+    // text cut short: a truncated file, or a page lost in the conversion.
+    if !is_rec
+        && start.action != Some(Action::Sup)
+        && !sections.iter().any(|s| s.kind.is_operative())
+    {
+        diags.push(Diagnostic {
+            severity: Severity::Warning,
+            line: span.last_line,
+            message: format!(
+                "resolution {} ends before any operative section (做出决议, 责成 …): the text may be cut short",
+                head.id
+            ),
+        });
     }
     let res = Resolution {
         id: head.id,

@@ -4,6 +4,7 @@
 
 use resdiff::corpus::{self, LoadOptions};
 use resdiff::model::{Clause, Document, Resolution};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Root of the crate.
@@ -107,4 +108,146 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         out.push((format!("footnote {}", f.number), f.text.clone()));
     }
     out
+}
+
+// ---- Character accounting: nothing read is lost ----
+
+/// Non-whitespace characters of `s`, counted.
+pub fn chars_of(s: &str, counts: &mut BTreeMap<char, i64>, sign: i64) {
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        *counts.entry(c).or_default() += sign;
+    }
+}
+
+pub fn clause_chars(c: &Clause, counts: &mut BTreeMap<char, i64>) {
+    if let Some(l) = &c.label {
+        chars_of(&l.raw, counts, -1);
+    }
+    chars_of(&c.text, counts, -1);
+    for n in &c.notes {
+        chars_of(&n.to_string(), counts, -1);
+    }
+    for ch in &c.children {
+        clause_chars(ch, counts);
+    }
+}
+
+/// Subtract every character the model holds for `r`.
+pub fn model_chars(r: &Resolution, counts: &mut BTreeMap<char, i64>) {
+    let notes = |n: &[u32], counts: &mut BTreeMap<char, i64>| {
+        for x in n {
+            chars_of(&x.to_string(), counts, -1);
+        }
+    };
+    if let Some(a) = r.action {
+        chars_of(a.as_str(), counts, -1);
+    }
+    chars_of(&r.header.text, counts, -1);
+    notes(&r.header.notes, counts);
+    chars_of(&r.title.text, counts, -1);
+    notes(&r.title.notes, counts);
+    if let Some(h) = &r.history {
+        chars_of(&h.text, counts, -1);
+        notes(&h.notes, counts);
+    }
+    if let Some(a) = &r.assembly {
+        chars_of(&a.text, counts, -1);
+    }
+    for s in &r.sections {
+        chars_of(&s.heading, counts, -1);
+        notes(&s.notes, counts);
+        if let Some(i) = &s.intro {
+            chars_of(&i.text, counts, -1);
+            notes(&i.notes, counts);
+        }
+        for c in &s.clauses {
+            clause_chars(c, counts);
+        }
+    }
+    for a in &r.annexes {
+        chars_of(&a.name, counts, -1);
+        if let Some(c) = &a.caption {
+            chars_of(&c.text, counts, -1);
+        }
+        if let Some(t) = &a.title {
+            chars_of(&t.text, counts, -1);
+            notes(&t.notes, counts);
+        }
+        for p in &a.paragraphs {
+            clause_chars(p, counts);
+        }
+    }
+    for f in &r.footnotes {
+        chars_of(&f.number.to_string(), counts, -1);
+        chars_of(&f.text, counts, -1);
+    }
+}
+
+/// `[footnoteRef:1]` tags and the `[1:` … `]` wrapper of an inline body.
+pub fn strip_word_footnote_syntax(line: &str) -> String {
+    let mut s = line.to_string();
+    while let Some(i) = s.find("[footnoteRef:") {
+        let Some(j) = s[i..].find(']') else { break };
+        s.replace_range(i..i + j + 1, "");
+    }
+    if let Some(i) = s.rfind(" [") {
+        let tail = &s[i + 2..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && tail[digits..].starts_with(':') && s.trim_end().ends_with(']') {
+            let end = s.trim_end().len() - 1;
+            s.replace_range(end..end + 1, "");
+            s.replace_range(i..i + 2 + digits + 1, "");
+        }
+    }
+    s
+}
+
+/// Characters of `text` (decoded as a file would be) that the parsed model
+/// does not hold: not in a resolution, an other block, an unowned footnote
+/// body or a diagnostic, and not a removed page artifact. Counted per
+/// character; empty when nothing was lost.
+pub fn lost_chars(text: &str) -> BTreeMap<char, i64> {
+    let Ok(src) = resdiff::ingest::decode("t.txt", text.as_bytes(), &Default::default()) else {
+        return BTreeMap::new();
+    };
+    let norm = resdiff::normalize::normalize(&src);
+    let doc = resdiff::parse::parse_document(&src, &norm, &Default::default());
+    let mut counts = BTreeMap::new();
+    for (i, line) in src.text.split('\n').enumerate() {
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut line = line.to_string();
+        for a in norm.artifacts.iter().filter(|a| a.line == n) {
+            line = line.replacen(&a.text, "", 1);
+        }
+        chars_of(&strip_word_footnote_syntax(&line), &mut counts, 1);
+    }
+    for r in &doc.resolutions {
+        model_chars(r, &mut counts);
+    }
+    for b in &doc.other_blocks {
+        for p in &b.paragraphs {
+            chars_of(&p.text, &mut counts, -1);
+            for x in &p.notes {
+                chars_of(&x.to_string(), &mut counts, -1);
+            }
+        }
+    }
+    // Footnote bodies outside every resolution (front matter, tables).
+    for f in &norm.footnotes {
+        let owned = doc
+            .resolutions
+            .iter()
+            .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
+        if !owned {
+            chars_of(&f.number.to_string(), &mut counts, -1);
+            chars_of(&f.text, &mut counts, -1);
+        }
+    }
+    // What a diagnostic quotes is not lost either.
+    let mut quoted = BTreeMap::new();
+    for d in &doc.diagnostics {
+        chars_of(&d.message, &mut quoted, 1);
+    }
+    counts.retain(|c, v| *v > quoted.get(c).copied().unwrap_or(0));
+    counts
 }
