@@ -51,9 +51,10 @@ pub struct Lang {
     pub note_word: &'static str,
     /// CJK numerals usable as labels, in order.
     pub cjk_numerals: &'static [&'static str],
-    /// Strings whose presence marks a summary report, with the minimum number
-    /// of distinct ones needed.
-    pub report_signals: &'static [&'static str],
+    /// Bullet characters that label list items (`•`).
+    pub bullets: &'static [char],
+    /// Dash characters that label list items (`–`, `−`).
+    pub dashes: &'static [char],
     /// Pairs of variant spellings treated as editorial (`其他`/`其它`).
     pub variant_pairs: &'static [(&'static str, &'static str)],
     /// Marker before a provisional id in a report's mapping line
@@ -178,14 +179,8 @@ pub static ZH: Lang = Lang {
     ],
     note_word: "注",
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
-    report_signals: &[
-        "新决议",
-        "经修订的决议",
-        "废止的决议",
-        "修订版",
-        "保留",
-        "（原COM",
-    ],
+    bullets: &['•', '·'],
+    dashes: &['–', '−', '-', '—'],
     variant_pairs: &[("其它", "其他"), ("帐", "账"), ("作为", "做为")],
     provisional_marker: "原",
     report_lists: &[

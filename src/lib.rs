@@ -21,4 +21,7 @@ pub mod render;
 pub mod review;
 pub mod text;
 
+#[cfg(test)]
+pub(crate) mod testkit;
+
 pub use error::{Error, Result};

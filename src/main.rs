@@ -13,7 +13,7 @@ use resdiff::ingest;
 use resdiff::model::FindingSeverity;
 use resdiff::{render, review};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -81,9 +81,16 @@ enum Command {
         old: PathBuf,
         /// New edition: a file or an edition folder.
         new: PathBuf,
-        /// Output format (html is not available for diff).
+        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Write the report to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also review the new edition (against the old one) and show the
+        /// findings beside the clauses they concern (html format).
+        #[arg(long)]
+        review: bool,
         /// When to colour text output.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
@@ -115,6 +122,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
         format: ReviewFormat,
+        /// Write the report to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Exit with 1 when a finding at or above this severity exists.
         #[arg(long, value_enum, default_value_t = FailOn::Warning)]
         fail_on: FailOn,
@@ -135,6 +145,8 @@ enum ReviewFormat {
     Json,
     /// Markdown report.
     Markdown,
+    /// Self-contained HTML report.
+    Html,
 }
 
 /// Severity threshold of `--fail-on`.
@@ -215,18 +227,28 @@ fn run(cli: Cli) -> Result<u8> {
             old,
             new,
             format,
+            output,
+            review,
             color,
             map,
             only,
             hide_editorial,
             input,
         } => {
-            if format == Format::Html {
-                return Err(Error::Usage(
-                    "--format html is not available for diff; use text, json or markdown".into(),
-                ));
-            }
             let opts = load_options(&input)?;
+            let findings = if review {
+                Some(
+                    review::load_and_review(&review::ReviewInput {
+                        edition: &new,
+                        against: Some(&old),
+                        report: None,
+                        load: &opts,
+                    })?
+                    .1,
+                )
+            } else {
+                None
+            };
             let old = load_edition(&old, &opts)?;
             let new = load_edition(&new, &opts)?;
             report_diagnostics(
@@ -244,14 +266,20 @@ fn run(cli: Cli) -> Result<u8> {
                 ..DiffOptions::default()
             };
             let report = diff::diff_editions(&old, &new, &diff_opts)?;
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            let written = match format {
+            let color = output.is_none() && use_color(color);
+            write_output(output.as_deref(), |mut out| match format {
                 Format::Json => render::diff_json::write_diff_json(&mut out, &report),
                 Format::Markdown => render::diff_markdown::write_diff_markdown(&mut out, &report),
-                _ => render::diff_text::write_diff_text(&mut out, &report, use_color(color)),
-            };
-            finish_write(written)?;
+                Format::Html => render::html::write_diff_html_with(
+                    &mut out,
+                    &report,
+                    &render::html::DiffHtmlOptions {
+                        findings: findings.as_deref(),
+                        new_edition: Some(&new),
+                    },
+                ),
+                Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+            })?;
             Ok(u8::from(report.has_differences()))
         }
         Command::Review {
@@ -259,6 +287,7 @@ fn run(cli: Cli) -> Result<u8> {
             against,
             report,
             format,
+            output,
             fail_on,
             color,
             input,
@@ -271,23 +300,21 @@ fn run(cli: Cli) -> Result<u8> {
                 load: &load,
             })?;
             report_diagnostics(&corpus.documents.iter().collect::<Vec<_>>());
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            let written = match format {
-                ReviewFormat::Text => render::review_text::write_text(
-                    &mut out,
-                    &corpus.name,
-                    &findings,
-                    use_color(color),
-                ),
+            let color = output.is_none() && use_color(color);
+            write_output(output.as_deref(), |mut out| match format {
+                ReviewFormat::Text => {
+                    render::review_text::write_text(&mut out, &corpus.name, &findings, color)
+                }
                 ReviewFormat::Json => {
                     render::review_json::write_json(&mut out, &corpus.name, &findings)
                 }
                 ReviewFormat::Markdown => {
                     render::review_markdown::write_markdown(&mut out, &corpus.name, &findings)
                 }
-            };
-            finish_write(written)?;
+                ReviewFormat::Html => {
+                    render::html::write_review_html(&mut out, &corpus.name, &findings)
+                }
+            })?;
             let threshold = match fail_on {
                 FailOn::Info => FindingSeverity::Info,
                 FailOn::Warning => FindingSeverity::Warning,
@@ -312,15 +339,18 @@ fn load_edition(path: &std::path::Path, opts: &LoadOptions) -> Result<corpus::Co
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
+/// The decision is handed to `colored` once, for the whole process.
 fn use_color(choice: ColorChoice) -> bool {
-    match choice {
+    let on = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
-    }
+    };
+    render::paint::set_color(on);
+    on
 }
 
 /// Parser warnings go to standard error, as `file:line: warning: …`.
@@ -333,6 +363,26 @@ fn report_diagnostics(docs: &[&resdiff::model::Document]) {
             }
         }
     }
+}
+
+/// Run a renderer on standard output, or on FILE (`-o`), buffered.
+fn write_output(
+    path: Option<&Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let Some(path) = path else {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        return finish_write(render(&mut out));
+    };
+    let io_err = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = std::fs::File::create(path).map_err(io_err)?;
+    let mut out = std::io::BufWriter::new(file);
+    render(&mut out).map_err(io_err)?;
+    out.flush().map_err(io_err)
 }
 
 /// A closed pipe (`resdiff … | head`) is not an error.

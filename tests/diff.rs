@@ -182,3 +182,33 @@ fn hide_editorial_and_map_file() {
     assert!(err.contains("map.txt:1:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every shipped text and edition compared with itself: identical (exit 0)
+/// where it holds resolutions; a clear refusal (exit 2) for the reports that
+/// hold none, which are not editions.
+#[test]
+fn every_seed_compared_with_itself() {
+    let with_resolutions = [
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt",
+        "versions/wtsa-24-published/resolution-101.zh.txt",
+    ];
+    for p in with_resolutions {
+        let (code, out, err) = resdiff(&["diff", p, p]);
+        assert_eq!(code, 0, "{p}: {out}{err}");
+        assert!(out.contains("0 added, 0 removed, 0 modified"), "{p}: {out}");
+    }
+    for p in [
+        "versions/wtsa-24/wtsa-24-summary-report.zh.txt",
+        "tests/fixtures/council-activity-report-2019-2021.zh.txt",
+        "tests/fixtures/council-report-strategic-plan-2024.zh.txt",
+    ] {
+        let (code, _, err) = resdiff(&["diff", p, p]);
+        assert_eq!(code, 2, "{p}");
+        assert!(
+            err.contains(p) && err.contains("no resolution text found"),
+            "{err}"
+        );
+    }
+}

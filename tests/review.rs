@@ -280,9 +280,9 @@ fn title_differences_between_report_and_text() {
             .diff
             .iter()
             .map(|d| match d.op {
-                resdiff::model::DiffOp::Equal => d.text.clone(),
-                resdiff::model::DiffOp::Delete => format!("[-{}-]", d.text),
-                resdiff::model::DiffOp::Insert => format!("{{+{}+}}", d.text),
+                resdiff::model::InlineTag::Equal => d.text.clone(),
+                resdiff::model::InlineTag::Delete => format!("[-{}-]", d.text),
+                resdiff::model::InlineTag::Insert => format!("{{+{}+}}", d.text),
             })
             .collect()
     };

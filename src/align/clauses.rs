@@ -510,9 +510,9 @@ fn build_result<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::testkit::{clause, resolution, section};
     use crate::lang::ZH;
     use crate::model::SectionKind::*;
+    use crate::testkit::{clause, resolution, section};
 
     fn summary(a: &ResolutionAlignment) -> Vec<String> {
         a.units

@@ -530,8 +530,8 @@ fn pair_unresolved_fuzzily(olds: &mut [Resolved], news: &mut [Resolved], notes: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::testkit::{corpus, document, resolution};
     use crate::model::{ReportedNew, SummaryReport};
+    use crate::testkit::{corpus, document, resolution};
 
     fn report_doc(pairs: &[(u32, &str)]) -> crate::model::Document {
         let mut d = document("report.txt", Vec::new());

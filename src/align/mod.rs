@@ -8,9 +8,6 @@ pub mod clauses;
 pub mod ids;
 pub mod keys;
 pub mod sections;
-#[cfg(test)]
-pub(crate) mod testkit;
-
 pub use clauses::{
     Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
 };

@@ -100,8 +100,8 @@ pub fn pair_annexes(old: &[Annex], new: &[Annex]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::testkit::section;
     use crate::model::SectionKind::*;
+    use crate::testkit::section;
 
     #[test]
     fn instructs_sections_with_different_addressees_stay_apart() {

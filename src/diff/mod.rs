@@ -359,9 +359,9 @@ fn footnote_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Chan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::testkit::{corpus, document, resolution, section};
     use crate::lang::ZH;
     use crate::model::SectionKind::*;
+    use crate::testkit::{corpus, document, resolution, section};
 
     const TEXTS: [&str; 8] = [
         "世界电信标准化全会关于研究组工作方法的规定",

@@ -62,13 +62,8 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             continue;
         }
         if marker {
-            b.flush();
-            b.cur = Some(Para {
-                text: t.to_string(),
-                span: Span::new(lineno, lineno),
-                page_start,
-                tab_after_first_token: false,
-            });
+            // A marker stands alone, whatever came before it.
+            b.start(t, lineno, page_start);
             b.flush();
             b.prev_line = None;
             continue;
@@ -83,15 +78,7 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
                 join_wrapped(&mut cur.text, t, space);
                 cur.span = cur.span.cover(Span::new(lineno, lineno));
             }
-            _ => {
-                b.flush();
-                b.cur = Some(Para {
-                    text: t.to_string(),
-                    span: Span::new(lineno, lineno),
-                    page_start,
-                    tab_after_first_token: false,
-                });
-            }
+            _ => b.start(t, lineno, page_start),
         }
         b.open = !hard;
         b.prev_line = Some(t.to_string());
@@ -122,6 +109,17 @@ impl Builder {
             kind,
             line,
             text: text.to_string(),
+        });
+    }
+
+    /// Close the paragraph being built and open one with this line.
+    fn start(&mut self, text: &str, lineno: u32, page_start: bool) {
+        self.flush();
+        self.cur = Some(Para {
+            text: text.to_string(),
+            span: Span::new(lineno, lineno),
+            page_start,
+            tab_after_first_token: false,
         });
     }
 

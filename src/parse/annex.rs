@@ -131,14 +131,7 @@ mod tests {
     use super::*;
     use crate::lang::ZH;
 
-    fn para(text: &str, line: u32) -> Para {
-        Para {
-            text: text.into(),
-            span: Span::new(line, line),
-            page_start: false,
-            tab_after_first_token: false,
-        }
-    }
+    use crate::testkit::para;
 
     #[test]
     fn annex_headings() {

@@ -513,14 +513,7 @@ mod tests {
         assert_eq!(heading("敦促ITU-T第2研究组"), None);
     }
 
-    fn para(text: &str, line: u32) -> Para {
-        Para {
-            text: text.into(),
-            span: Span::new(line, line),
-            page_start: false,
-            tab_after_first_token: false,
-        }
-    }
+    use crate::testkit::para;
 
     fn parse(texts: &[&str]) -> Vec<Section> {
         let mut sp = SectionParser::new(&ZH);

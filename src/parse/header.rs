@@ -166,7 +166,9 @@ pub fn read_history_items(text: &str, lang: &Lang) -> Vec<HistoryItem> {
         .filter(|r| !r.is_empty())
     {
         let starts_with_year = raw.starts_with(|c: char| c.is_ascii_digit());
+        let bare_place = lang.places.contains(&raw) || !raw.contains(|c: char| c.is_ascii_digit());
         if !starts_with_year
+            && bare_place
             && let Some(prev) = items.last_mut()
             && prev.place.is_none()
         {

@@ -18,16 +18,17 @@ pub struct LabelRead {
 /// Read the label at the start of `text`, if any.
 pub fn read_label(text: &str, lang: &Lang) -> Option<LabelRead> {
     // A stray bullet glued to another label (`•ii)`) keeps the inner label.
-    if let Some(inner) = text.strip_prefix('•')
+    if let Some(inner) = text.strip_prefix(lang.bullets)
         && let Some(mut r) = read_label(inner, lang)
         && r.readings.iter().all(|l| l.family != LabelFamily::Bullet)
     {
+        let bullet = &text[..text.len() - inner.len()];
         for l in &mut r.readings {
-            l.raw = format!("•{}", l.raw);
+            l.raw = format!("{bullet}{}", l.raw);
         }
         return Some(r);
     }
-    let (tok, rest) = split_token(text)?;
+    let (tok, rest) = split_token(text, lang)?;
     let readings = readings_of(tok, lang);
     if readings.is_empty() {
         return None;
@@ -40,13 +41,12 @@ pub fn read_label(text: &str, lang: &Lang) -> Option<LabelRead> {
 
 /// Split off the first token: up to the first space, or a bullet/dash glued
 /// to its text. Returns `None` when nothing follows.
-fn split_token(text: &str) -> Option<(&str, &str)> {
+fn split_token<'t>(text: &'t str, lang: &Lang) -> Option<(&'t str, &'t str)> {
     let first = text.chars().next()?;
-    if matches!(first, '•' | '·' | '–' | '−' | '-' | '—') {
+    if lang.bullets.contains(&first) || lang.dashes.contains(&first) {
         let rest = text[first.len_utf8()..].trim_start();
         return (!rest.is_empty()).then_some((&text[..first.len_utf8()], rest));
     }
-    // `注1 – 文本`, `注 – 文本`: the note word, an optional number and a dash.
     let (tok, rest) = text.split_once(' ')?;
     let rest = rest.trim_start();
     if rest.is_empty() {
@@ -65,10 +65,14 @@ fn label(raw: &str, family: LabelFamily, ordinal: u32) -> ClauseLabel {
 
 fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
     let mut out = Vec::new();
-    match tok {
-        "•" | "·" => return vec![label(tok, LabelFamily::Bullet, 0)],
-        "–" | "−" | "-" | "—" => return vec![label(tok, LabelFamily::Dash, 0)],
-        _ => {}
+    let mut chars = tok.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if lang.bullets.contains(&c) {
+            return vec![label(tok, LabelFamily::Bullet, 0)];
+        }
+        if lang.dashes.contains(&c) {
+            return vec![label(tok, LabelFamily::Dash, 0)];
+        }
     }
     if let Some(inner) = tok.strip_suffix(')') {
         let mut chars = inner.chars();

@@ -203,14 +203,7 @@ mod tests {
     use super::*;
     use crate::lang::ZH;
 
-    fn para(text: &str, line: u32) -> Para {
-        Para {
-            text: text.to_string(),
-            span: Span::new(line, line),
-            page_start: false,
-            tab_after_first_token: false,
-        }
-    }
+    use crate::testkit::para;
 
     fn body(number: u32, line: u32, page: u32) -> FootnoteBody {
         FootnoteBody {

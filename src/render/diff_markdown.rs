@@ -3,36 +3,9 @@
 //! changed clauses with ~~deleted~~ and **inserted** text.
 
 use super::diff_common::{action_word, display_id, kind_word, match_words, place};
+use super::markdown::{escape as esc, mark};
 use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
 use std::io::{self, Write};
-
-/// Escape text for Markdown: characters that would start emphasis, links,
-/// tables or HTML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '[' | ']' | '|' | '<' | '>' | '`' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `~~text~~` or `**text**`; `<del>`/`<ins>` when the text starts or ends
-/// with punctuation or space, where CommonMark's flanking rules would leave
-/// the markers as literal characters next to a CJK letter (`会~~（GSS）~~以`).
-fn mark(text: &str, md: &str, tag: &str) -> String {
-    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    if edge(text.chars().next()) || edge(text.chars().last()) {
-        format!("<{tag}>{}</{tag}>", esc(text))
-    } else {
-        format!("{md}{}{md}", esc(text))
-    }
-}
 
 /// Write the report as Markdown.
 pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {

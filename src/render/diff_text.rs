@@ -3,38 +3,18 @@
 //! with it. Colour is decided by the caller.
 
 use super::diff_common::{action_word, display_id, kind_word, match_words, place};
+use super::paint::{Painter, Tone};
 use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
 use std::io::{self, Write};
 
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
-
-struct Style {
-    color: bool,
-}
-
-impl Style {
-    fn wrap(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("{code}{s}{RESET}")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
-/// Write the report for a terminal; `color` turns on ANSI colours (written
-/// directly, so that no global colour state is involved).
+/// Write the report for a terminal; `color` turns on colours.
 pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) -> io::Result<()> {
-    let st = Style { color };
+    let st = Painter::new(color);
     writeln!(
         out,
         "{}",
-        st.wrap(
-            BOLD,
+        st.paint(
+            Tone::Heading,
             &format!("resdiff: {} → {}", report.old_name, report.new_name)
         )
     )?;
@@ -57,12 +37,12 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
         }
         writeln!(out)?;
         let head = format!("{} {} {}", action_word(r), display_id(r), r.title);
-        writeln!(out, "{}", st.wrap(BOLD, &head))?;
+        writeln!(out, "{}", st.paint(Tone::Heading, &head))?;
         if let Some(m) = &r.match_how {
             writeln!(
                 out,
                 "  {}",
-                st.wrap(DIM, &format!("matched: {}", match_words(m)))
+                st.paint(Tone::Dim, &format!("matched: {}", match_words(m)))
             )?;
         }
         for c in r.header_changes.iter().chain(&r.changes) {
@@ -95,7 +75,7 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
     )
 }
 
-fn write_change<W: Write>(out: &mut W, c: &Change, st: &Style) -> io::Result<()> {
+fn write_change<W: Write>(out: &mut W, c: &Change, st: &Painter) -> io::Result<()> {
     let tag = if c.editorial {
         format!("{} (editorial)", kind_word(c))
     } else {
@@ -105,10 +85,10 @@ fn write_change<W: Write>(out: &mut W, c: &Change, st: &Style) -> io::Result<()>
     let body = if !c.inline.is_empty() {
         let mut s = String::new();
         for op in &c.inline {
-            s.push_str(&match (op.op, st.color) {
+            s.push_str(&match (op.op, st.is_on()) {
                 (InlineTag::Equal, _) => op.text.clone(),
-                (InlineTag::Delete, true) => st.wrap(RED, &op.text),
-                (InlineTag::Insert, true) => st.wrap(GREEN, &op.text),
+                (InlineTag::Delete, true) => st.paint(Tone::Deleted, &op.text),
+                (InlineTag::Insert, true) => st.paint(Tone::Inserted, &op.text),
                 (InlineTag::Delete, false) => format!("[-{}-]", op.text),
                 (InlineTag::Insert, false) => format!("{{+{}+}}", op.text),
             });
@@ -118,10 +98,10 @@ fn write_change<W: Write>(out: &mut W, c: &Change, st: &Style) -> io::Result<()>
         match (&c.old_text, &c.new_text) {
             // Unchanged text of a renumbered or moved clause: enough to
             // recognise it.
-            (Some(_), Some(n)) => Some(st.wrap(DIM, &crate::text::preview(n, 40))),
-            (Some(o), None) if st.color => Some(st.wrap(RED, o)),
+            (Some(_), Some(n)) => Some(st.paint(Tone::Dim, &crate::text::preview(n, 40))),
+            (Some(o), None) if st.is_on() => Some(st.paint(Tone::Deleted, o)),
             (Some(o), None) => Some(format!("[-{o}-]")),
-            (None, Some(n)) if st.color => Some(st.wrap(GREEN, n)),
+            (None, Some(n)) if st.is_on() => Some(st.paint(Tone::Inserted, n)),
             (None, Some(n)) => Some(format!("{{+{n}+}}")),
             (None, None) => None,
         }

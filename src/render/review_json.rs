@@ -2,7 +2,7 @@
 //! that the model can change without breaking scripts. Documented in
 //! `docs/review-json.md`.
 
-use crate::model::{DiffOp, Finding, REVIEW_SCHEMA_VERSION};
+use crate::model::{Finding, InlineTag, REVIEW_SCHEMA_VERSION};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -90,9 +90,9 @@ pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) ->
                     .iter()
                     .map(|d| JsonDiff {
                         op: match d.op {
-                            DiffOp::Equal => "equal",
-                            DiffOp::Delete => "delete",
-                            DiffOp::Insert => "insert",
+                            InlineTag::Equal => "equal",
+                            InlineTag::Delete => "delete",
+                            InlineTag::Insert => "insert",
                         },
                         text: &d.text,
                     })

@@ -2,25 +2,11 @@
 //! findings grouped by resolution, quotes with the offending part in bold and
 //! inline differences as ~~deleted~~ / **inserted**.
 
+use super::markdown::{escape as esc, mark};
 use super::review_text::{group_title, grouped};
-use crate::model::{DiffOp, Finding};
+use crate::model::{Finding, InlineTag};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-
-/// Escape characters Markdown would read as markup.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '|' | '~' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Escape a message of ours: its backtick code spans are kept (brackets and
 /// the like inside them need no escape), other markup characters escaped.
@@ -82,9 +68,9 @@ pub fn write_markdown<W: Write>(
                 let mut line = String::new();
                 for seg in &f.diff {
                     match seg.op {
-                        DiffOp::Equal => line.push_str(&esc(&seg.text)),
-                        DiffOp::Delete => line.push_str(&format!("~~{}~~", esc(&seg.text))),
-                        DiffOp::Insert => line.push_str(&format!("**{}**", esc(&seg.text))),
+                        InlineTag::Equal => line.push_str(&esc(&seg.text)),
+                        InlineTag::Delete => line.push_str(&mark(&seg.text, "~~", "del")),
+                        InlineTag::Insert => line.push_str(&mark(&seg.text, "**", "ins")),
                     }
                 }
                 writeln!(out, "  - diff (~~edition text~~ → **report**): {line}")?;

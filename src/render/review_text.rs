@@ -1,36 +1,13 @@
 //! Terminal rendering of review findings: grouped by resolution, the
 //! offending part of each quote highlighted, coloured when the caller says so.
 
-use crate::model::{DiffOp, Finding, FindingSeverity};
+use super::paint::{Painter, Tone};
+use crate::model::{Finding, FindingSeverity, InlineTag};
 use std::io::{self, Write};
 
 // Plain ANSI sequences rather than a colouring crate's global switch: the
 // caller decides colour once (`--color`, NO_COLOR, tty) and passes a flag,
 // so output is the same whatever the environment of a test.
-const RED: &str = "\x1b[31m";
-const YELLOW: &str = "\x1b[33m";
-const BLUE: &str = "\x1b[34m";
-const GREEN: &str = "\x1b[32m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const REVERSE_RED: &str = "\x1b[1;31;4m";
-const STRIKE_RED: &str = "\x1b[31;9m";
-const RESET: &str = "\x1b[0m";
-
-struct Painter {
-    on: bool,
-}
-
-impl Painter {
-    fn paint(&self, style: &str, s: &str) -> String {
-        if self.on && !s.is_empty() {
-            format!("{style}{s}{RESET}")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
 /// Resolutions in order of their first finding, each with its findings;
 /// findings about no resolution come last.
 pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
@@ -62,20 +39,20 @@ pub fn write_text<W: Write>(
     findings: &[Finding],
     color: bool,
 ) -> io::Result<()> {
-    let p = Painter { on: color };
+    let p = Painter::new(color);
     for (id, group) in grouped(findings) {
         writeln!(
             out,
             "{} ({} finding{})",
-            p.paint(BOLD, &group_title(id)),
+            p.paint(Tone::Heading, &group_title(id)),
             group.len(),
             if group.len() == 1 { "" } else { "s" }
         )?;
         for f in group {
             let (style, name) = match f.severity {
-                FindingSeverity::Error => (RED, "error"),
-                FindingSeverity::Warning => (YELLOW, "warning"),
-                FindingSeverity::Info => (BLUE, "info"),
+                FindingSeverity::Error => (Tone::Error, "error"),
+                FindingSeverity::Warning => (Tone::Warning, "warning"),
+                FindingSeverity::Info => (Tone::Info, "info"),
             };
             writeln!(
                 out,
@@ -90,24 +67,24 @@ pub fn write_text<W: Write>(
                 let mut line = String::new();
                 for seg in &f.diff {
                     line.push_str(&match (seg.op, color) {
-                        (DiffOp::Equal, _) => seg.text.clone(),
-                        (DiffOp::Delete, true) => p.paint(STRIKE_RED, &seg.text),
-                        (DiffOp::Insert, true) => p.paint(GREEN, &seg.text),
-                        (DiffOp::Delete, false) => format!("[-{}-]", seg.text),
-                        (DiffOp::Insert, false) => format!("{{+{}+}}", seg.text),
+                        (InlineTag::Equal, _) => seg.text.clone(),
+                        (InlineTag::Delete, true) => p.paint(Tone::Deleted, &seg.text),
+                        (InlineTag::Insert, true) => p.paint(Tone::Inserted, &seg.text),
+                        (InlineTag::Delete, false) => format!("[-{}-]", seg.text),
+                        (InlineTag::Insert, false) => format!("{{+{}+}}", seg.text),
                     });
                 }
-                writeln!(out, "    {} {line}", p.paint(DIM, "diff:"))?;
+                writeln!(out, "    {} {line}", p.paint(Tone::Dim, "diff:"))?;
             } else if let Some(x) = &f.excerpt {
                 let marked = if color {
-                    p.paint(REVERSE_RED, &x.marked)
+                    p.paint(Tone::Marked, &x.marked)
                 } else {
                     format!("»{}«", x.marked)
                 };
                 writeln!(
                     out,
                     "    {} {}{marked}{}",
-                    p.paint(DIM, ">"),
+                    p.paint(Tone::Dim, ">"),
                     x.before,
                     x.after
                 )?;
@@ -116,7 +93,7 @@ pub fn write_text<W: Write>(
                 writeln!(
                     out,
                     "    {} {}:{} ({})",
-                    p.paint(DIM, "see"),
+                    p.paint(Tone::Dim, "see"),
                     r.file,
                     r.line,
                     r.label
@@ -139,7 +116,7 @@ pub fn write_text<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffSegment, MarkedText, Span};
+    use crate::model::{InlineOp, MarkedText, Span};
 
     fn finding(res: Option<&str>, line: u32) -> Finding {
         Finding {
@@ -168,12 +145,12 @@ mod tests {
             finding(Some("29"), 5),
         ];
         fs[1].diff = vec![
-            DiffSegment {
-                op: DiffOp::Delete,
+            InlineOp {
+                op: InlineTag::Delete,
                 text: "卫生".into(),
             },
-            DiffSegment {
-                op: DiffOp::Insert,
+            InlineOp {
+                op: InlineTag::Insert,
                 text: "健康".into(),
             },
         ];
@@ -185,8 +162,10 @@ mod tests {
         assert!(s.contains("[-卫生-]{+健康+}"));
         assert!(s.find("Edition").unwrap() > s.find("f.txt:5").unwrap());
         assert!(!s.contains('\x1b'));
+        crate::render::paint::set_color(true);
         let mut out = Vec::new();
         write_text(&mut out, "ed", &fs, true).unwrap();
-        assert!(String::from_utf8(out).unwrap().contains(REVERSE_RED));
+        let marked = Painter::new(true).paint(Tone::Marked, "[本届全会]");
+        assert!(String::from_utf8(out).unwrap().contains(&marked));
     }
 }

@@ -3,37 +3,33 @@
 //! previous edition already has, a SUP of a resolution still present or
 //! unknown to the previous edition.
 //!
-//! "Changed" is decided by [`first_change`], which compares normalised
-//! paragraph texts in order; it is the one place to swap for the diff stage
-//! when that is available.
+//! "Changed" is decided by the edition diff ([`crate::diff::diff_resolution`]):
+//! a resolution changed when its title, sections, clauses, annexes or
+//! footnotes did; its header, history and assembly lines change with every
+//! edition and do not count.
 
-use super::support::{Unit, UnitKind, mark, text_key, units};
+use super::support::{Unit, UnitKind, mark, units};
 use super::{Context, Text};
 use crate::corpus::Corpus;
 use crate::lang::Lang;
 use crate::model::{Action, Finding, FindingSeverity, RelatedLocation, Resolution};
 use std::collections::BTreeMap;
 
-/// The first paragraph of `cur` whose text differs from `prev` (title,
-/// headings, clauses, annexes and footnotes, compared on keys), or `None`
-/// when the two texts are the same. Header, history and assembly line are
-/// left out: they change with every edition.
+/// Where `cur` first differs from `prev`, per the edition diff, or `None`
+/// when the two texts are the same (editorial changes count: a `(MOD)` is
+/// still a MOD).
 pub fn first_change<'a>(prev: &Resolution, cur: &'a Resolution, lang: &Lang) -> Option<Change<'a>> {
-    let body = |r: &Resolution| -> Vec<String> {
-        units(r)
+    let (_, body) = crate::diff::diff_resolution(prev, cur, lang);
+    let first = body.first()?;
+    // Point at the paragraph of `cur` the change concerns; a removal has no
+    // paragraph in `cur`.
+    let unit = first.new_span.and_then(|span| {
+        units(cur)
             .into_iter()
-            .filter(|u| is_body(u))
-            .map(|u| text_key(u.text, lang))
-            .collect()
-    };
-    let old = body(prev);
-    let new_units: Vec<Unit<'a>> = units(cur).into_iter().filter(is_body).collect();
-    for (i, u) in new_units.iter().enumerate() {
-        if old.get(i) != Some(&text_key(u.text, lang)) {
-            return Some(Change { unit: Some(*u) });
-        }
-    }
-    (old.len() > new_units.len()).then_some(Change { unit: None })
+            .filter(is_body)
+            .find(|u| u.span.first_line <= span.last_line && span.first_line <= u.span.last_line)
+    });
+    Some(Change { unit })
 }
 
 fn is_body(u: &Unit) -> bool {
@@ -46,8 +42,8 @@ fn is_body(u: &Unit) -> bool {
 /// Where a text first differs from its previous edition.
 #[derive(Debug, Clone, Copy)]
 pub struct Change<'a> {
-    /// The first differing paragraph; `None` when the text only lost
-    /// paragraphs at its end.
+    /// The first differing paragraph; `None` when the first change is a
+    /// removal.
     pub(crate) unit: Option<Unit<'a>>,
 }
 
@@ -136,7 +132,7 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                         Some(u) => ctx.finding("against.changed-unmarked", FindingSeverity::Warning, t, &u, 0..u.text.len(),
                             format!("Resolution {n} differs from the previous edition but is not marked MOD")),
                         None => header_finding(ctx, t, "against.changed-unmarked", FindingSeverity::Warning,
-                            format!("Resolution {n} lost paragraphs since the previous edition but is not marked MOD")),
+                            format!("Resolution {n} lost text since the previous edition but is not marked MOD")),
                     };
                     out.push(with_related(f, file, p.header.span.first_line));
                 }

@@ -4,7 +4,7 @@
 
 use super::SourceLines;
 use crate::lang::Lang;
-use crate::model::{Clause, DiffOp, DiffSegment, MarkedText, Resolution, Span};
+use crate::model::{Clause, InlineOp, InlineTag, MarkedText, Resolution, Span};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -306,11 +306,7 @@ pub(crate) fn id_key(id: &str) -> String {
 /// Comparison key of a text: width folded, whitespace removed, editorial
 /// variant spellings folded (`其它` → `其他`). Never shown.
 pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
-    let mut k: String = s
-        .chars()
-        .map(crate::text::fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let mut k = crate::align::keys::base_key(s);
     for (variant, canonical) in lang.variant_pairs {
         if k.contains(variant) {
             k = k.replace(variant, canonical);
@@ -323,31 +319,10 @@ pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
 /// coarser (still correct) difference.
 const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
 
-/// Character-level inline difference from `old` to `new`, with adjacent
-/// pieces of one kind merged.
-pub fn inline_diff(old: &str, new: &str) -> Vec<DiffSegment> {
-    use similar::{Algorithm, ChangeTag, TextDiff};
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIMEOUT)
-        .diff_chars(old, new);
-    let mut out: Vec<DiffSegment> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => DiffOp::Equal,
-            ChangeTag::Delete => DiffOp::Delete,
-            ChangeTag::Insert => DiffOp::Insert,
-        };
-        let text = change.value();
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => out.push(DiffSegment {
-                op,
-                text: text.to_string(),
-            }),
-        }
-    }
-    out
+/// Inline difference from `old` to `new`, as the edition diff shows it
+/// (a replaced phrase is one deletion and one insertion).
+pub fn inline_diff(old: &str, new: &str) -> Vec<InlineOp> {
+    crate::diff::inline::inline_diff(old, new)
 }
 
 /// Similarity of two texts in `0.0..=1.0` (shared characters).
@@ -363,17 +338,17 @@ pub(crate) fn similarity(a: &str, b: &str) -> f32 {
 /// The part of one side of a difference that the changes touch, for
 /// quoting: byte range, on the `old` side (`new_side` false) or the `new`
 /// side, from the first to the last changed character.
-pub(crate) fn changed_range_on(diff: &[DiffSegment], new_side: bool) -> Range<usize> {
+pub(crate) fn changed_range_on(diff: &[InlineOp], new_side: bool) -> Range<usize> {
     let (mine, theirs) = if new_side {
-        (DiffOp::Insert, DiffOp::Delete)
+        (InlineTag::Insert, InlineTag::Delete)
     } else {
-        (DiffOp::Delete, DiffOp::Insert)
+        (InlineTag::Delete, InlineTag::Insert)
     };
     let mut pos = 0;
     let mut first = None;
     let mut last = 0;
     for seg in diff {
-        if seg.op == DiffOp::Equal {
+        if seg.op == InlineTag::Equal {
             pos += seg.text.len();
         } else if seg.op == mine {
             first.get_or_insert(pos);
@@ -389,7 +364,7 @@ pub(crate) fn changed_range_on(diff: &[DiffSegment], new_side: bool) -> Range<us
 }
 
 /// [`changed_range_on`] the `old` side.
-pub(crate) fn changed_range(diff: &[DiffSegment]) -> Range<usize> {
+pub(crate) fn changed_range(diff: &[InlineOp]) -> Range<usize> {
     changed_range_on(diff, false)
 }
 
@@ -449,7 +424,10 @@ mod tests {
     #[test]
     fn diff_and_changed_range() {
         let d = inline_diff("改善获得电子卫生服务", "改善获得电子健康服务");
-        assert!(d.iter().any(|s| s.op == DiffOp::Delete && s.text == "卫生"));
+        assert!(
+            d.iter()
+                .any(|s| s.op == InlineTag::Delete && s.text == "卫生")
+        );
         let r = changed_range(&d);
         assert_eq!(&"改善获得电子卫生服务"[r], "卫生");
         let r = changed_range_on(&d, true);

@@ -87,29 +87,11 @@ const HIST: &str = "（2016年，哈马马特；2022年，日内瓦；2024年，
 const ADD_HIST: &str = "（2024年，新德里）";
 
 fn doc(resolutions: Vec<Resolution>) -> Document {
-    Document {
-        path: FILE.into(),
-        class: DocumentClass::ResolutionText,
-        encoding: EncodingReport {
-            encoding: "UTF-8".into(),
-            bom: false,
-            how: "utf-8".into(),
-        },
-        layout: Layout::Pdf,
-        resolutions,
-        other_blocks: Vec::new(),
-        report: None,
-        diagnostics: Vec::new(),
-    }
+    crate::testkit::document(FILE, resolutions)
 }
 
 fn corpus(docs: Vec<Document>) -> Corpus {
-    Corpus {
-        name: "ed".into(),
-        path: "ed".into(),
-        documents: docs,
-        partial: false,
-    }
+    crate::testkit::corpus("ed", docs)
 }
 
 fn report_doc(report: SummaryReport) -> Document {
@@ -570,7 +552,7 @@ fn provisional_id_spelling_differs() {
         fs[0]
             .diff
             .iter()
-            .any(|d| d.op == DiffOp::Delete && d.text.contains("APT"))
+            .any(|d| d.op == InlineTag::Delete && d.text.contains("APT"))
     );
     // Different committee: not the same resolution.
     assert!(!declared_loose("COM4/NG", "COM3/APT-NG"));

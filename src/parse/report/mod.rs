@@ -8,11 +8,14 @@
 
 use crate::lang::{Lang, ReportListPhrase};
 use crate::model::{
-    Clause, ClauseLabel, DeclaredStatus, Diagnostic, Excerpt, Footnote, LabelFamily, ReportedId,
-    ReportedNew, ReportedNumber, Section, SectionKind, Severity, Span, StatusRow, SummaryReport,
-    Text,
+    DeclaredStatus, Diagnostic, ReportedId, ReportedNew, ReportedNumber, Severity, StatusRow,
+    SummaryReport,
 };
 use crate::text::fold_digits;
+
+mod excerpts;
+
+use excerpts::parse_excerpts;
 
 /// How many distinct kinds of report signal (mapping line, bracketed list,
 /// status-table row) make a text a report: one alone is too easily met in
@@ -169,11 +172,6 @@ fn trailing_digits(s: &str) -> &str {
     &s[s.len() - n..]
 }
 
-/// Strip an opening bracket, full-width or not.
-fn strip_open(s: &str) -> Option<&str> {
-    s.strip_prefix('（').or_else(|| s.strip_prefix('('))
-}
-
 /// Split at the first closing bracket: (inside, after).
 fn split_close(s: &str) -> Option<(&str, &str)> {
     let pos = s.find(['）', ')'])?;
@@ -187,30 +185,9 @@ fn split_close(s: &str) -> Option<(&str, &str)> {
 /// Whether the line is a resolution header with an edition:
 /// `第2号决议（2024年，新德里，修订版）`, possibly followed by a footnote digit.
 fn is_resolution_header(line: &str, lang: &Lang) -> bool {
-    let s = fold_digits(&clean(line).text);
-    let Some(rest) = s.strip_prefix(lang.resolution_header_prefix) else {
-        return false;
-    };
-    let number = leading_digits(rest);
-    if number.is_empty() {
-        return false;
-    }
-    let Some(rest) = rest[number.len()..].strip_prefix(lang.resolution_header_suffix) else {
-        return false;
-    };
-    let Some(edition) = strip_open(rest) else {
-        return false;
-    };
-    let year = leading_digits(edition);
-    if year.len() != 4 || !edition[4..].starts_with(lang.year_suffix) {
-        return false;
-    }
-    let Some((_, after)) = split_close(edition) else {
-        return false;
-    };
-    after
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace())
+    crate::parse::header::read_header(&clean(line).text, lang, false)
+        .and_then(|h| h.edition)
+        .is_some_and(|e| e.year.is_some())
 }
 
 /// Whether some resolution header is followed, within [`ASSEMBLY_WINDOW`]
@@ -500,421 +477,12 @@ fn status_rows(lines: &[&str], lang: &Lang) -> (Vec<StatusRow>, Vec<Diagnostic>)
     (rows, diagnostics)
 }
 
-// ---------------------------------------------------------------------------
-// Excerpts
-
-/// An excerpt header cell: exactly `第N号决议`.
-fn excerpt_header(line: &str, lang: &Lang) -> Option<u32> {
-    let s = fold_digits(&clean(line).text);
-    let number = s
-        .strip_prefix(lang.resolution_header_prefix)?
-        .strip_suffix(lang.resolution_header_suffix)?;
-    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    number.parse().ok()
-}
-
-fn parse_excerpts(lines: &[&str], lang: &Lang, diags: &mut Vec<Diagnostic>) -> Vec<Excerpt> {
-    let starts: Vec<(usize, u32)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| excerpt_header(l, lang).map(|n| (i, n)))
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &(start, number))| {
-            let end = starts.get(k + 1).map_or(lines.len(), |&(s, _)| s);
-            parse_excerpt(lines, start, end, number, lang, diags)
-        })
-        .collect()
-}
-
-/// A heading read from a line: kind, `进一步`, addressee tail.
-#[derive(Debug, PartialEq)]
-struct HeadingInfo {
-    kind: SectionKind,
-    further: bool,
-    addressee: Option<String>,
-}
-
-/// Read a heading keyword at the start of `text` (with `进一步` and the
-/// compound `做出决议，责成…`). Says nothing of whether the line is a heading.
-fn classify_heading(text: &str, lang: &Lang) -> Option<HeadingInfo> {
-    let (further, body) = match text.strip_prefix(lang.further_prefix) {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (keyword, kind) = lang
-        .headings
-        .iter()
-        .filter(|(k, _)| body.starts_with(k))
-        .max_by_key(|(k, _)| k.len())?;
-    let tail = body[keyword.len()..].trim_start_matches(lang.compound_separators);
-    let mut info = HeadingInfo {
-        kind: *kind,
-        further,
-        addressee: None,
-    };
-    let mut tail = tail;
-    if *kind == SectionKind::Resolves
-        && let Some((verb, compound)) = lang
-            .resolves_compounds
-            .iter()
-            .find(|(v, _)| tail.starts_with(v))
-    {
-        info.kind = *compound;
-        tail = &tail[verb.len()..];
-    }
-    let tail = tail.trim();
-    info.addressee = (!tail.is_empty()).then(|| tail.to_string());
-    Some(info)
-}
-
-/// Whether a clause ends a sentence or a list item, so cannot be a heading
-/// or an addressee.
-fn ends_clause(text: &str) -> bool {
-    text.ends_with(['；', '。', ';'])
-}
-
-/// Whether a cleaned, unlabelled line is a section heading.
-fn heading_of(text: &str, lang: &Lang) -> Option<HeadingInfo> {
-    if text.is_empty() || read_label(text).is_some() || ends_clause(text) {
-        return None;
-    }
-    if text.ends_with(['：', ':']) {
-        return None;
-    }
-    classify_heading(text, lang)
-}
-
-/// Split a clause label from its text: `3\t…`, `i)\t…`, `· …`.
-fn read_label(s: &str) -> Option<(&str, &str)> {
-    let first = s.chars().next()?;
-    if matches!(first, '·' | '•' | '–' | '−') {
-        let after = &s[first.len_utf8()..];
-        return after
-            .starts_with([' ', '\t', '\u{3000}'])
-            .then(|| (&s[..first.len_utf8()], after.trim_start()));
-    }
-    let (raw, rest) = s.split_once('\t')?;
-    label_shape(raw).then_some((raw, rest.trim_start()))
-}
-
-/// `1`, `1)`, `a)`, `iv)`, `6.1.2`.
-fn label_shape(raw: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(raw) || raw.split('.').all(digits) {
-        return true;
-    }
-    match raw.strip_suffix(')') {
-        Some(core) if digits(core) => true,
-        Some(core) => {
-            core.len() == 1 && core.bytes().all(|b| b.is_ascii_lowercase())
-                || crate::lang::roman_value(core).is_some()
-        }
-        None => false,
-    }
-}
-
-/// The previous label of a section, which decides `i)`, `v)`, `x)`, `l)`.
-#[derive(Debug, Clone)]
-struct PrevLabel {
-    family: LabelFamily,
-    ordinal: u32,
-    ends_colon: bool,
-}
-
-/// Classify a label shaped by [`label_shape`] or a bullet.
-///
-/// Single letters that are also Roman numerals: `i)` is Roman unless it
-/// follows a letter `h)` that does not open a sub-list; `v)`, `x)`, `l)` are
-/// Roman only when they continue a Roman list (`iv)` → `v)`), otherwise
-/// letters. Excerpts skip clauses, so a lone `l)` under a numbered clause is
-/// the letter l.
-fn classify_label(raw: &str, prev: Option<&PrevLabel>) -> ClauseLabel {
-    let label = |family, ordinal| ClauseLabel {
-        raw: raw.to_string(),
-        family,
-        ordinal,
-    };
-    match raw {
-        "·" | "•" => return label(LabelFamily::Bullet, 0),
-        "–" | "−" => return label(LabelFamily::Dash, 0),
-        _ => {}
-    }
-    if let Ok(n) = raw.parse::<u32>() {
-        return label(LabelFamily::Number, n);
-    }
-    let Some(core) = raw.strip_suffix(')') else {
-        let last = raw.rsplit('.').next().and_then(|n| n.parse().ok());
-        return label(LabelFamily::Decimal, last.unwrap_or(0));
-    };
-    if let Ok(n) = core.parse::<u32>() {
-        return label(LabelFamily::NumberParen, n);
-    }
-    let roman = crate::lang::roman_value(core);
-    let letter = (core.len() == 1)
-        .then(|| core.bytes().next())
-        .flatten()
-        .map(|b| u32::from(b - b'a') + 1);
-    match (roman, letter) {
-        (Some(r), Some(l)) => {
-            let is_roman = if r == 1 {
-                !prev.is_some_and(|p| {
-                    p.family == LabelFamily::Letter && p.ordinal == 8 && !p.ends_colon
-                })
-            } else {
-                prev.is_some_and(|p| p.family == LabelFamily::Roman && p.ordinal + 1 == r)
-            };
-            if is_roman {
-                label(LabelFamily::Roman, r)
-            } else {
-                label(LabelFamily::Letter, l)
-            }
-        }
-        (Some(r), None) => label(LabelFamily::Roman, r),
-        (None, Some(l)) => label(LabelFamily::Letter, l),
-        (None, None) => label(LabelFamily::Letter, 0),
-    }
-}
-
-/// A section being read.
-struct SectionBuilder {
-    section: Section,
-    /// Family of the section's first labelled clause: its top level.
-    top_family: Option<LabelFamily>,
-    prev_label: Option<PrevLabel>,
-    /// Set once the line after a bare heading has been read.
-    addressee_closed: bool,
-}
-
-impl SectionBuilder {
-    fn new(heading: String, info: HeadingInfo, notes: Vec<u32>, line: u32) -> Self {
-        SectionBuilder {
-            section: Section {
-                heading,
-                kind: info.kind,
-                further: info.further,
-                addressee: info.addressee,
-                notes,
-                intro: None,
-                clauses: Vec::new(),
-                span: Span::new(line, line),
-            },
-            top_family: None,
-            prev_label: None,
-            addressee_closed: false,
-        }
-    }
-
-    /// Nothing but the heading has been read.
-    fn is_bare(&self) -> bool {
-        self.section.clauses.is_empty() && self.section.intro.is_none()
-    }
-
-    fn takes_addressee(&self) -> bool {
-        self.section.addressee.is_none() && !self.addressee_closed && self.is_bare()
-    }
-
-    fn extend_to(&mut self, line: u32) {
-        self.section.span = self.section.span.cover(Span::new(line, line));
-    }
-
-    /// Add a clause: the first labelled family is the top level; other
-    /// families, and unlabelled paragraphs after a labelled one, are children
-    /// of the preceding top-level clause.
-    fn push(&mut self, clause: Clause) {
-        self.addressee_closed = true;
-        self.extend_to(clause.span.last_line);
-        let family = clause.label.as_ref().map(|l| l.family);
-        let nested = match (self.top_family, family) {
-            (None, Some(f)) => {
-                self.top_family = Some(f);
-                false
-            }
-            (None, None) => false,
-            (Some(top), Some(f)) => top != f,
-            (Some(_), None) => true,
-        };
-        match self.section.clauses.last_mut() {
-            Some(parent) if nested => parent.children.push(clause),
-            _ => self.section.clauses.push(clause),
-        }
-    }
-}
-
-fn line_index(line: u32) -> usize {
-    usize::try_from(line).map_or(0, |l| l.saturating_sub(1))
-}
-
-/// Whether the first line of an excerpt is the resolution's title. Titles
-/// may start with a heading verb (Res 58 `鼓励建立和加强…`), so a line that
-/// reads as a heading is still the title when it is not a table cell
-/// (headings of the excerpt table are TAB-indented) and a heading follows.
-fn is_title(raw: &str, first: &Cleaned, next: Option<&Cleaned>, lang: &Lang) -> bool {
-    if read_label(&first.text).is_some() {
-        return false;
-    }
-    if heading_of(&first.text, lang).is_none() {
-        return true;
-    }
-    !raw.starts_with('\t') && next.is_some_and(|n| heading_of(&n.text, lang).is_some())
-}
-
-fn parse_excerpt(
-    lines: &[&str],
-    start: usize,
-    end: usize,
-    number: u32,
-    lang: &Lang,
-    diags: &mut Vec<Diagnostic>,
-) -> Excerpt {
-    let body: Vec<(u32, Cleaned)> = (start + 1..end)
-        .map(|i| (line_no(i), clean(lines[i])))
-        .filter(|(_, c)| !c.text.is_empty() || !c.bodies.is_empty())
-        .collect();
-    let mut excerpt = Excerpt {
-        number,
-        title: None,
-        sections: Vec::new(),
-        footnotes: Vec::new(),
-        span: Span::new(line_no(start), body.last().map_or(line_no(start), |b| b.0)),
-    };
-    let mut rest = &body[..];
-    if let Some(((i, first), tail)) = rest.split_first()
-        && is_title(
-            lines[line_index(*i)],
-            first,
-            tail.first().map(|t| &t.1),
-            lang,
-        )
-    {
-        excerpt.title = Some(first.text.clone());
-        rest = tail;
-    }
-    let mut refs: Vec<(u32, u32)> = Vec::new();
-    let mut current: Option<SectionBuilder> = None;
-    for (k, (line, c)) in rest.iter().enumerate() {
-        let line = *line;
-        refs.extend(c.notes.iter().map(|&n| (n, line)));
-        for (n, text) in &c.bodies {
-            excerpt.footnotes.push(Footnote {
-                number: *n,
-                text: text.clone(),
-                referenced_at: Vec::new(),
-                span: Span::new(line, line),
-            });
-        }
-        if c.text.is_empty() {
-            continue;
-        }
-        if let Some(info) = heading_of(&c.text, lang) {
-            // Word splits `做出决议，责成…` into a `做出决议` cell and a
-            // `责成…` paragraph: join them back into the compound heading.
-            if let Some(cur) = current.as_mut()
-                && cur.section.kind == SectionKind::Resolves
-                && cur.section.addressee.is_none()
-                && cur.is_bare()
-                && !info.further
-                && let Some((_, compound)) = lang
-                    .resolves_compounds
-                    .iter()
-                    .find(|(v, _)| c.text.starts_with(v))
-            {
-                let sep = lang.compound_separators.first().copied().unwrap_or('，');
-                cur.section.heading = format!("{}{sep}{}", cur.section.heading, c.text);
-                cur.section.kind = *compound;
-                cur.section.addressee = info.addressee;
-                cur.section.notes.extend(c.notes.iter().copied());
-                cur.extend_to(line);
-                continue;
-            }
-            excerpt.sections.extend(current.take().map(|b| b.section));
-            current = Some(SectionBuilder::new(
-                c.text.clone(),
-                info,
-                c.notes.clone(),
-                line,
-            ));
-            continue;
-        }
-        let Some(cur) = current.as_mut() else {
-            diags.push(Diagnostic {
-                severity: Severity::Warning,
-                line,
-                message: format!("text before any heading in the excerpt of Res {number}; ignored"),
-            });
-            continue;
-        };
-        if let Some((raw, text)) = read_label(&c.text) {
-            let label = classify_label(raw, cur.prev_label.as_ref());
-            cur.prev_label = Some(PrevLabel {
-                family: label.family,
-                ordinal: label.ordinal,
-                ends_colon: text.ends_with(['：', ':']),
-            });
-            cur.push(Clause {
-                label: Some(label),
-                text: text.to_string(),
-                notes: c.notes.clone(),
-                children: Vec::new(),
-                span: Span::new(line, line),
-            });
-            continue;
-        }
-        // The line after a bare heading names who is addressed
-        // (`责成` + `电信标准化局主任`), unless it is a clause or starts with
-        // a verb of its own.
-        if cur.takes_addressee()
-            && !ends_clause(&c.text)
-            && classify_heading(&c.text, lang).is_none()
-        {
-            cur.section.heading.push_str(&c.text);
-            cur.section.addressee = Some(c.text.clone());
-            cur.section.notes.extend(c.notes.iter().copied());
-            cur.addressee_closed = true;
-            cur.extend_to(line);
-            continue;
-        }
-        let next_labelled = rest
-            .get(k + 1..)
-            .and_then(|r| r.iter().find(|(_, n)| !n.text.is_empty()))
-            .is_some_and(|(_, n)| read_label(&n.text).is_some());
-        if cur.is_bare() && c.text.ends_with(['：', ':']) && next_labelled {
-            cur.section.intro = Some(Text {
-                text: c.text.clone(),
-                notes: c.notes.clone(),
-                span: Span::new(line, line),
-            });
-            cur.addressee_closed = true;
-            cur.extend_to(line);
-            continue;
-        }
-        cur.push(Clause {
-            label: None,
-            text: c.text.clone(),
-            notes: c.notes.clone(),
-            children: Vec::new(),
-            span: Span::new(line, line),
-        });
-    }
-    excerpt.sections.extend(current.map(|b| b.section));
-    for note in &mut excerpt.footnotes {
-        note.referenced_at = refs
-            .iter()
-            .filter(|(n, _)| *n == note.number)
-            .map(|&(_, l)| l)
-            .collect();
-    }
-    excerpt
-}
-
 #[cfg(test)]
 mod tests {
+    use super::excerpts::*;
     use super::*;
     use crate::lang::ZH;
+    use crate::model::{Diagnostic, Excerpt, LabelFamily, SectionKind, Span};
 
     fn lines(s: &str) -> Vec<&str> {
         source_lines(s)
@@ -1103,26 +671,26 @@ mod tests {
 
     #[test]
     fn heading_keywords() {
-        let h = classify_heading("进一步做出决议", &ZH).expect("heading");
+        let h = heading_of("进一步做出决议", &ZH).expect("heading");
         assert_eq!(
             (h.kind, h.further, h.addressee),
             (SectionKind::Resolves, true, None)
         );
-        let h = classify_heading("做出决议，责成国际电联电信标准化部门第17研究组", &ZH).expect("h");
+        let h = heading_of("做出决议，责成国际电联电信标准化部门第17研究组", &ZH).expect("h");
         assert_eq!(h.kind, SectionKind::ResolvesInstructs);
         assert_eq!(
             h.addressee.as_deref(),
             Some("国际电联电信标准化部门第17研究组")
         );
-        let h = classify_heading("做出决议，责成", &ZH).expect("heading");
+        let h = heading_of("做出决议，责成", &ZH).expect("heading");
         assert_eq!(
             (h.kind, h.addressee),
             (SectionKind::ResolvesInstructs, None)
         );
-        let h = classify_heading("进一步责成研究组", &ZH).expect("heading");
+        let h = heading_of("进一步责成研究组", &ZH).expect("heading");
         assert_eq!((h.kind, h.further), (SectionKind::Instructs, true));
         assert_eq!(h.addressee.as_deref(), Some("研究组"));
-        assert!(classify_heading("电信标准化局主任", &ZH).is_none());
+        assert!(heading_of("电信标准化局主任", &ZH).is_none());
     }
 
     #[test]
@@ -1140,17 +708,21 @@ mod tests {
         }
     }
 
+    fn label_of(s: &str) -> Option<(String, &str)> {
+        read_label(s, &ZH).map(|(r, rest)| (r.readings[0].raw.clone(), rest))
+    }
+
     #[test]
     fn labels() {
-        assert_eq!(read_label("3\t文本"), Some(("3", "文本")));
-        assert_eq!(read_label("iii)\t文本"), Some(("iii)", "文本")));
-        assert_eq!(read_label("· TSB应与"), Some(("·", "TSB应与")));
-        assert_eq!(read_label("–\t项目"), Some(("–", "项目")));
-        assert_eq!(read_label("6.1.2\t文本"), Some(("6.1.2", "文本")));
-        assert_eq!(read_label("·TSB"), None);
-        assert_eq!(read_label("3 700名代表"), None);
-        assert_eq!(read_label("abc)\t文本"), None);
-        assert_eq!(read_label("国际电联\t文本"), None);
+        assert_eq!(label_of("3\t文本"), Some(("3".to_string(), "文本")));
+        assert_eq!(label_of("iii)\t文本"), Some(("iii)".to_string(), "文本")));
+        assert_eq!(label_of("· TSB应与"), Some(("·".to_string(), "TSB应与")));
+        assert_eq!(label_of("–\t项目"), Some(("–".to_string(), "项目")));
+        assert_eq!(label_of("6.1.2\t文本"), Some(("6.1.2".to_string(), "文本")));
+        assert_eq!(label_of("·TSB"), None);
+        assert_eq!(label_of("3 700名代表"), None);
+        assert_eq!(label_of("abc)\t文本"), None);
+        assert_eq!(label_of("国际电联\t文本"), None);
     }
 
     #[test]
@@ -1161,7 +733,9 @@ mod tests {
             ends_colon,
         };
         let fam = |raw: &str, p: Option<PrevLabel>| {
-            let l = classify_label(raw, p.as_ref());
+            let line = format!("{raw}\t文本");
+            let (read, _) = read_label(&line, &ZH).expect("label");
+            let l = choose_reading(read, p.as_ref());
             (l.family, l.ordinal)
         };
         assert_eq!(fam("3", None), (LabelFamily::Number, 3));

@@ -1,4 +1,4 @@
-//! Hand-built documents for unit tests of alignment and diff.
+//! Hand-built documents and paragraphs for unit tests across the stages.
 
 use crate::corpus::Corpus;
 use crate::model::*;
@@ -92,5 +92,15 @@ pub fn corpus(name: &str, documents: Vec<Document>) -> Corpus {
         path: name.to_string(),
         documents,
         partial: false,
+    }
+}
+
+/// A paragraph on one source line, as the normalizer hands it on.
+pub fn para(text: &str, line: u32) -> crate::normalize::Para {
+    crate::normalize::Para {
+        text: text.into(),
+        span: Span::new(line, line),
+        page_start: false,
+        tab_after_first_token: false,
     }
 }

@@ -1,0 +1,160 @@
+//! Character clean-up after decoding: line ends, page breaks, invisible and
+//! control characters, keeping the file's line count so that line numbers
+//! stay true.
+
+use crate::model::{Diagnostic, Severity};
+
+/// At most this many diagnostics of one kind; then one that counts the rest.
+const MAX_DIAGNOSTICS_PER_KIND: usize = 20;
+
+/// Characters of one kind removed by [`clean`], line by line, to report.
+#[derive(Default)]
+struct Removed {
+    /// `(line, characters)` for each line where some were removed.
+    lines: Vec<(u32, Vec<char>)>,
+}
+
+impl Removed {
+    fn add(&mut self, line: u32, c: char) {
+        match self.lines.last_mut() {
+            Some((last, chars)) if *last == line => chars.push(c),
+            _ => self.lines.push((line, vec![c])),
+        }
+    }
+
+    fn diagnostics(self, severity: Severity, what: &str, why: &str, out: &mut Vec<Diagnostic>) {
+        let omitted = self.lines.len().saturating_sub(MAX_DIAGNOSTICS_PER_KIND);
+        let mut first_omitted = None;
+        for (i, (line, chars)) in self.lines.into_iter().enumerate() {
+            if i >= MAX_DIAGNOSTICS_PER_KIND {
+                first_omitted.get_or_insert(line);
+                continue;
+            }
+            let mut codes: Vec<String> = chars
+                .iter()
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            codes.dedup();
+            out.push(Diagnostic {
+                severity,
+                line,
+                message: format!("removed {} {what} ({}){why}", chars.len(), codes.join(" ")),
+            });
+        }
+        if let Some(line) = first_omitted {
+            out.push(Diagnostic {
+                severity,
+                line,
+                message: format!("removed {what} on {omitted} more lines from here on"),
+            });
+        }
+    }
+}
+
+/// Normalise decoded text, keeping its number of lines: CRLF and lone CR
+/// become LF; a form feed (page break) becomes a space, so that a page's
+/// first line starts with one as in pdftotext output; no-break and
+/// ideographic spaces become U+0020; zero-width characters go; private-use
+/// characters (which the normalizer reserves as sentinels) and control
+/// characters other than TAB and LF go, with diagnostics.
+pub(super) fn clean(text: &str) -> (String, Vec<Diagnostic>) {
+    let mut out = String::with_capacity(text.len());
+    let mut line = 1u32;
+    let mut private = Removed::default();
+    let mut controls = Removed::default();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => {
+                out.push('\n');
+                line = line.saturating_add(1);
+            }
+            '\u{c}' => out.push(' '),
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => out.push(' '),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            '\u{e000}'..='\u{f8ff}' => private.add(line, c),
+            '\t' => out.push(c),
+            _ if c.is_control() => controls.add(line, c),
+            _ => out.push(c),
+        }
+    }
+    let mut diagnostics = Vec::new();
+    private.diagnostics(
+        Severity::Note,
+        "private-use characters",
+        ", often symbol-font bullets of a PDF extraction",
+        &mut diagnostics,
+    );
+    controls.diagnostics(
+        Severity::Warning,
+        "control characters",
+        "",
+        &mut diagnostics,
+    );
+    diagnostics.sort_by_key(|d| d.line);
+    (out, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_become_lf_keeping_the_line_count() {
+        let (text, diags) = clean("a\r\nb\rc\nd\r\r\ne");
+        assert_eq!(text, "a\nb\nc\nd\n\ne");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn form_feed_becomes_a_leading_space() {
+        let (text, _) = clean("第一页末行\n\u{c}第二页首行\n");
+        assert_eq!(text, "第一页末行\n 第二页首行\n");
+    }
+
+    #[test]
+    fn wide_and_no_break_spaces_become_spaces() {
+        let (text, _) = clean("a\u{a0}b\u{202f}c\u{2007}d\u{3000}e");
+        assert_eq!(text, "a b c d e");
+    }
+
+    #[test]
+    fn zero_width_characters_are_removed() {
+        let (text, diags) = clean("决\u{200b}议\u{200c}\u{200d}\u{2060}\n\u{feff}考虑到");
+        assert_eq!(text, "决议\n考虑到");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn private_use_characters_are_removed_with_a_note() {
+        let (text, diags) = clean("a\nb\u{f06c}\u{e000}c\n");
+        assert_eq!(text, "a\nbc\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, Severity::Note);
+        assert_eq!(diags[0].line, 2);
+        assert!(
+            diags[0].message.contains("U+F06C U+E000"),
+            "{}",
+            diags[0].message
+        );
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_their_line() {
+        let (text, diags) = clean("a\tb\n\n\u{1}c\u{7f}\u{85}\n\u{b}d");
+        assert_eq!(text, "a\tb\n\nc\nd");
+        let lines: Vec<(u32, Severity)> = diags.iter().map(|d| (d.line, d.severity)).collect();
+        assert_eq!(lines, [(3, Severity::Warning), (4, Severity::Warning)]);
+        assert!(diags[0].message.contains("removed 3 control characters"));
+    }
+
+    #[test]
+    fn diagnostics_per_kind_are_capped() {
+        let (_, diags) = clean(&"x\u{e000}\n".repeat(30));
+        assert_eq!(diags.len(), MAX_DIAGNOSTICS_PER_KIND + 1);
+        let last = &diags[MAX_DIAGNOSTICS_PER_KIND];
+        assert_eq!(last.line, 21);
+        assert!(last.message.contains("10 more lines"), "{}", last.message);
+    }
+}

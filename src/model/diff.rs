@@ -1,0 +1,268 @@
+//! The edition diff's report: resolutions paired, clause changes, inline redlines.
+
+use super::*;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON produced by `resdiff diff --format json`.
+pub const DIFF_SCHEMA_VERSION: u32 = 1;
+
+/// Everything `resdiff diff` found between two editions: the hand-off from
+/// the diff stage to the renderers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffReport {
+    /// Name of the old edition (folder or file name).
+    pub old_name: String,
+    /// Name of the new edition.
+    pub new_name: String,
+    /// One entry per resolution of either edition, in the new edition's
+    /// order, removed ones where they stood in the old edition.
+    pub resolutions: Vec<ResolutionDiff>,
+    /// Things the reader should know about how the editions were compared
+    /// (partial editions, refused fuzzy id matches, …).
+    pub notes: Vec<String>,
+    /// Whether editorial changes were left out (`--hide-editorial`).
+    pub editorial_hidden: bool,
+}
+
+/// What happened to one resolution between the editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolutionStatus {
+    /// Only in the new edition (ITU: ADD).
+    Added,
+    /// Only in the old edition, which is complete (ITU: SUP).
+    Removed,
+    /// In both, with changes (ITU: MOD).
+    Modified,
+    /// In both, with no change (ITU: NOC).
+    Unchanged,
+    /// Only in one edition while the other holds only part of the assembly's
+    /// resolutions: nothing can be said.
+    Absent,
+}
+
+/// How a resolution of the old edition was paired with one of the new.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "how")]
+pub enum MatchHow {
+    /// Both carry the same number (or Recommendation designation).
+    SameNumber,
+    /// Both carry the same provisional id (`COM4/AI`).
+    SameId,
+    /// A provisional id was resolved to a number by the `--map` file.
+    MappingFile {
+        /// The provisional id as written in the text.
+        provisional_id: String,
+    },
+    /// A provisional id was resolved to a number by a summary report found in
+    /// one of the editions.
+    ReportMapping {
+        /// The provisional id as written in the text.
+        provisional_id: String,
+    },
+    /// A provisional id matched a differently spelled one (`COM3/APT-NG` in
+    /// the text, `COM3/NG` in the report), and that match was the only one.
+    FuzzyId {
+        /// Spelling in the resolution text.
+        text_id: String,
+        /// Spelling in the mapping (or in the other edition).
+        matched_id: String,
+    },
+}
+
+/// One resolution's differences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolutionDiff {
+    /// Final identifier: the number where known, else the provisional id or
+    /// designation.
+    pub id: String,
+    /// Other identifiers the resolution carries in either edition.
+    pub aliases: Vec<String>,
+    /// Title (new edition's, else old's).
+    pub title: String,
+    /// What happened to it.
+    pub status: ResolutionStatus,
+    /// How the two sides were paired (absent when only one side exists).
+    pub match_how: Option<MatchHow>,
+    /// `file:line` of the old side.
+    pub old_location: Option<String>,
+    /// `file:line` of the new side.
+    pub new_location: Option<String>,
+    /// Changes of the header, title, history and assembly lines.
+    pub header_changes: Vec<Change>,
+    /// Changes of headings, clauses, annexes and footnotes, in new-edition
+    /// order.
+    pub changes: Vec<Change>,
+}
+
+impl ResolutionDiff {
+    /// Whether every change (there is at least one) is editorial.
+    pub fn editorial_only(&self) -> bool {
+        let mut all = self.header_changes.iter().chain(&self.changes).peekable();
+        all.peek().is_some() && all.all(|c| c.editorial)
+    }
+}
+
+/// Kind of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Only in the new edition.
+    Added,
+    /// Only in the old edition.
+    Removed,
+    /// Same place, different text.
+    Modified,
+    /// Now in another section or out of order; text may also differ.
+    Moved,
+    /// Same text, same order, different label (`4` → `5`).
+    Renumbered,
+}
+
+/// Which part of a resolution a change concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeUnit {
+    /// Header line (edition).
+    Header,
+    /// Title.
+    Title,
+    /// History line.
+    History,
+    /// Assembly line.
+    Assembly,
+    /// Section heading.
+    Heading,
+    /// Lead-in paragraph of a section.
+    Intro,
+    /// Clause or sub-clause (annex paragraphs too).
+    Clause,
+    /// Annex title or caption.
+    AnnexTitle,
+    /// Footnote body.
+    Footnote,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Which part it concerns.
+    pub unit: ChangeUnit,
+    /// Section (heading as written, annex name, `footnotes`, …) on the new
+    /// side, or on the old side when removed.
+    pub section: String,
+    /// Section on the old side, when it differs (moves across sections).
+    pub old_section: Option<String>,
+    /// Label path on the old side (`1 a)`; `¶2` for an unlabelled paragraph).
+    pub old_label: Option<String>,
+    /// Label path on the new side.
+    pub new_label: Option<String>,
+    /// Old text (display text, not the comparison key).
+    pub old_text: Option<String>,
+    /// New text.
+    pub new_text: Option<String>,
+    /// Whether the change only touches whitespace, punctuation width, variant
+    /// characters or edition citations of other resolutions.
+    pub editorial: bool,
+    /// Word-level redline of old → new (empty unless both texts exist and differ).
+    pub inline: Vec<InlineOp>,
+    /// Where the old side is.
+    pub old_span: Option<Span>,
+    /// Where the new side is.
+    pub new_span: Option<Span>,
+}
+
+/// Operation of an inline redline segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InlineTag {
+    /// In both texts.
+    Equal,
+    /// Only in the old text.
+    Delete,
+    /// Only in the new text.
+    Insert,
+}
+
+/// One segment of an inline redline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InlineOp {
+    /// What the segment is.
+    pub op: InlineTag,
+    /// Its text.
+    pub text: String,
+}
+
+/// Counts over a [`DiffReport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DiffSummary {
+    /// Resolutions only in the new edition.
+    pub added: usize,
+    /// Resolutions only in the old edition.
+    pub removed: usize,
+    /// Resolutions in both, changed.
+    pub modified: usize,
+    /// Resolutions in both, of which every change is editorial.
+    pub editorial_only: usize,
+    /// Resolutions in both, unchanged.
+    pub unchanged: usize,
+    /// Resolutions outside a partial edition.
+    pub absent: usize,
+    /// Changes of kind added.
+    pub changes_added: usize,
+    /// Changes of kind removed.
+    pub changes_removed: usize,
+    /// Changes of kind modified.
+    pub changes_modified: usize,
+    /// Changes of kind moved.
+    pub changes_moved: usize,
+    /// Changes of kind renumbered.
+    pub changes_renumbered: usize,
+    /// Changes marked editorial (of any kind).
+    pub changes_editorial: usize,
+}
+
+impl DiffReport {
+    /// Counts of resolutions by status and of changes by kind.
+    pub fn summary(&self) -> DiffSummary {
+        let mut s = DiffSummary::default();
+        for r in &self.resolutions {
+            match r.status {
+                ResolutionStatus::Added => s.added += 1,
+                ResolutionStatus::Removed => s.removed += 1,
+                ResolutionStatus::Modified => s.modified += 1,
+                ResolutionStatus::Unchanged => s.unchanged += 1,
+                ResolutionStatus::Absent => s.absent += 1,
+            }
+            if r.status == ResolutionStatus::Modified && r.editorial_only() {
+                s.editorial_only += 1;
+            }
+            for c in r.header_changes.iter().chain(&r.changes) {
+                match c.kind {
+                    ChangeKind::Added => s.changes_added += 1,
+                    ChangeKind::Removed => s.changes_removed += 1,
+                    ChangeKind::Modified => s.changes_modified += 1,
+                    ChangeKind::Moved => s.changes_moved += 1,
+                    ChangeKind::Renumbered => s.changes_renumbered += 1,
+                }
+                if c.editorial {
+                    s.changes_editorial += 1;
+                }
+            }
+        }
+        s
+    }
+
+    /// Whether the editions differ (resolutions added, removed or modified;
+    /// absent ones do not count).
+    pub fn has_differences(&self) -> bool {
+        self.resolutions.iter().any(|r| {
+            matches!(
+                r.status,
+                ResolutionStatus::Added | ResolutionStatus::Removed | ResolutionStatus::Modified
+            )
+        })
+    }
+}

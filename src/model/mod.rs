@@ -1,0 +1,445 @@
+//! The document model: every type the stages hand to each other lives in
+//! this module (parse model here; summary report, edition diff and review
+//! findings in the submodules, re-exported).
+//!
+//! A [`Document`] is one input file. It holds the [`Resolution`]s found in it
+//! (which may be ITU-T Recommendations revised by an assembly, such as A.25),
+//! the stretches that are not resolution text, and the diagnostics raised while
+//! reading it. Every node carries a [`Span`] back to the source lines.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON produced from this model (`resdiff parse --format json`).
+pub const PARSE_SCHEMA_VERSION: u32 = 1;
+
+/// First and last line (1-based, inclusive) of a node in its source file.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First source line (1-based).
+    pub first_line: u32,
+    /// Last source line (1-based, inclusive).
+    pub last_line: u32,
+}
+
+impl Span {
+    /// A span covering the lines `first..=last`.
+    pub fn new(first_line: u32, last_line: u32) -> Self {
+        Span {
+            first_line,
+            last_line: last_line.max(first_line),
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(
+            self.first_line.min(other.first_line),
+            self.last_line.max(other.last_line),
+        )
+    }
+}
+
+/// What a file of an edition folder turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentClass {
+    /// Holds the texts of one or more resolutions (or revised Recommendations).
+    ResolutionText,
+    /// A report summarising an assembly: lists of new/revised/suppressed
+    /// resolutions, status table, provisional-id mapping, excerpts.
+    SummaryReport,
+    /// Neither: no resolution text was found.
+    Other,
+}
+
+/// How a file's bytes were decoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncodingReport {
+    /// Encoding name as `encoding_rs` spells it (`UTF-8`, `GB18030`, …).
+    pub encoding: String,
+    /// Whether a byte-order mark was present.
+    pub bom: bool,
+    /// How the encoding was chosen: `bom`, `utf-8`, `detected`, `forced`.
+    pub how: String,
+}
+
+/// The physical layout convention the text follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// PDF extraction: hard wraps, a trailing space marks a paragraph end, a
+    /// leading space marks a page start.
+    Pdf,
+    /// Word extraction: one paragraph per line, tabs after labels.
+    Word,
+}
+
+/// One input file, parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Path as given by the user.
+    pub path: String,
+    /// What the file holds.
+    pub class: DocumentClass,
+    /// How its bytes were decoded.
+    pub encoding: EncodingReport,
+    /// Layout convention detected.
+    pub layout: Layout,
+    /// Resolutions in source order.
+    pub resolutions: Vec<Resolution>,
+    /// Stretches recognised as not being resolution text (front matter,
+    /// committee action lists, question tables …).
+    pub other_blocks: Vec<OtherBlock>,
+    /// What a summary report declares, when the file is one.
+    pub report: Option<SummaryReport>,
+    /// Everything odd met while reading, with what was assumed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A stretch of a file that is not resolution text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherBlock {
+    /// What it is (`front matter`, `committee actions`, `question table`, …).
+    pub kind: String,
+    /// Its paragraphs (table rows, list items …) as read.
+    pub paragraphs: Vec<Text>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Severity of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; nothing was guessed.
+    Note,
+    /// Something was odd and an assumption was made.
+    Warning,
+    /// The text could not be read as intended.
+    Error,
+}
+
+/// Something odd met while reading a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious.
+    pub severity: Severity,
+    /// Source line (1-based) it concerns.
+    pub line: u32,
+    /// What was odd and what was assumed.
+    pub message: String,
+}
+
+/// The action an assembly text marks a resolution with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Action {
+    /// New text.
+    Add,
+    /// Revised text.
+    Mod,
+    /// Suppressed.
+    Sup,
+}
+
+impl Action {
+    /// ITU spelling of the marker.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "ADD",
+            Action::Mod => "MOD",
+            Action::Sup => "SUP",
+        }
+    }
+}
+
+/// Whether a text is a resolution or a Recommendation revised by the assembly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolutionKind {
+    /// A WTSA resolution.
+    Resolution,
+    /// An ITU-T Recommendation (e.g. A.25) carried in the assembly's texts.
+    Recommendation,
+}
+
+/// The edition a header or citation names: `（2024年，新德里，修订版）`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Edition {
+    /// Year, if one could be read.
+    pub year: Option<u32>,
+    /// Place, if one could be read.
+    pub place: Option<String>,
+    /// Whether marked revised (`修订版`).
+    pub revised: bool,
+    /// The text inside the brackets, as written.
+    pub raw: String,
+}
+
+/// One item of a history line: `1993年，赫尔辛基`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryItem {
+    /// The item as written (footnote digits removed).
+    pub raw: String,
+    /// Year, if one could be read.
+    pub year: Option<u32>,
+    /// Place, if one was given.
+    pub place: Option<String>,
+}
+
+/// The history line: every assembly that adopted or revised the resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    /// The whole line, joined, as written (footnote digits removed).
+    pub text: String,
+    /// Items split at `；` with year and place read where possible.
+    pub items: Vec<HistoryItem>,
+    /// Footnotes referenced from the line.
+    pub notes: Vec<u32>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A one-paragraph piece of text with its footnote references.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    /// The text, lines joined, artifacts and footnote digits removed.
+    pub text: String,
+    /// Numbers of the footnotes referenced in it.
+    pub notes: Vec<u32>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// One resolution (or revised Recommendation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Identifier: a number (`2`), a provisional id (`COM4/AI`) or, for a
+    /// Recommendation, its designation (`A.25`).
+    pub id: String,
+    /// The number, when the identifier is one.
+    pub number: Option<u32>,
+    /// MOD/ADD/SUP marker, if the text carries one.
+    pub action: Option<Action>,
+    /// Resolution or Recommendation.
+    pub kind: ResolutionKind,
+    /// The header line as written (`第2号决议（2024年，新德里，修订版）`).
+    pub header: Text,
+    /// Edition named in the header.
+    pub edition: Option<Edition>,
+    /// Title, joined across lines.
+    pub title: Text,
+    /// History line.
+    pub history: Option<History>,
+    /// Assembly line (`世界电信标准化全会（2024年，新德里），`).
+    pub assembly: Option<Text>,
+    /// Sections in order.
+    pub sections: Vec<Section>,
+    /// Annexes, appendices and attachments in order.
+    pub annexes: Vec<Annex>,
+    /// Footnotes of this resolution.
+    pub footnotes: Vec<Footnote>,
+    /// From the marker (or header) to the last line.
+    pub span: Span,
+}
+
+/// Normalised meaning of a section heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 忆及
+    Recalling,
+    /// 认识到
+    Recognizing,
+    /// 考虑到
+    Considering,
+    /// 注意到
+    Noting,
+    /// 铭记
+    BearingInMind,
+    /// 顾及
+    TakingIntoAccount,
+    /// 重申
+    Reaffirming,
+    /// 关注
+    Concerned,
+    /// 意识到
+    Aware,
+    /// 做出决议
+    Resolves,
+    /// 做出决议，责成…
+    ResolvesInstructs,
+    /// 做出决议，请…
+    ResolvesInvites,
+    /// 责成…
+    Instructs,
+    /// 请…
+    Invites,
+    /// 鼓励…
+    Encourages,
+    /// 呼吁…
+    CallsUpon,
+    /// The body of a Recommendation, which has no headings.
+    Body,
+}
+
+impl SectionKind {
+    /// English name, as used in reports (`bearing in mind`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Recalling => "recalling",
+            SectionKind::Recognizing => "recognizing",
+            SectionKind::Considering => "considering",
+            SectionKind::Noting => "noting",
+            SectionKind::BearingInMind => "bearing in mind",
+            SectionKind::TakingIntoAccount => "taking into account",
+            SectionKind::Reaffirming => "reaffirming",
+            SectionKind::Concerned => "concerned",
+            SectionKind::Aware => "aware",
+            SectionKind::Resolves => "resolves",
+            SectionKind::ResolvesInstructs => "resolves to instruct",
+            SectionKind::ResolvesInvites => "resolves to invite",
+            SectionKind::Instructs => "instructs",
+            SectionKind::Invites => "invites",
+            SectionKind::Encourages => "encourages",
+            SectionKind::CallsUpon => "calls upon",
+            SectionKind::Body => "body",
+        }
+    }
+
+    /// Whether sections of this kind are operative (as opposed to preambular).
+    pub fn is_operative(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Resolves
+                | SectionKind::ResolvesInstructs
+                | SectionKind::ResolvesInvites
+                | SectionKind::Instructs
+                | SectionKind::Invites
+                | SectionKind::Encourages
+                | SectionKind::CallsUpon
+                | SectionKind::Body
+        )
+    }
+}
+
+/// A section: a heading (`考虑到`, `责成电信标准化局主任`) and its clauses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading as written (empty for a Recommendation body).
+    pub heading: String,
+    /// Normalised kind.
+    pub kind: SectionKind,
+    /// `进一步…` (further resolves, further instructs, …).
+    pub further: bool,
+    /// Addressee tail of the heading (`电信标准化局主任`), if any.
+    pub addressee: Option<String>,
+    /// Footnotes referenced from the heading.
+    pub notes: Vec<u32>,
+    /// Lead-in paragraph between the heading and its first labelled clause.
+    pub intro: Option<Text>,
+    /// Clauses in order.
+    pub clauses: Vec<Clause>,
+    /// From the heading to the last clause.
+    pub span: Span,
+}
+
+impl Section {
+    /// `further resolves`, `instructs`, … for display.
+    pub fn kind_name(&self) -> String {
+        if self.further {
+            format!("further {}", self.kind.name())
+        } else {
+            self.kind.name().to_string()
+        }
+    }
+}
+
+/// Family of a clause label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelFamily {
+    /// `a)`
+    Letter,
+    /// `i)`
+    Roman,
+    /// `1`
+    Number,
+    /// `1)`
+    NumberParen,
+    /// `•`
+    Bullet,
+    /// `–` or `−`
+    Dash,
+    /// `一`
+    CjkNumeral,
+    /// `B.1`, `II.3`, `6.1.2`
+    Decimal,
+    /// `注 –`, `注1 –`
+    Note,
+}
+
+/// A clause label as written, with its family and position in its list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ClauseLabel {
+    /// As written (`a)`, `1`, `•`, `6.1.2`).
+    pub raw: String,
+    /// Family.
+    pub family: LabelFamily,
+    /// Position in its list (1 for `a)`, `i)`, `1`; 0 for bullets and dashes,
+    /// which carry no number).
+    pub ordinal: u32,
+}
+
+/// A clause (or an unlabelled paragraph) with its sub-clauses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clause {
+    /// Label, if the paragraph has one.
+    pub label: Option<ClauseLabel>,
+    /// Text without the label, lines joined.
+    pub text: String,
+    /// Footnotes referenced in it.
+    pub notes: Vec<u32>,
+    /// Sub-clauses.
+    pub children: Vec<Clause>,
+    /// Where it is (the clause's own paragraph; children have their own).
+    pub span: Span,
+}
+
+/// An annex, appendix or attachment of a resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annex {
+    /// Its name as written (`附件A`, `附件`, `附录一`, `后附资料`).
+    pub name: String,
+    /// The "(to Resolution N …)" caption printed with it, if any.
+    pub caption: Option<Text>,
+    /// Title, if it has one.
+    pub title: Option<Text>,
+    /// Its paragraphs, table rows and labelled items in order.
+    pub paragraphs: Vec<Clause>,
+    /// Where it is (caption included).
+    pub span: Span,
+}
+
+/// A footnote of a resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// Number as printed (restarts at 1 in every resolution).
+    pub number: u32,
+    /// Body text, lines joined.
+    pub text: String,
+    /// Lines where it is referenced.
+    pub referenced_at: Vec<u32>,
+    /// Where the body is.
+    pub span: Span,
+}
+
+mod diff;
+mod report;
+mod review;
+
+pub use diff::*;
+pub use report::*;
+pub use review::*;

@@ -1,0 +1,823 @@
+//! The edition diff as an HTML change report: summary and resolution table,
+//! then per resolution its header changes and its changed sections, each
+//! change as an ITU-style redline (inline, or old | new side by side), with
+//! review findings beside the clause they concern.
+
+use super::{close_page, escape, open_page, push_escaped, slug, zh};
+use crate::corpus::Corpus;
+use crate::model::{
+    Change, ChangeUnit, Clause, DiffReport, Finding, InlineTag, Resolution, ResolutionDiff,
+    ResolutionStatus, Span,
+};
+use crate::render::diff_common::{action_word, display_id, kind_word, match_words};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// What the diff report shows besides the report itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffHtmlOptions<'a> {
+    /// Review findings, shown beside the clause they concern.
+    pub findings: Option<&'a [Finding]>,
+    /// The new edition, to list each changed resolution's unchanged clauses
+    /// (collapsed) around its changes; without it only changes are shown.
+    pub new_edition: Option<&'a Corpus>,
+}
+
+/// Write the change report as one self-contained HTML page; `findings`
+/// (from `resdiff review`) are shown beside the clauses they concern.
+pub fn write_diff_html<W: Write>(
+    out: &mut W,
+    report: &DiffReport,
+    findings: Option<&[Finding]>,
+) -> io::Result<()> {
+    let opts = DiffHtmlOptions {
+        findings,
+        new_edition: None,
+    };
+    write_diff_html_with(out, report, &opts)
+}
+
+/// [`write_diff_html`] with every option.
+pub fn write_diff_html_with<W: Write>(
+    out: &mut W,
+    report: &DiffReport,
+    opts: &DiffHtmlOptions,
+) -> io::Result<()> {
+    let mut page = Page::new(report, opts);
+    page.render();
+    out.write_all(page.buf.as_bytes())
+}
+
+struct Page<'a> {
+    report: &'a DiffReport,
+    opts: &'a DiffHtmlOptions<'a>,
+    /// Fragment id of each resolution, in report order.
+    anchors: Vec<String>,
+    /// Findings already placed, by index, so that the rest can be listed.
+    placed: BTreeSet<usize>,
+    buf: String,
+}
+
+impl<'a> Page<'a> {
+    fn new(report: &'a DiffReport, opts: &'a DiffHtmlOptions<'a>) -> Self {
+        let mut seen = BTreeSet::new();
+        let anchors = report
+            .resolutions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let a = format!("res-{}", slug(&r.id));
+                if seen.insert(a.clone()) {
+                    a
+                } else {
+                    format!("{a}-{i}")
+                }
+            })
+            .collect();
+        Page {
+            report,
+            opts,
+            anchors,
+            placed: BTreeSet::new(),
+            buf: String::with_capacity(64 * 1024),
+        }
+    }
+
+    fn render(&mut self) {
+        let title = format!(
+            "Changes from {} to {}",
+            self.report.old_name, self.report.new_name
+        );
+        open_page(&mut self.buf, &title);
+        self.toolbar();
+        self.buf.push_str("<main id=\"report\" data-view=\"inline\" data-hide-editorial=\"false\">\n<header class=\"page-head\">\n");
+        let _ = writeln!(
+            self.buf,
+            "<h1>Changes from <span class=\"edition\">{}</span> to <span class=\"edition\">{}</span></h1>",
+            escape(&self.report.old_name),
+            escape(&self.report.new_name)
+        );
+        for n in &self.report.notes {
+            let _ = writeln!(self.buf, "<p class=\"note\">Note: {}</p>", escape(n));
+        }
+        if self.report.editorial_hidden {
+            self.buf.push_str(
+                "<p class=\"note\">Editorial changes were left out (<code>--hide-editorial</code>).</p>\n",
+            );
+        }
+        self.buf.push_str("</header>\n");
+        self.summary();
+        let mut quiet = Vec::new();
+        for i in 0..self.report.resolutions.len() {
+            let r = &self.report.resolutions[i];
+            match r.status {
+                ResolutionStatus::Unchanged => quiet.push(i),
+                ResolutionStatus::Absent => {}
+                _ => self.resolution(i),
+            }
+        }
+        self.unchanged_resolutions(&quiet);
+        self.unplaced_findings();
+        self.buf.push_str("</main>\n");
+        close_page(&mut self.buf, true);
+    }
+
+    fn toolbar(&mut self) {
+        self.buf.push_str(concat!(
+            "<nav class=\"toolbar\" aria-label=\"View options\">\n",
+            "<div role=\"group\" aria-label=\"Redline layout\">",
+            "<button type=\"button\" id=\"view-inline\" data-view-button=\"inline\" aria-pressed=\"true\">Inline redline</button>",
+            "<button type=\"button\" id=\"view-side\" data-view-button=\"side\" aria-pressed=\"false\">Side by side</button>",
+            "</div>\n",
+            "<button type=\"button\" id=\"toggle-editorial\" aria-pressed=\"false\">Hide editorial changes</button>\n",
+            "<p class=\"legend\">Legend: <span class=\"ins\">inserted text</span> ",
+            "<span class=\"del\">deleted text</span> <span class=\"editorial-sample\">editorial change</span></p>\n",
+            "</nav>\n"
+        ));
+    }
+
+    fn summary(&mut self) {
+        let s = self.report.summary();
+        self.buf.push_str("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
+        self.buf
+            .push_str("<h3>Resolutions</h3>\n<dl class=\"counts\" id=\"resolution-counts\">\n");
+        let rows = [
+            ("added", "ADD", "added", s.added),
+            ("removed", "SUP", "suppressed", s.removed),
+            ("modified", "MOD", "modified", s.modified),
+            (
+                "editorial-only",
+                "(MOD)",
+                "of which editorial only",
+                s.editorial_only,
+            ),
+            ("unchanged", "NOC", "unchanged", s.unchanged),
+            ("absent", "—", "absent (not compared)", s.absent),
+        ];
+        for (id, word, what, n) in rows {
+            let _ = writeln!(
+                self.buf,
+                "<div><dt><abbr class=\"action\">{word}</abbr> {what}</dt><dd id=\"count-{id}\">{n}</dd></div>"
+            );
+        }
+        self.buf
+            .push_str("</dl>\n<h3>Changes</h3>\n<dl class=\"counts\" id=\"change-counts\">\n");
+        let rows = [
+            ("added", s.changes_added),
+            ("removed", s.changes_removed),
+            ("modified", s.changes_modified),
+            ("moved", s.changes_moved),
+            ("renumbered", s.changes_renumbered),
+            ("editorial", s.changes_editorial),
+        ];
+        for (what, n) in rows {
+            let _ = writeln!(
+                self.buf,
+                "<div><dt>{what}</dt><dd id=\"count-changes-{what}\">{n}</dd></div>"
+            );
+        }
+        self.buf.push_str("</dl>\n");
+        if let Some(f) = self.opts.findings {
+            let (e, w, i) = crate::review::counts(f);
+            let _ = writeln!(
+                self.buf,
+                "<p class=\"finding-counts\">Review findings: <span id=\"count-findings\">{}</span> ({e} error, {w} warning, {i} info).</p>",
+                f.len()
+            );
+        }
+        self.table();
+        let absent: Vec<String> = self
+            .report
+            .resolutions
+            .iter()
+            .filter(|r| r.status == ResolutionStatus::Absent)
+            .map(display_id)
+            .collect();
+        if !absent.is_empty() {
+            let _ = writeln!(
+                self.buf,
+                "<p class=\"absent\">Not compared (outside a partial edition): {}</p>",
+                escape(&absent.join(", "))
+            );
+        }
+        self.buf.push_str("</section>\n");
+    }
+
+    fn table(&mut self) {
+        let listed: Vec<usize> = (0..self.report.resolutions.len())
+            .filter(|&i| self.report.resolutions[i].status != ResolutionStatus::Absent)
+            .collect();
+        if listed.is_empty() {
+            return;
+        }
+        self.buf.push_str("<table class=\"resolutions\">\n<caption>Resolutions compared</caption>\n<thead><tr><th scope=\"col\">Resolution</th><th scope=\"col\">Status</th><th scope=\"col\">Title</th><th scope=\"col\">Changes</th></tr></thead>\n<tbody>\n");
+        for i in listed {
+            let r = &self.report.resolutions[i];
+            let action = action_word(r);
+            let _ = write!(
+                self.buf,
+                "<tr class=\"status-{}\"><th scope=\"row\"><a href=\"#{}\">{}</a></th><td><abbr class=\"action\" title=\"{}\">{}</abbr></td><td>",
+                status_class(r),
+                self.anchors[i],
+                escape(&display_id(r)),
+                status_words(r),
+                escape(action)
+            );
+            zh(&mut self.buf, &r.title);
+            let _ = writeln!(
+                self.buf,
+                "</td><td class=\"num\">{}</td></tr>",
+                r.header_changes.len() + r.changes.len()
+            );
+        }
+        self.buf.push_str("</tbody>\n</table>\n");
+    }
+
+    fn resolution_heading(&mut self, i: usize, level: u8) {
+        let r = &self.report.resolutions[i];
+        let anchor = &self.anchors[i];
+        let _ = write!(
+            self.buf,
+            "<h{level} id=\"{anchor}-h\"><abbr class=\"action\" title=\"{}\">{}</abbr> Resolution {} ",
+            status_words(r),
+            escape(action_word(r)),
+            escape(&display_id(r))
+        );
+        zh(&mut self.buf, &r.title);
+        let _ = writeln!(self.buf, "</h{level}>");
+    }
+
+    fn resolution(&mut self, i: usize) {
+        let r = &self.report.resolutions[i];
+        let anchor = self.anchors[i].clone();
+        let _ = writeln!(
+            self.buf,
+            "<article class=\"resolution status-{}\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\">",
+            status_class(r)
+        );
+        self.resolution_heading(i, 2);
+        self.meta(r);
+        match r.status {
+            ResolutionStatus::Added => self
+                .buf
+                .push_str("<p class=\"whole\">Added: only in the new edition.</p>\n"),
+            ResolutionStatus::Removed => self
+                .buf
+                .push_str("<p class=\"whole\">Suppressed: only in the old edition.</p>\n"),
+            _ => {}
+        }
+        self.resolution_findings(i);
+        if !r.header_changes.is_empty() {
+            self.buf
+                .push_str("<section class=\"part header-changes\"><h3>Header</h3>\n");
+            for (k, c) in r.header_changes.iter().enumerate() {
+                self.change(i, &format!("{anchor}-h{k}"), c);
+            }
+            self.buf.push_str("</section>\n");
+        }
+        let new_res = self.new_resolution(r);
+        let containers = new_res.map(containers).unwrap_or_default();
+        // Clauses of the new text that a change shows; the others of a
+        // changed section are listed collapsed after its changes.
+        let changed: BTreeSet<Span> = r.changes.iter().filter_map(|c| c.new_span).collect();
+        let mut used = BTreeSet::new();
+        let mut k = 0;
+        while k < r.changes.len() {
+            let section = &r.changes[k].section;
+            let end = r.changes[k..]
+                .iter()
+                .position(|c| &c.section != section)
+                .map_or(r.changes.len(), |n| k + n);
+            self.buf.push_str("<section class=\"part\">\n<h3>");
+            match r.changes[k].unit {
+                ChangeUnit::Footnote => self.buf.push_str("Footnotes"),
+                _ => zh(&mut self.buf, section),
+            }
+            self.buf.push_str("</h3>\n");
+            for (n, c) in r.changes[k..end].iter().enumerate() {
+                self.change(i, &format!("{anchor}-c{}", k + n), c);
+            }
+            if let Some(ci) = containers
+                .iter()
+                .position(|c| &c.name == section && !used.contains(&c.name))
+            {
+                used.insert(containers[ci].name.clone());
+                let rest: Vec<&Clause> = containers[ci]
+                    .clauses
+                    .iter()
+                    .copied()
+                    .filter(|c| !changed.contains(&c.span))
+                    .collect();
+                unchanged_clauses(&mut self.buf, &rest);
+            }
+            self.buf.push_str("</section>\n");
+            k = end;
+        }
+        let untouched: Vec<&Container> = containers
+            .iter()
+            .filter(|c| !used.contains(&c.name))
+            .collect();
+        if !untouched.is_empty() && r.status == ResolutionStatus::Modified {
+            let _ = writeln!(
+                self.buf,
+                "<details class=\"unchanged-sections\"><summary>{} unchanged section{}</summary>",
+                untouched.len(),
+                plural(untouched.len())
+            );
+            for c in untouched {
+                self.buf.push_str("<h4>");
+                zh(&mut self.buf, &c.name);
+                self.buf.push_str("</h4>\n");
+                clause_list(&mut self.buf, &c.clauses);
+            }
+            self.buf.push_str("</details>\n");
+        }
+        self.buf.push_str("</article>\n");
+    }
+
+    fn meta(&mut self, r: &ResolutionDiff) {
+        self.buf.push_str("<p class=\"meta\">");
+        if let Some(m) = &r.match_how {
+            let _ = write!(self.buf, "Matched: {}. ", escape(&match_words(m)));
+        }
+        if let Some(l) = &r.old_location {
+            let _ = write!(self.buf, "Old: <code>{}</code>. ", escape(l));
+        }
+        if let Some(l) = &r.new_location {
+            let _ = write!(self.buf, "New: <code>{}</code>.", escape(l));
+        }
+        self.buf.push_str("</p>\n");
+    }
+
+    /// The new edition's text of a resolution, found by its location.
+    fn new_resolution(&self, r: &ResolutionDiff) -> Option<&'a Resolution> {
+        let corpus = self.opts.new_edition?;
+        let (path, line) = split_location(r.new_location.as_deref()?)?;
+        corpus
+            .documents
+            .iter()
+            .filter(|d| d.path == path)
+            .flat_map(|d| &d.resolutions)
+            .find(|x| x.span.first_line == line)
+    }
+
+    fn change(&mut self, res: usize, id: &str, c: &Change) {
+        let mut class = format!("change kind-{}", kind_word(c));
+        if c.editorial {
+            class.push_str(" editorial");
+        }
+        let _ = writeln!(self.buf, "<div class=\"{class}\" id=\"{id}\">");
+        self.buf
+            .push_str("<div class=\"change-main\">\n<p class=\"change-head\">");
+        self.place(c);
+        let _ = write!(self.buf, " <span class=\"kind\">{}</span>", kind_word(c));
+        if c.editorial {
+            self.buf
+                .push_str(" <span class=\"tag-editorial\">editorial</span>");
+        }
+        self.lines(c);
+        self.buf.push_str("</p>\n");
+        self.change_body(c);
+        self.buf.push_str("</div>\n");
+        self.change_findings(res, c);
+        self.buf.push_str("</div>\n");
+    }
+
+    /// Where the change is, old and new labels both shown when they differ.
+    fn place(&mut self, c: &Change) {
+        let unit = match c.unit {
+            ChangeUnit::Header => Some("Header line"),
+            ChangeUnit::Title => Some("Title"),
+            ChangeUnit::History => Some("History"),
+            ChangeUnit::Assembly => Some("Assembly line"),
+            ChangeUnit::Heading => Some("Section heading"),
+            ChangeUnit::Intro => Some("Lead-in"),
+            ChangeUnit::AnnexTitle if c.new_label.is_none() && c.old_label.is_none() => {
+                Some("Annex")
+            }
+            _ => None,
+        };
+        if let Some(u) = unit {
+            let _ = write!(self.buf, "<span class=\"place\">{u}</span>");
+            return;
+        }
+        let prefix = if c.unit == ChangeUnit::Footnote {
+            "footnote "
+        } else {
+            ""
+        };
+        let old = c.old_label.as_deref();
+        let new = c.new_label.as_deref();
+        let moved_section = c.old_section.as_deref();
+        match (old, new) {
+            (Some(o), Some(n)) if o != n || moved_section.is_some() => {
+                self.buf
+                    .push_str("<span class=\"place\"><span class=\"old-label\">");
+                let _ = write!(
+                    self.buf,
+                    "<span class=\"visually-hidden\">was </span>{prefix}"
+                );
+                if let Some(s) = moved_section {
+                    zh(&mut self.buf, s);
+                    self.buf.push(' ');
+                }
+                zh(&mut self.buf, o);
+                self.buf.push_str(
+                    "</span> <span aria-hidden=\"true\">→</span> <span class=\"new-label\"><span class=\"visually-hidden\">now </span>",
+                );
+                if moved_section.is_some() {
+                    zh(&mut self.buf, &c.section);
+                    self.buf.push(' ');
+                }
+                self.buf.push_str(prefix);
+                zh(&mut self.buf, n);
+                self.buf.push_str("</span></span>");
+            }
+            (o, n) => {
+                let _ = write!(self.buf, "<span class=\"place\">{prefix}");
+                zh(&mut self.buf, n.or(o).unwrap_or(""));
+                self.buf.push_str("</span>");
+            }
+        }
+    }
+
+    fn lines(&mut self, c: &Change) {
+        let span = |s: Span| {
+            if s.first_line == s.last_line {
+                format!("{}", s.first_line)
+            } else {
+                format!("{}–{}", s.first_line, s.last_line)
+            }
+        };
+        let text = match (c.old_span, c.new_span) {
+            (Some(o), Some(n)) => format!("lines {} → {}", span(o), span(n)),
+            (Some(o), None) => format!("old lines {}", span(o)),
+            (None, Some(n)) => format!("new lines {}", span(n)),
+            (None, None) => return,
+        };
+        let _ = write!(self.buf, " <span class=\"lines\">{text}</span>");
+    }
+
+    fn change_body(&mut self, c: &Change) {
+        if !c.inline.is_empty() {
+            // Inline redline: the one place `<ins>`/`<del>` stand for
+            // inline operations.
+            self.buf
+                .push_str("<p class=\"redline text\" lang=\"zh-Hans\">");
+            for op in &c.inline {
+                match op.op {
+                    InlineTag::Equal => push_escaped(&mut self.buf, &op.text),
+                    InlineTag::Delete => {
+                        self.buf.push_str("<del>");
+                        push_escaped(&mut self.buf, &op.text);
+                        self.buf.push_str("</del>");
+                    }
+                    InlineTag::Insert => {
+                        self.buf.push_str("<ins>");
+                        push_escaped(&mut self.buf, &op.text);
+                        self.buf.push_str("</ins>");
+                    }
+                }
+            }
+            self.buf.push_str("</p>\n");
+            // Side by side: old | new, the same marks as plain spans so the
+            // page holds one `<ins>`/`<del>` per inline operation.
+            self.buf.push_str("<div class=\"sbs\" hidden>\n<div class=\"side old\"><p class=\"side-head\">Old</p><p class=\"text\" lang=\"zh-Hans\">");
+            for op in &c.inline {
+                match op.op {
+                    InlineTag::Equal => push_escaped(&mut self.buf, &op.text),
+                    InlineTag::Delete => {
+                        self.buf.push_str("<span class=\"del\">");
+                        push_escaped(&mut self.buf, &op.text);
+                        self.buf.push_str("</span>");
+                    }
+                    InlineTag::Insert => {}
+                }
+            }
+            self.buf.push_str("</p></div>\n<div class=\"side new\"><p class=\"side-head\">New</p><p class=\"text\" lang=\"zh-Hans\">");
+            for op in &c.inline {
+                match op.op {
+                    InlineTag::Equal => push_escaped(&mut self.buf, &op.text),
+                    InlineTag::Insert => {
+                        self.buf.push_str("<span class=\"ins\">");
+                        push_escaped(&mut self.buf, &op.text);
+                        self.buf.push_str("</span>");
+                    }
+                    InlineTag::Delete => {}
+                }
+            }
+            self.buf.push_str("</p></div>\n</div>\n");
+            return;
+        }
+        match (&c.old_text, &c.new_text) {
+            // Moved or renumbered with the same text: shown to recognise it.
+            (Some(_), Some(n)) => {
+                self.buf
+                    .push_str("<p class=\"text same\" lang=\"zh-Hans\">");
+                push_escaped(&mut self.buf, n);
+                self.buf.push_str("</p>\n");
+            }
+            (Some(o), None) => {
+                self.buf
+                    .push_str("<p class=\"text whole-del\" lang=\"zh-Hans\"><del>");
+                push_escaped(&mut self.buf, o);
+                self.buf.push_str("</del></p>\n");
+            }
+            (None, Some(n)) => {
+                self.buf
+                    .push_str("<p class=\"text whole-ins\" lang=\"zh-Hans\"><ins>");
+                push_escaped(&mut self.buf, n);
+                self.buf.push_str("</ins></p>\n");
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// Findings of resolution `res` on the lines of change `c`.
+    fn change_findings(&mut self, res: usize, c: &Change) {
+        let Some(all) = self.opts.findings else {
+            return;
+        };
+        let r = &self.report.resolutions[res];
+        let sides = [
+            (r.new_location.as_deref(), c.new_span),
+            (r.old_location.as_deref(), c.old_span),
+        ];
+        let mut hits = Vec::new();
+        for (k, f) in all.iter().enumerate() {
+            if self.placed.contains(&k) || !concerns(r, f) {
+                continue;
+            }
+            let on = sides.iter().any(|(loc, span)| {
+                let file = loc.and_then(split_location).map(|(p, _)| p);
+                file == Some(f.file.as_str()) && span.is_some_and(|s| overlaps(s, f.span))
+            });
+            if on {
+                hits.push(k);
+            }
+        }
+        if hits.is_empty() {
+            return;
+        }
+        self.buf
+            .push_str("<aside class=\"findings\" aria-label=\"Review findings on this text\">\n");
+        for k in hits {
+            self.placed.insert(k);
+            finding(&mut self.buf, &all[k]);
+        }
+        self.buf.push_str("</aside>\n");
+    }
+
+    /// Findings of resolution `res` on no changed text: listed under its
+    /// heading. Called before its changes, so it first works out which
+    /// findings the changes will take.
+    fn resolution_findings(&mut self, res: usize) {
+        let Some(all) = self.opts.findings else {
+            return;
+        };
+        let r = &self.report.resolutions[res];
+        let on_change = |f: &Finding| {
+            r.header_changes.iter().chain(&r.changes).any(|c| {
+                [
+                    (r.new_location.as_deref(), c.new_span),
+                    (r.old_location.as_deref(), c.old_span),
+                ]
+                .iter()
+                .any(|(loc, span)| {
+                    let file = loc.and_then(split_location).map(|(p, _)| p);
+                    file == Some(f.file.as_str()) && span.is_some_and(|s| overlaps(s, f.span))
+                })
+            })
+        };
+        let rest: Vec<usize> = all
+            .iter()
+            .enumerate()
+            .filter(|(k, f)| !self.placed.contains(k) && concerns(r, f) && !on_change(f))
+            .map(|(k, _)| k)
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.buf.push_str("<aside class=\"findings resolution-findings\" aria-label=\"Review findings on unchanged text\">\n<p class=\"side-head\">Findings elsewhere in this resolution</p>\n");
+        for k in rest {
+            self.placed.insert(k);
+            finding(&mut self.buf, &all[k]);
+        }
+        self.buf.push_str("</aside>\n");
+    }
+
+    fn unchanged_resolutions(&mut self, quiet: &[usize]) {
+        if quiet.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            self.buf,
+            "<section class=\"noc\" aria-labelledby=\"noc-h\">\n<h2 id=\"noc-h\">Unchanged resolutions (NOC)</h2>\n<details><summary>{} resolution{} without change</summary>\n<ul>",
+            quiet.len(),
+            plural(quiet.len())
+        );
+        for &i in quiet {
+            let r = &self.report.resolutions[i];
+            let _ = write!(
+                self.buf,
+                "<li id=\"{}\">Resolution {} ",
+                self.anchors[i],
+                escape(&display_id(r))
+            );
+            zh(&mut self.buf, &r.title);
+            self.buf.push_str("</li>\n");
+        }
+        self.buf.push_str("</ul>\n</details>\n");
+        for &i in quiet {
+            self.resolution_findings(i);
+        }
+        self.buf.push_str("</section>\n");
+    }
+
+    fn unplaced_findings(&mut self) {
+        let Some(all) = self.opts.findings else {
+            return;
+        };
+        let rest: Vec<&Finding> = all
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !self.placed.contains(k))
+            .map(|(_, f)| f)
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.buf.push_str("<section class=\"other-findings\" aria-labelledby=\"other-findings-h\">\n<h2 id=\"other-findings-h\">Other review findings</h2>\n");
+        for f in rest {
+            finding(&mut self.buf, f);
+        }
+        self.buf.push_str("</section>\n");
+    }
+}
+
+/// A section or annex of the new text with its clauses in reading order.
+struct Container<'a> {
+    name: String,
+    clauses: Vec<&'a Clause>,
+}
+
+fn containers(r: &Resolution) -> Vec<Container<'_>> {
+    fn flatten<'a>(cs: &'a [Clause], out: &mut Vec<&'a Clause>) {
+        for c in cs {
+            out.push(c);
+            flatten(&c.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in &r.sections {
+        let mut clauses = Vec::new();
+        flatten(&s.clauses, &mut clauses);
+        let name = if s.heading.trim().is_empty() {
+            s.kind_name()
+        } else {
+            s.heading.clone()
+        };
+        out.push(Container { name, clauses });
+    }
+    for a in &r.annexes {
+        let mut clauses = Vec::new();
+        flatten(&a.paragraphs, &mut clauses);
+        out.push(Container {
+            name: a.name.clone(),
+            clauses,
+        });
+    }
+    out
+}
+
+fn clause_list(buf: &mut String, clauses: &[&Clause]) {
+    buf.push_str("<ul class=\"clauses\">\n");
+    for c in clauses {
+        buf.push_str("<li><span class=\"label\">");
+        if let Some(l) = &c.label {
+            zh(buf, &l.raw);
+        }
+        buf.push_str("</span> <span class=\"text\" lang=\"zh-Hans\">");
+        push_escaped(buf, &c.text);
+        buf.push_str("</span></li>\n");
+    }
+    buf.push_str("</ul>\n");
+}
+
+fn unchanged_clauses(buf: &mut String, clauses: &[&Clause]) {
+    if clauses.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        buf,
+        "<details class=\"unchanged\"><summary>{} unchanged clause{}</summary>",
+        clauses.len(),
+        plural(clauses.len())
+    );
+    clause_list(buf, clauses);
+    buf.push_str("</details>\n");
+}
+
+/// One finding: severity (word and colour), rule, place, message, quote.
+pub(super) fn finding(buf: &mut String, f: &Finding) {
+    let sev = f.severity.as_str();
+    let _ = write!(
+        buf,
+        "<div class=\"finding sev-{sev}\"><p class=\"finding-head\"><span class=\"severity\">{sev}</span> <code class=\"rule\">{}</code> <code class=\"loc\">{}:{}</code></p>\n<p class=\"message\">",
+        escape(&f.rule),
+        escape(&f.file),
+        f.line
+    );
+    push_escaped(buf, &f.message);
+    buf.push_str("</p>\n");
+    if !f.diff.is_empty() {
+        // Marked with spans, not `<ins>`/`<del>`: these are differences
+        // between a text and the summary report, not edits.
+        buf.push_str("<p class=\"quote\" lang=\"zh-Hans\">");
+        for d in &f.diff {
+            match d.op {
+                crate::model::InlineTag::Equal => push_escaped(buf, &d.text),
+                crate::model::InlineTag::Delete => {
+                    buf.push_str("<span class=\"del\" title=\"only in the edition's text\">");
+                    push_escaped(buf, &d.text);
+                    buf.push_str("</span>");
+                }
+                crate::model::InlineTag::Insert => {
+                    buf.push_str("<span class=\"ins\" title=\"only in the summary report\">");
+                    push_escaped(buf, &d.text);
+                    buf.push_str("</span>");
+                }
+            }
+        }
+        buf.push_str("</p>\n");
+    } else if let Some(x) = &f.excerpt {
+        buf.push_str("<p class=\"quote\" lang=\"zh-Hans\">");
+        push_escaped(buf, &x.before);
+        buf.push_str("<mark>");
+        push_escaped(buf, &x.marked);
+        buf.push_str("</mark>");
+        push_escaped(buf, &x.after);
+        buf.push_str("</p>\n");
+    }
+    if !f.related.is_empty() {
+        buf.push_str("<ul class=\"related\">");
+        for r in &f.related {
+            let _ = write!(
+                buf,
+                "<li>see <code>{}:{}</code> ({})</li>",
+                escape(&r.file),
+                r.line,
+                escape(&r.label)
+            );
+        }
+        buf.push_str("</ul>\n");
+    }
+    buf.push_str("</div>\n");
+}
+
+/// Whether a finding is about this resolution (its id or an alias).
+fn concerns(r: &ResolutionDiff, f: &Finding) -> bool {
+    f.resolution
+        .as_deref()
+        .is_some_and(|id| id == r.id || r.aliases.iter().any(|a| a == id))
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.first_line <= b.last_line && b.first_line <= a.last_line
+}
+
+/// `path:line` → (`path`, line).
+fn split_location(loc: &str) -> Option<(&str, u32)> {
+    let (path, line) = loc.rsplit_once(':')?;
+    Some((path, line.parse().ok()?))
+}
+
+fn status_class(r: &ResolutionDiff) -> &'static str {
+    match r.status {
+        ResolutionStatus::Added => "add",
+        ResolutionStatus::Removed => "sup",
+        ResolutionStatus::Modified if r.editorial_only() => "mod-editorial",
+        ResolutionStatus::Modified => "mod",
+        ResolutionStatus::Unchanged => "noc",
+        ResolutionStatus::Absent => "absent",
+    }
+}
+
+fn status_words(r: &ResolutionDiff) -> &'static str {
+    match r.status {
+        ResolutionStatus::Added => "added",
+        ResolutionStatus::Removed => "suppressed",
+        ResolutionStatus::Modified if r.editorial_only() => "modified, editorial changes only",
+        ResolutionStatus::Modified => "modified",
+        ResolutionStatus::Unchanged => "no change",
+        ResolutionStatus::Absent => "not compared",
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests;
