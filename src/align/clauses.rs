@@ -19,7 +19,7 @@
 
 use super::keys::{base_key, editorial_key_of_base};
 use super::sections::{pair_annexes, pair_sections};
-use super::{CLAUSE_THRESHOLD, similarity};
+use super::{CLAUSE_THRESHOLD, MAX_SCORED_PAIRS, SimilarityKey, similarity_of};
 use crate::lang::Lang;
 use crate::model::{Annex, Clause, Resolution, Section};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -98,6 +98,9 @@ pub struct ResolutionAlignment<'a> {
     pub containers: Vec<ContainerPair<'a>>,
     /// Clauses, paired or not.
     pub units: Vec<UnitPair<'a>>,
+    /// When the similarity search had to be narrowed ([`MAX_SCORED_PAIRS`]):
+    /// how many unpaired clauses it faced on each side.
+    pub narrowed: Option<(usize, usize)>,
 }
 
 struct Node<'a> {
@@ -110,7 +113,7 @@ struct Node<'a> {
     children: Option<usize>,
     key: String,
     editorial: String,
-    chars: Vec<char>,
+    sim: SimilarityKey,
 }
 
 struct Side<'a> {
@@ -176,7 +179,7 @@ impl<'a> Side<'a> {
                 pos,
                 ord: self.next_ord,
                 container,
-                chars: key.chars().collect(),
+                sim: SimilarityKey::new(&key),
                 key,
                 editorial,
                 label: label.clone(),
@@ -210,6 +213,9 @@ struct Matcher<'s, 'a> {
     om: Vec<Option<usize>>,
     nm: Vec<Option<usize>>,
     list_pairs: Vec<(usize, usize)>,
+    /// Pairs left to score under [`MAX_SCORED_PAIRS`].
+    budget: usize,
+    narrowed: Option<(usize, usize)>,
 }
 
 impl Matcher<'_, '_> {
@@ -277,11 +283,37 @@ impl Matcher<'_, '_> {
             .copied()
             .filter(|&j| self.nm[j].is_none())
             .collect();
+        // Score every pair while the budget lasts; past it, each old clause
+        // meets only the new clauses nearest to it in document order.
+        let all = olds.len().saturating_mul(news.len());
+        let per_old = if all <= self.budget {
+            news.len()
+        } else {
+            (self.budget / olds.len().max(1))
+                .max(NARROWED_CANDIDATES)
+                .min(news.len())
+        };
+        if per_old < news.len() {
+            self.narrowed = Some((olds.len(), news.len()));
+        }
+        let mut by_ord = news.clone();
+        if per_old < news.len() {
+            by_ord.sort_by_key(|&j| self.new.nodes[j].ord);
+        }
         let mut cands = Vec::new();
         for &i in &olds {
-            for &j in &news {
-                let (a, b) = (&self.old.nodes[i], &self.new.nodes[j]);
-                if let Some(s) = similarity(&a.chars, &b.chars, CLAUSE_THRESHOLD) {
+            let a = &self.old.nodes[i];
+            let near: &[usize] = if per_old >= by_ord.len() {
+                &by_ord
+            } else {
+                let at = by_ord.partition_point(|&j| self.new.nodes[j].ord < a.ord);
+                let hi = (at.saturating_sub(per_old / 2) + per_old).min(by_ord.len());
+                &by_ord[hi.saturating_sub(per_old)..hi]
+            };
+            self.budget = self.budget.saturating_sub(near.len());
+            for &j in near {
+                let b = &self.new.nodes[j];
+                if let Some(s) = similarity_of(&a.sim, &b.sim, CLAUSE_THRESHOLD) {
                     cands.push((s, a.pos.abs_diff(b.pos), i, j));
                 }
             }
@@ -325,6 +357,10 @@ impl Matcher<'_, '_> {
     }
 }
 
+/// Fewest candidates each clause still meets when the similarity search is
+/// narrowed.
+const NARROWED_CANDIDATES: usize = 16;
+
 /// Align the sections, annexes and clauses of two versions of a resolution.
 pub fn align_resolution<'a>(
     old: &'a Resolution,
@@ -349,6 +385,8 @@ pub fn align_resolution<'a>(
             .iter()
             .map(|&(i, j)| (os.containers[i].1, ns.containers[j].1))
             .collect(),
+        budget: MAX_SCORED_PAIRS,
+        narrowed: None,
     };
     let initial = m.list_pairs.clone();
     // Round 1: equal keys within paired lists.
@@ -373,8 +411,10 @@ pub fn align_resolution<'a>(
     for lp in m.match_similar(&o, &n) {
         m.local(lp, true);
     }
-    let (om, nm, list_pairs) = (m.om, m.nm, m.list_pairs);
-    build_result(&os, &ns, &om, &nm, &list_pairs, &cpairs)
+    let (om, nm, list_pairs, narrowed) = (m.om, m.nm, m.list_pairs, m.narrowed);
+    let mut result = build_result(&os, &ns, &om, &nm, &list_pairs, &cpairs);
+    result.narrowed = narrowed;
+    result
 }
 
 /// Indices (into `seq`) of one longest strictly increasing subsequence.
@@ -504,7 +544,11 @@ fn build_result<'a>(
         }
     }
     units.sort_by_key(|u| u.order);
-    ResolutionAlignment { containers, units }
+    ResolutionAlignment {
+        containers,
+        units,
+        narrowed: None,
+    }
 }
 
 #[cfg(test)]

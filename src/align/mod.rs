@@ -34,35 +34,68 @@ pub const HEADING_THRESHOLD: f32 = 0.75;
 /// clauses take microseconds; this only bounds hostile input.
 const DIFF_BUDGET: Duration = Duration::from_millis(50);
 
+/// Most clause pairs one resolution's similarity rounds may score. Real
+/// resolutions need a few thousand (lists of a few dozen clauses); past this
+/// bound only the nearest candidates of each clause are scored, and the diff
+/// says so, so that hostile input (thousands of shuffled clauses) cannot make
+/// the quadratic search run for minutes.
+pub const MAX_SCORED_PAIRS: usize = 200_000;
+
+/// A character sequence prepared for [`similarity_of`]: the characters, and
+/// the same sorted (for the cheap shared-character bound).
+#[derive(Debug, Clone, Default)]
+pub struct SimilarityKey {
+    chars: Vec<char>,
+    sorted: Vec<char>,
+}
+
+impl SimilarityKey {
+    /// Prepare `text` (usually a comparison key).
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let mut sorted = chars.clone();
+        sorted.sort_unstable();
+        SimilarityKey { chars, sorted }
+    }
+}
+
 /// Similarity ratio of two character sequences when it reaches `threshold`,
 /// else `None`. Cheap bounds are tried before the diff: the length ratio and
 /// the shared character multiset both cap the ratio, so most hopeless pairs
 /// never reach the diff.
 pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
-    let total = a.len() + b.len();
+    let key = |c: &[char]| {
+        let mut sorted = c.to_vec();
+        sorted.sort_unstable();
+        SimilarityKey {
+            chars: c.to_vec(),
+            sorted,
+        }
+    };
+    similarity_of(&key(a), &key(b), threshold)
+}
+
+/// [`similarity`] of two prepared keys.
+pub fn similarity_of(a: &SimilarityKey, b: &SimilarityKey, threshold: f32) -> Option<f32> {
+    let total = a.chars.len() + b.chars.len();
     if total == 0 {
         return Some(1.0);
     }
     let cap = |shared: usize| 2.0 * shared as f32 / total as f32;
-    if cap(a.len().min(b.len())) < threshold {
+    if cap(a.chars.len().min(b.chars.len())) < threshold {
         return None;
     }
-    let shared = shared_chars(a, b);
-    if cap(shared) < threshold {
+    if cap(shared_sorted(&a.sorted, &b.sorted)) < threshold {
         return None;
     }
     let deadline = Instant::now().checked_add(DIFF_BUDGET);
-    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, a, b, deadline);
-    let ratio = similar::diff_ratio(&ops, a.len(), b.len());
+    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a.chars, &b.chars, deadline);
+    let ratio = similar::diff_ratio(&ops, a.chars.len(), b.chars.len());
     (ratio >= threshold).then_some(ratio)
 }
 
-/// Size of the multiset intersection of two character sequences.
-fn shared_chars(a: &[char], b: &[char]) -> usize {
-    let mut x = a.to_vec();
-    let mut y = b.to_vec();
-    x.sort_unstable();
-    y.sort_unstable();
+/// Size of the multiset intersection of two sorted character sequences.
+fn shared_sorted(x: &[char], y: &[char]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {

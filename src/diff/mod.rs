@@ -52,7 +52,19 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let resolutions = aligned.pairs.iter().map(|p| diff_pair(p, opts)).collect();
+    let mut resolutions = Vec::with_capacity(aligned.pairs.len());
+    for p in &aligned.pairs {
+        let (r, narrowed) = diff_pair(p, opts);
+        if let Some((o, n)) = narrowed {
+            notes.push(format!(
+                "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
+                 every pair; each was compared only with the nearest ones, so some modified clauses \
+                 may be shown as removed and added",
+                r.id
+            ));
+        }
+        resolutions.push(r);
+    }
     Ok(DiffReport {
         old_name: old.name.clone(),
         new_name: new.name.clone(),
@@ -62,15 +74,24 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
     })
 }
 
-fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> ResolutionDiff {
+/// The diff of one resolution pair, and whether its similarity search had
+/// to be narrowed (unpaired clauses on each side).
+fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> (ResolutionDiff, Option<(usize, usize)>) {
     let title = p
         .new
         .or(p.old)
         .map(|l| l.resolution.title.text.clone())
         .unwrap_or_default();
-    let (mut header_changes, mut changes) = match (p.old, p.new) {
-        (Some(o), Some(n)) => diff_resolution(o.resolution, n.resolution, opts.lang),
-        _ => (Vec::new(), Vec::new()),
+    let (mut header_changes, mut changes, narrowed) = match (p.old, p.new) {
+        (Some(o), Some(n)) => {
+            let (body, narrowed) = body_changes(o.resolution, n.resolution, opts.lang);
+            (
+                header_changes(o.resolution, n.resolution, opts.lang),
+                body,
+                narrowed,
+            )
+        }
+        _ => (Vec::new(), Vec::new(), None),
     };
     if opts.hide_editorial {
         header_changes.retain(|c| !c.editorial);
@@ -85,7 +106,7 @@ fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> ResolutionDiff {
         (None, _) => ResolutionStatus::Added,
         (Some(_), None) => ResolutionStatus::Removed,
     };
-    ResolutionDiff {
+    let diff = ResolutionDiff {
         id: p.id.clone(),
         aliases: p.aliases.clone(),
         title,
@@ -95,7 +116,8 @@ fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> ResolutionDiff {
         new_location: p.new.as_ref().map(Located::location),
         header_changes,
         changes,
-    }
+    };
+    (diff, narrowed)
 }
 
 /// One side of a change: where, label, text, span.
@@ -176,7 +198,10 @@ pub fn diff_resolution(
     new: &Resolution,
     lang: &Lang,
 ) -> (Vec<Change>, Vec<Change>) {
-    (header_changes(old, new, lang), body_changes(old, new, lang))
+    (
+        header_changes(old, new, lang),
+        body_changes(old, new, lang).0,
+    )
 }
 
 fn header_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
@@ -210,7 +235,12 @@ fn header_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change
     out
 }
 
-fn body_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
+/// Clause-level changes, and whether alignment had to narrow its search.
+fn body_changes(
+    old: &Resolution,
+    new: &Resolution,
+    lang: &Lang,
+) -> (Vec<Change>, Option<(usize, usize)>) {
     let aligned = align::align_resolution(old, new, lang);
     let mut out: Vec<(ReportOrder, Change)> = Vec::new();
     for c in &aligned.containers {
@@ -253,7 +283,7 @@ fn body_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> 
     out.sort_by_key(|(o, _)| *o);
     let mut changes: Vec<Change> = out.into_iter().map(|(_, c)| c).collect();
     changes.extend(footnote_changes(old, new, lang));
-    changes
+    (changes, aligned.narrowed)
 }
 
 fn name(s: &Section) -> String {
