@@ -194,13 +194,10 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let docs: Vec<_> = corpora.iter().flat_map(|c| c.documents.iter()).collect();
             report_diagnostics(&docs);
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            let written = match format {
+            write_output(None, |mut out| match format {
                 Format::Json => resdiff::render::outline::write_json(&mut out, &docs),
                 _ => resdiff::render::outline::write_outline(&mut out, &docs),
-            };
-            finish_write(written)?;
+            })?;
             // Reading texts in which no resolution is found is trouble: the
             // user asked to parse resolutions.
             if docs.iter().all(|d| d.resolutions.is_empty()) {
@@ -371,9 +368,11 @@ fn write_output(
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let Some(path) = path else {
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
-        return finish_write(render(&mut out));
+        // Renderers write many small pieces: buffer them rather than make a
+        // system call for each line.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = render(&mut out).and_then(|()| out.flush());
+        return finish_write(written);
     };
     let io_err = |source| Error::Io {
         path: path.display().to_string(),

@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn shared_chars_counts_multiset() {
         assert_eq!(shared_sorted(&chars("aab"), &chars("abb")), 2);
-        let (a, b) = (SimilarityKey::new("其他组织的工作"), SimilarityKey::new("其它组织的工作"));
+        let (a, b) = (
+            SimilarityKey::new("其他组织的工作"),
+            SimilarityKey::new("其它组织的工作"),
+        );
         assert_eq!(shared_sorted(&a.sorted, &b.sorted), 6);
         assert!(similarity_of(&a, &b, 0.5).is_some_and(|r| r > 0.8));
     }

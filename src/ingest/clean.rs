@@ -62,23 +62,40 @@ pub(super) fn clean(text: &str) -> (String, Vec<Diagnostic>) {
     let mut line = 1u32;
     let mut private = Removed::default();
     let mut controls = Removed::default();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Ordinary characters are copied a run at a time; only the characters
+    // that change stop the copy.
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ordinary = match c {
+            '\n' => {
+                line = line.saturating_add(1);
+                true
+            }
+            '\t' => true,
+            '\r' | '\u{c}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => false,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => false,
+            '\u{e000}'..='\u{f8ff}' => false,
+            _ => !c.is_control(),
+        };
+        if ordinary {
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        run = i + c.len_utf8();
         match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => {
+            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {}
+            '\r' => {
                 out.push('\n');
                 line = line.saturating_add(1);
             }
-            '\u{c}' => out.push(' '),
-            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => out.push(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            '\u{c}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => out.push(' '),
             '\u{e000}'..='\u{f8ff}' => private.add(line, c),
-            '\t' => out.push(c),
             _ if c.is_control() => controls.add(line, c),
-            _ => out.push(c),
+            _ => {} // zero-width
         }
     }
+    out.push_str(&text[run..]);
     let mut diagnostics = Vec::new();
     private.diagnostics(
         Severity::Note,

@@ -153,6 +153,9 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 
 /// Remove `[bookmark: …]` fields, recording them; returns the cleaned line.
 pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artifact>) -> String {
+    if !line.contains('[') {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(i) = rest.find("[bookmark:") {

@@ -249,6 +249,13 @@ fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return false;
     };
+    let dash = last == '−' || last == '–';
+    let prev_latin = is_latin_alnum(last) || matches!(last, '.' | '/' | '-' | '&' | '+');
+    let next_latin = is_latin_alnum(first) || matches!(first, '[' | '(');
+    // Cheap tests first: most lines end in CJK text or punctuation.
+    if !dash && (!(prev_latin && next_latin) || next.starts_with("ITU-")) {
+        return false;
+    }
     let first_word: String = next
         .chars()
         .take_while(|c| !c.is_whitespace() && !crate::text::is_cjk(*c))
@@ -256,13 +263,8 @@ fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
     let word_width = display_width(&first_word).max(display_width(&first.to_string()));
     let would_not_fit =
         (display_width(prev) + 1 + word_width) as f64 > full_width as f64 * FIT_SHARE;
-    if last == '−' || last == '–' {
+    if dash {
         return would_not_fit;
-    }
-    let prev_latin = is_latin_alnum(last) || matches!(last, '.' | '/' | '-' | '&' | '+');
-    let next_latin = is_latin_alnum(first) || matches!(first, '[' | '(');
-    if !(prev_latin && next_latin) || next.starts_with("ITU-") {
-        return false;
     }
     // After a sector prefix (`ITU-T`) only a designation can follow, even if
     // it looks like a label (`G.799.3`).

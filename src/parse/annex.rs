@@ -3,7 +3,7 @@
 //! optional title, and their paragraphs, table rows and labelled items.
 
 use super::labels::read_label;
-use super::notes::take_notes;
+use super::notes::{take_notes, without_notes};
 use crate::lang::Lang;
 use crate::model::{Annex, Clause, Span, Text};
 use crate::normalize::Para;
@@ -48,7 +48,7 @@ fn text_of(p: &Para) -> Text {
 
 /// A title line: short, unlabelled, without closing punctuation.
 fn is_title_like(p: &Para, lang: &Lang) -> bool {
-    let t = take_notes(&p.text).0;
+    let t = without_notes(&p.text);
     let t = t.trim();
     !t.is_empty()
         && t.chars().count() <= 80
@@ -118,7 +118,7 @@ pub fn build_annex(caption: Option<&Para>, heading: &Para, body: &[Para], lang: 
         span = span.cover(last.span);
     }
     Annex {
-        name: take_notes(&heading.text).0.trim().to_string(),
+        name: without_notes(&heading.text).trim().to_string(),
         caption: caption.map(text_of),
         title,
         paragraphs,

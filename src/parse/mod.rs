@@ -18,7 +18,7 @@ pub mod notes;
 pub mod report;
 
 use header::{HeaderLine, is_assembly_line, is_history_start, read_header};
-use notes::take_notes;
+use notes::{take_notes, without_notes};
 
 /// Options of the parse stage.
 #[derive(Debug, Clone)]
@@ -199,6 +199,10 @@ fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
 
 /// A table header that opens non-resolution material (`编号 行动`).
 fn other_block_kind(text: &str, lang: &Lang) -> Option<&'static str> {
+    // Table headers are a few short words: skip the split for anything else.
+    if text.len() > 64 || !text.contains(char::is_whitespace) {
+        return None;
+    }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     lang.other_block_openers
         .iter()
@@ -207,7 +211,7 @@ fn other_block_kind(text: &str, lang: &Lang) -> Option<&'static str> {
 }
 
 fn header_of(p: &Para, lang: &Lang, allow_recommendation: bool) -> Option<HeaderLine> {
-    read_header(&take_notes(&p.text).0, lang, allow_recommendation)
+    read_header(&without_notes(&p.text), lang, allow_recommendation)
 }
 
 /// Find where resolutions start: a MOD/ADD/SUP marker followed by a header,
@@ -240,7 +244,7 @@ fn find_starts(paras: &[Para], lang: &Lang) -> Vec<Start> {
                 .skip(i + 1)
                 .take(HEADER_CONFIRM_WINDOW)
                 .any(|p| {
-                    let c = take_notes(&p.text).0;
+                    let c = without_notes(&p.text);
                     is_history_start(&c) || is_assembly_line(&c, lang)
                 });
             if confirmed {
@@ -304,7 +308,7 @@ fn build_resolution(
     // Title: up to the history line (or, for a Recommendation, one line).
     let title_start = i;
     while i < paras.len() {
-        let c = take_notes(&paras[i].text).0;
+        let c = without_notes(&paras[i].text);
         if is_history_start(&c)
             || is_assembly_line(&c, lang)
             || (i > title_start
@@ -327,10 +331,10 @@ fn build_resolution(
     }
     // History: from `（YYYY年…` to the paragraph that closes the bracket.
     let mut history = None;
-    if !is_rec && i < paras.len() && is_history_start(&take_notes(&paras[i].text).0) {
+    if !is_rec && i < paras.len() && is_history_start(&without_notes(&paras[i].text)) {
         let hs = i;
         while i < paras.len() {
-            let c = take_notes(&paras[i].text).0;
+            let c = without_notes(&paras[i].text);
             i += 1;
             if c.trim_end().ends_with(['）', ')']) || i - hs >= 4 {
                 break;
@@ -345,7 +349,7 @@ fn build_resolution(
         });
     }
     let mut assembly = None;
-    if i < paras.len() && is_assembly_line(&take_notes(&paras[i].text).0, lang) {
+    if i < paras.len() && is_assembly_line(&without_notes(&paras[i].text), lang) {
         assembly = Some(text(&paras[i]));
         i += 1;
     }
@@ -370,11 +374,11 @@ fn build_resolution(
     let annex_at: Vec<usize> = rest
         .iter()
         .enumerate()
-        .filter(|(_, p)| annex::is_annex_heading(&take_notes(&p.text).0, lang))
+        .filter(|(_, p)| annex::is_annex_heading(&without_notes(&p.text), lang))
         .map(|(k, _)| k)
         .collect();
     let caption_before =
-        |k: usize| k > 0 && annex::is_annex_caption(&take_notes(&rest[k - 1].text).0, lang);
+        |k: usize| k > 0 && annex::is_annex_caption(&without_notes(&rest[k - 1].text), lang);
     let body_end = annex_at
         .first()
         .map_or(rest.len(), |&k| if caption_before(k) { k - 1 } else { k });
@@ -382,7 +386,7 @@ fn build_resolution(
     for p in &rest[..body_end] {
         // A second assembly line means a resolution header above it was not
         // recognised: its text is kept here, but the reader must know.
-        if is_assembly_line(&take_notes(&p.text).0, lang) {
+        if is_assembly_line(&without_notes(&p.text), lang) {
             diags.push(Diagnostic {
                 severity: Severity::Warning,
                 line: p.span.first_line,

@@ -8,6 +8,16 @@ use crate::lang::Lang;
 use crate::model::{Diagnostic, Severity, Span};
 use crate::normalize::{FootnoteBody, NOTE_END, NOTE_START, Para};
 
+/// `text` without its encoded references, borrowed when it has none (most
+/// paragraphs): for the many checks that only read the wording.
+pub fn without_notes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(NOTE_START) {
+        std::borrow::Cow::Owned(take_notes(text).0)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Split encoded references out of `text`: the clean text and the footnote
 /// numbers referenced, in order (a footnote cited twice appears twice).
 pub fn take_notes(text: &str) -> (String, Vec<u32>) {
@@ -59,7 +69,7 @@ pub fn mark_glued_references(
 ) {
     let mut headings: Vec<String> = paras
         .iter()
-        .map(|p| take_notes(&p.text).0)
+        .map(|p| without_notes(&p.text).into_owned())
         .filter(|t| super::body::read_heading(t, lang).is_some())
         .map(|t| t.trim_end_matches(['，', ',']).to_string())
         .collect();
