@@ -152,6 +152,7 @@ pub fn model_chars(r: &Resolution, counts: &mut BTreeMap<char, i64>) {
     }
     if let Some(a) = &r.assembly {
         chars_of(&a.text, counts, -1);
+        notes(&a.notes, counts);
     }
     for s in &r.sections {
         chars_of(&s.heading, counts, -1);
@@ -168,6 +169,7 @@ pub fn model_chars(r: &Resolution, counts: &mut BTreeMap<char, i64>) {
         chars_of(&a.name, counts, -1);
         if let Some(c) = &a.caption {
             chars_of(&c.text, counts, -1);
+            notes(&c.notes, counts);
         }
         if let Some(t) = &a.title {
             chars_of(&t.text, counts, -1);
