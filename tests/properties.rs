@@ -362,6 +362,25 @@ proptest! {
     }
 }
 
+/// Found by `no_text_is_lost_after_random_edits`: a digit typed after the
+/// year of COM4/SDT's assembly line (`2024年1`), with footnote 1 on the same
+/// page, reads as a reference to that footnote (as `2009年1` does in Res 2's
+/// history); the model keeps it as the assembly line's note, so nothing is
+/// lost.
+#[test]
+fn digit_glued_to_the_assembly_line_is_kept_as_a_reference() {
+    let edits = [
+        Edit::InsertChar(7248091796630430322, 4790136861084794624, '1'),
+        Edit::DeleteLine(1520),
+    ];
+    let text = apply_edits(&slice(2614446719461102559, 81), &edits);
+    assert!(text.contains("世界电信标准化全会（2024年1，新德里），"));
+    assert_eq!(lost_chars(&text), Default::default());
+    let doc = parse("slice.txt", &text).expect("parses");
+    let r = &doc.resolutions[0];
+    assert_eq!(r.assembly.as_ref().map(|a| a.notes.clone()), Some(vec![1]));
+}
+
 /// Published Resolution 101 against its conference text COM4/AI (paired
 /// by naming the provisional id in a mapping): the change set is complete,
 /// and leaving out any one change breaks the reconstruction, so the check
