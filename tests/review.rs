@@ -30,6 +30,13 @@ fn of(rule: &str) -> Vec<&'static Finding> {
     findings().iter().filter(|f| f.rule == rule).collect()
 }
 
+/// `(resolution, line)` of each finding.
+fn lines_of<'f>(fs: &[&'f Finding]) -> Vec<(&'f str, u32)> {
+    fs.iter()
+        .map(|f| (f.resolution.as_deref().unwrap_or(""), f.line))
+        .collect()
+}
+
 /// `(resolution, file, line)` of every finding of `rule`.
 fn places(rule: &str) -> Vec<(String, &'static str, u32)> {
     of(rule)
@@ -154,10 +161,7 @@ fn every_bracketed_placeholder_with_its_line() {
 #[test]
 fn stale_citations_with_their_lines() {
     let fs = of("citation.stale");
-    let got: Vec<(&str, u32)> = fs
-        .iter()
-        .map(|f| (f.resolution.as_deref().unwrap_or(""), f.line))
-        .collect();
+    let got = lines_of(&fs);
     assert_eq!(
         got,
         [
@@ -261,10 +265,7 @@ fn provisional_id_spelling_com3_apt_ng() {
 #[test]
 fn title_differences_between_report_and_text() {
     let fs = of("declared.title-differs");
-    let got: Vec<(&str, u32)> = fs
-        .iter()
-        .map(|f| (f.resolution.as_deref().unwrap_or(""), f.line))
-        .collect();
+    let got = lines_of(&fs);
     assert_eq!(
         got,
         [
