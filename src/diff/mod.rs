@@ -25,6 +25,9 @@ pub struct DiffOptions {
     pub hide_editorial: bool,
     /// Language tables (variant pairs for editorial folding).
     pub lang: &'static Lang,
+    /// Threads diffing resolution pairs: 0 for one per core, 1 for a serial
+    /// run. The report is the same either way.
+    pub jobs: usize,
 }
 
 impl Default for DiffOptions {
@@ -33,6 +36,7 @@ impl Default for DiffOptions {
             ids: IdOptions::default(),
             hide_editorial: false,
             lang: &crate::lang::ZH,
+            jobs: 0,
         }
     }
 }
@@ -53,9 +57,9 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let mut resolutions = Vec::with_capacity(aligned.pairs.len());
-    for p in &aligned.pairs {
-        let (r, narrowed) = diff_pair(p, opts);
+    let diffs = crate::parallel::map_ordered(&aligned.pairs, opts.jobs, |p| diff_pair(p, opts));
+    let mut resolutions = Vec::with_capacity(diffs.len());
+    for (r, narrowed) in diffs {
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
