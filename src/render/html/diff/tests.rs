@@ -1,7 +1,7 @@
 //! Unit tests of the HTML change report on hand-built reports.
 
 use super::*;
-use crate::model::{ChangeKind, FindingSeverity, InlineOp, MarkedText};
+use crate::model::{ChangeCounts, ChangeKind, FindingSeverity, InlineOp, MarkedText, Verdict};
 
 fn op(op: InlineTag, text: &str) -> InlineOp {
     InlineOp {
@@ -38,7 +38,7 @@ fn modified(section: &str, label: &str, inline: Vec<InlineOp>, editorial: bool) 
 }
 
 fn res(id: &str, status: ResolutionStatus, changes: Vec<Change>) -> ResolutionDiff {
-    ResolutionDiff {
+    let mut r = ResolutionDiff {
         id: id.into(),
         aliases: Vec::new(),
         title: format!("第{id}号决议的标题"),
@@ -48,7 +48,11 @@ fn res(id: &str, status: ResolutionStatus, changes: Vec<Change>) -> ResolutionDi
         new_location: Some("new.txt:30".into()),
         header_changes: Vec::new(),
         changes,
-    }
+        verdict: Verdict::Noc,
+        counts: ChangeCounts::default(),
+    };
+    r.settle();
+    r
 }
 
 fn report(resolutions: Vec<ResolutionDiff>) -> DiffReport {
@@ -58,6 +62,7 @@ fn report(resolutions: Vec<ResolutionDiff>) -> DiffReport {
         resolutions,
         notes: Vec::new(),
         editorial_hidden: false,
+        renumbering_hidden: false,
     }
 }
 
