@@ -119,7 +119,8 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
-                 every pair; each was compared only with the nearest ones, so some modified clauses \
+                 every pair; each was compared only with those sharing the most rare character pairs \
+                 with it, so some modified clauses \
                  may be shown as removed and added",
                 r.id
             ));
