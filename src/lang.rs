@@ -170,6 +170,14 @@ impl Lang {
     }
 }
 
+/// Punctuation that ends a sentence, in full-width and folded forms: where
+/// a diff out of budget cuts texts first.
+pub const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?', '\n'];
+
+/// Punctuation that ends a clause within a sentence: where a diff out of
+/// budget cuts a changed sentence.
+pub const CLAUSE_MARKS: &[char] = &['，', ',', '、', '：', ':'];
+
 /// Everything the parser needs to know about the language of a text.
 #[derive(Debug)]
 pub struct Lang {

@@ -6,7 +6,6 @@ use super::SourceLines;
 use crate::lang::{Lang, punct};
 use crate::model::{Clause, InlineOp, InlineTag, MarkedText, Resolution, Span};
 use std::ops::Range;
-use std::time::Duration;
 
 /// An assembly named by year and place (`2024年，新德里`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -357,24 +356,17 @@ pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
     k
 }
 
-/// Longest time spent on one inline difference; long texts fall back to a
-/// coarser (still correct) difference.
-const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
-
 /// Inline difference from `old` to `new`, as the edition diff shows it
 /// (a replaced phrase is one deletion and one insertion).
 pub fn inline_diff(old: &str, new: &str) -> Vec<InlineOp> {
     crate::diff::inline::inline_diff(old, new)
 }
 
-/// Similarity of two texts in `0.0..=1.0` (shared characters).
+/// Similarity of two texts in `0.0..=1.0` (shared characters), within the
+/// diff [`budget`](crate::diff::budget).
 pub(crate) fn similarity(a: &str, b: &str) -> f32 {
-    use similar::{Algorithm, TextDiff};
-    TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIMEOUT)
-        .diff_chars(a, b)
-        .ratio()
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    crate::diff::budget::ratio(&a, &b)
 }
 
 /// The part of one side of a difference that the changes touch, for
