@@ -83,6 +83,18 @@ fn select_pairs<'a>(
 
 /// Compare two editions.
 pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<DiffReport> {
+    // The texts' own language wins over the default of the options.
+    let with_lang;
+    let opts = match crate::corpus::common_language(old, new)? {
+        Some(lang) if lang.tag != opts.lang.tag => {
+            with_lang = DiffOptions {
+                lang,
+                ..opts.clone()
+            };
+            &with_lang
+        }
+        _ => opts,
+    };
     let aligned = align::align_editions(old, new, &opts.ids)?;
     let mut notes = aligned.notes;
     let pairs = match &opts.select {
