@@ -11,7 +11,9 @@ pub mod sections;
 pub use clauses::{
     Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
 };
-pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
+pub use ids::{
+    EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions, normalize_id,
+};
 
 use crate::diff::budget::{self, Distance};
 
