@@ -30,7 +30,7 @@ pub struct DiffReport {
 
 /// The ITU verdict on one resolution: the mark an assembly's texts put
 /// before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Changed in substance (MOD).
@@ -74,7 +74,7 @@ impl Verdict {
 
 /// How a change counts: in substance, editorial (edition markers
 /// included), a move, or a pure renumbering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeClass {
     /// Changes what the text says.
@@ -90,7 +90,7 @@ pub enum ChangeClass {
 
 /// Changes of one resolution by [`ChangeClass`], counted before anything
 /// is hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct ChangeCounts {
     /// Changes in substance.
     pub substantive: usize,
