@@ -60,6 +60,19 @@ struct InputArgs {
     /// Treat parser warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Tracked changes in Word documents: read the text with them accepted
+    /// (the default, with a warning) or rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
+}
+
+/// `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RevisionsArg {
+    /// The text after the changes.
+    Accept,
+    /// The text before the changes.
+    Reject,
 }
 
 #[derive(Subcommand, Debug)]
@@ -177,6 +190,10 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         opts.ingest.encoding = Some(ingest::encoding_for_label(label)?);
     }
     opts.strict = input.strict;
+    opts.ingest.revisions = match input.revisions {
+        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
+        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+    };
     Ok(opts)
 }
 
