@@ -4,7 +4,7 @@ use super::*;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON produced by `resdiff diff --format json`.
-pub const DIFF_SCHEMA_VERSION: u32 = 1;
+pub const DIFF_SCHEMA_VERSION: u32 = 2;
 
 /// Everything `resdiff diff` found between two editions: the hand-off from
 /// the diff stage to the renderers.
@@ -84,10 +84,10 @@ pub struct ResolutionDiff {
     pub status: ResolutionStatus,
     /// How the two sides were paired (absent when only one side exists).
     pub match_how: Option<MatchHow>,
-    /// `file:line` of the old side.
-    pub old_location: Option<String>,
-    /// `file:line` of the new side.
-    pub new_location: Option<String>,
+    /// Where the old side is (file and the resolution's lines).
+    pub old_location: Option<Location>,
+    /// Where the new side is.
+    pub new_location: Option<Location>,
     /// Changes of the header, title, history and assembly lines.
     pub header_changes: Vec<Change>,
     /// Changes of headings, clauses, annexes and footnotes, in new-edition

@@ -41,6 +41,35 @@ impl Span {
     }
 }
 
+/// Where a node is: its file and lines.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// Path of the file as given.
+    pub file: String,
+    /// The line to point a reader at: the first line of `span`.
+    pub line: u32,
+    /// All the lines of the node.
+    pub span: Span,
+}
+
+impl Location {
+    /// The node on lines `span` of `file`.
+    pub fn new(file: impl Into<String>, span: Span) -> Self {
+        Location {
+            file: file.into(),
+            line: span.first_line,
+            span,
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    /// `file:line`, as compilers and editors point at a line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
 /// What a file of an edition folder turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
