@@ -63,6 +63,19 @@ struct InputArgs {
     /// Language of the texts (zh, en); detected for each file when absent.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Tracked changes in Word documents: read the text with them accepted
+    /// (the default, with a warning) or rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
+}
+
+/// `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RevisionsArg {
+    /// The text after the changes.
+    Accept,
+    /// The text before the changes.
+    Reject,
 }
 
 #[derive(Subcommand, Debug)]
@@ -203,6 +216,10 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         })?;
         opts.parse.detect = false;
     }
+    opts.ingest.revisions = match input.revisions {
+        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
+        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+    };
     Ok(opts)
 }
 
