@@ -26,6 +26,9 @@ pub struct DiffReport {
     /// Whether pure renumberings were left out (`--substantive`).
     #[serde(default)]
     pub renumbering_hidden: bool,
+    /// Language tag of the texts (`zh-Hans`), which the report speaks.
+    #[serde(default)]
+    pub lang: String,
 }
 
 /// The ITU verdict on one resolution: the mark an assembly's texts put
