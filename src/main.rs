@@ -60,6 +60,9 @@ struct InputArgs {
     /// Treat parser warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Language of the texts (zh, en); detected for each file when absent.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -187,6 +190,19 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         opts.ingest.encoding = Some(ingest::encoding_for_label(label)?);
     }
     opts.strict = input.strict;
+    if let Some(name) = &input.lang {
+        opts.parse.lang = resdiff::lang::by_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "--lang {name}: unknown language (known: {})",
+                resdiff::lang::LANGUAGES
+                    .iter()
+                    .map(|l| l.tag)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        opts.parse.detect = false;
+    }
     Ok(opts)
 }
 

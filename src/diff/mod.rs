@@ -3,6 +3,7 @@
 //! classifies it (added, removed, modified, moved, renumbered; editorial or
 //! not) and computes inline redlines, only inside paired clauses.
 
+pub mod budget;
 pub mod editorial;
 pub mod inline;
 
@@ -82,6 +83,18 @@ fn select_pairs<'a>(
 
 /// Compare two editions.
 pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<DiffReport> {
+    // The texts' own language wins over the default of the options.
+    let with_lang;
+    let opts = match crate::corpus::common_language(old, new)? {
+        Some(lang) if lang.tag != opts.lang.tag => {
+            with_lang = DiffOptions {
+                lang,
+                ..opts.clone()
+            };
+            &with_lang
+        }
+        _ => opts,
+    };
     let aligned = align::align_editions(old, new, &opts.ids)?;
     let mut notes = aligned.notes;
     let pairs = match &opts.select {
@@ -118,7 +131,8 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
-                 every pair; each was compared only with the nearest ones, so some modified clauses \
+                 every pair; each was compared only with those sharing the most rare character pairs \
+                 with it, so some modified clauses \
                  may be shown as removed and added",
                 r.id
             ));

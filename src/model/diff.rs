@@ -1,14 +1,14 @@
 //! The edition diff's report: resolutions paired, clause changes, inline redlines.
 
 use super::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Version of the JSON produced by `resdiff diff --format json`.
 pub const DIFF_SCHEMA_VERSION: u32 = 2;
 
 /// Everything `resdiff diff` found between two editions: the hand-off from
 /// the diff stage to the renderers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffReport {
     /// Name of the old edition (folder or file name).
     pub old_name: String,
@@ -24,16 +24,14 @@ pub struct DiffReport {
     /// (`--hide-editorial`, `--substantive`).
     pub editorial_hidden: bool,
     /// Whether pure renumberings were left out (`--substantive`).
-    #[serde(default)]
     pub renumbering_hidden: bool,
     /// Language tag of the texts (`zh-Hans`), which the report speaks.
-    #[serde(default)]
     pub lang: String,
 }
 
 /// The ITU verdict on one resolution: the mark an assembly's texts put
 /// before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Changed in substance (MOD).
@@ -77,7 +75,7 @@ impl Verdict {
 
 /// How a change counts: in substance, editorial (edition markers
 /// included), a move, or a pure renumbering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeClass {
     /// Changes what the text says.
@@ -93,7 +91,7 @@ pub enum ChangeClass {
 
 /// Changes of one resolution by [`ChangeClass`], counted before anything
 /// is hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct ChangeCounts {
     /// Changes in substance.
     pub substantive: usize,
@@ -134,7 +132,7 @@ impl ChangeCounts {
 }
 
 /// What happened to one resolution between the editions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolutionStatus {
     /// Only in the new edition (ITU: ADD).
@@ -151,7 +149,7 @@ pub enum ResolutionStatus {
 }
 
 /// How a resolution of the old edition was paired with one of the new.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "how")]
 pub enum MatchHow {
     /// Both carry the same number (or Recommendation designation).
@@ -180,7 +178,7 @@ pub enum MatchHow {
 }
 
 /// One resolution's differences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolutionDiff {
     /// Final identifier: the number where known, else the provisional id or
     /// designation.
@@ -205,7 +203,6 @@ pub struct ResolutionDiff {
     /// The ITU verdict, decided on every change, hidden ones included.
     pub verdict: Verdict,
     /// Changes by class, hidden ones included.
-    #[serde(default)]
     pub counts: ChangeCounts,
 }
 
@@ -248,7 +245,7 @@ impl ResolutionDiff {
 }
 
 /// Kind of a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Only in the new edition.
@@ -264,7 +261,7 @@ pub enum ChangeKind {
 }
 
 /// Which part of a resolution a change concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeUnit {
     /// Header line (edition).
@@ -288,7 +285,7 @@ pub enum ChangeUnit {
 }
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// What happened.
     pub kind: ChangeKind,
@@ -343,7 +340,7 @@ impl Change {
 }
 
 /// Operation of an inline redline segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InlineTag {
     /// In both texts.
@@ -355,7 +352,7 @@ pub enum InlineTag {
 }
 
 /// One segment of an inline redline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InlineOp {
     /// What the segment is.
     pub op: InlineTag,
@@ -364,7 +361,7 @@ pub struct InlineOp {
 }
 
 /// Counts over a [`DiffReport`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct DiffSummary {
     /// Resolutions only in the new edition.
     pub added: usize,

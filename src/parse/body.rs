@@ -3,7 +3,7 @@
 
 use super::labels::{LabelRead, decimal_path, read_label};
 use super::notes::take_notes;
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{
     Clause, ClauseLabel, Diagnostic, LabelFamily, Section, SectionKind, Severity, Span, Text,
 };
@@ -28,24 +28,32 @@ const MAX_HEADING_CHARS: usize = 120;
 /// heading can stand is [`SectionParser`]'s business.
 pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
     let t = text.trim();
-    if t.is_empty()
-        || t.chars().count() > MAX_HEADING_CHARS
-        || t.ends_with(['；', '。', '：', ';', ':', '.'])
-    {
+    if t.is_empty() || t.chars().count() > MAX_HEADING_CHARS || t.ends_with(punct::CLAUSE_END) {
         return None;
     }
-    let (further, t) = match t.strip_prefix(lang.further_prefix) {
-        Some(rest) => (true, rest),
+    let (mut further, t) = match lang.strip_keyword(t, lang.further_prefix) {
+        Some(rest) => (true, rest.trim_start()),
         None => (false, t),
     };
-    let (kw, kind) = lang
+    let (rest, kind) = lang
         .headings
         .iter()
-        .filter(|(kw, _)| t.starts_with(kw))
-        .max_by_key(|(kw, _)| kw.len())?;
-    let rest = &t[kw.len()..];
+        .filter_map(|(kw, kind)| Some((lang.strip_keyword(t, kw)?, kind, kw.len())))
+        .max_by_key(|(_, _, len)| *len)
+        .map(|(rest, kind, _)| (rest, kind))?;
+    // `considering further`, `resolves further`.
+    let rest = match (!lang.further_suffix.is_empty())
+        .then(|| lang.strip_keyword(rest.trim_start(), lang.further_suffix))
+        .flatten()
+    {
+        Some(r) => {
+            further = true;
+            r
+        }
+        None => rest,
+    };
     let tail = |s: &str| {
-        let s = s.trim().trim_end_matches(['，', ',']).trim();
+        let s = s.trim().trim_end_matches(punct::COMMAS).trim();
         (!s.is_empty()).then(|| s.to_string())
     };
     if !kind.is_operative() {
@@ -65,8 +73,13 @@ pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
             });
         }
         let after = rest.strip_prefix(lang.compound_separators)?;
+        let after = if lang.spaced {
+            after.trim_start()
+        } else {
+            after
+        };
         for (verb, compound) in lang.resolves_compounds {
-            if let Some(addr) = after.strip_prefix(verb) {
+            if let Some(addr) = lang.strip_keyword(after, verb) {
                 return Some(HeadingRead {
                     kind: *compound,
                     further,
@@ -90,9 +103,7 @@ pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
 /// Whether a paragraph ends like a clause or sentence (so that a following
 /// label-like start really opens a new item).
 fn ends_closed(text: &str) -> bool {
-    text.trim_end().ends_with([
-        '；', '。', '，', '：', ';', ':', ',', '.', '!', '?', '！', '？', '）', ')',
-    ])
+    text.trim_end().ends_with(punct::CLOSING)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -162,6 +173,9 @@ impl<'a> SectionParser<'a> {
             return;
         }
         self.prev_was_heading = false;
+        if let Some(read) = &label {
+            self.split_glued_heading(read);
+        }
         if self.cur.is_none() {
             self.cur = Some(Builder {
                 section: Section {
@@ -188,15 +202,62 @@ impl<'a> SectionParser<'a> {
         self.prev_text = Some(clean);
     }
 
+    /// Some conversions glue a heading to the end of the paragraph before
+    /// it (`… if the related budget allows, further resolves`, then `1 to
+    /// …`). When a label starts a list that cannot continue the current one
+    /// and the last clause ends with `, ` or `; ` and a heading, that tail
+    /// becomes the heading of a new section. Only in spaced languages, where
+    /// the separator and a keyword at a word boundary make it unambiguous.
+    fn split_glued_heading(&mut self, read: &LabelRead) {
+        if !self.lang.spaced || !read.readings.iter().any(|l| l.ordinal == 1) {
+            return;
+        }
+        let Some(b) = self.cur.as_mut() else { return };
+        if b.place(read).is_some() {
+            return;
+        }
+        let Some(last) = b.last_clause_mut() else {
+            return;
+        };
+        let text = last.text.trim_end();
+        let found = text
+            .match_indices([',', ';'])
+            .filter(|(k, _)| text.len() - k <= MAX_HEADING_CHARS)
+            .find_map(|(k, _)| {
+                let tail = text[k + 1..].trim();
+                read_heading(tail, self.lang).map(|h| (k, tail.to_string(), h))
+            });
+        let Some((k, heading, h)) = found else { return };
+        let span = Span::new(last.span.last_line, last.span.last_line);
+        last.text.truncate(k + 1);
+        self.finish_section();
+        self.cur = Some(Builder {
+            section: Section {
+                heading,
+                kind: h.kind,
+                further: h.further,
+                addressee: h.addressee,
+                notes: Vec::new(),
+                intro: None,
+                clauses: Vec::new(),
+                span,
+            },
+            pending: Vec::new(),
+            top: None,
+            child: None,
+        });
+        self.prev_text = None;
+    }
+
     /// A heading ending in `，` stands only after a paragraph that closed a
     /// section (`，` or `。`); otherwise it is a sentence.
     fn heading_allowed(&self, clean: &str) -> bool {
-        if !clean.trim_end().ends_with(['，', ',']) {
+        if !clean.trim_end().ends_with(punct::COMMAS) {
             return true;
         }
-        self.prev_text
-            .as_deref()
-            .is_none_or(|t| t.trim_end().ends_with(['，', ',', '。', '.']))
+        self.prev_text.as_deref().is_none_or(|t| {
+            t.trim_end().ends_with(punct::COMMAS) || t.trim_end().ends_with(['.', punct::FULL_STOP])
+        })
     }
 
     fn finish_section(&mut self) {
@@ -270,19 +331,21 @@ impl Builder {
     /// continuing a list is preferred to starting one.
     fn place(&self, read: &LabelRead) -> Option<(Place, ClauseLabel)> {
         let last_text = self.last_clause_text();
-        let opens_sublist = last_text.is_some_and(|t| t.trim_end().ends_with(['：', ':']));
+        let opens_sublist = last_text.is_some_and(|t| t.trim_end().ends_with(punct::COLONS));
         let mut options: Vec<(Place, &ClauseLabel)> = Vec::new();
         for l in &read.readings {
             let unordered = matches!(l.family, LabelFamily::Bullet | LabelFamily::Dash);
+            // `b)bis` follows `b)` with the same ordinal.
+            let step = u32::from(!super::labels::is_inserted(&l.raw));
             match self.top {
                 None => options.push((Place::TopStart, l)),
                 Some(top) => {
-                    if top.family == l.family && (unordered || l.ordinal == top.last + 1) {
+                    if top.family == l.family && (unordered || l.ordinal == top.last + step) {
                         options.push((Place::TopContinue, l));
                     }
                     if let Some(child) = self.child
                         && child.family == l.family
-                        && (unordered || l.ordinal == child.last + 1)
+                        && (unordered || l.ordinal == child.last + step)
                     {
                         options.push((Place::ChildContinue, l));
                     }
@@ -315,6 +378,15 @@ impl Builder {
             .into_iter()
             .min_by_key(|(p, l)| (rank(*p), if *p == Place::TopStart { l.ordinal } else { 0 }))
             .map(|(p, l)| (p, l.clone()))
+    }
+
+    fn last_clause_mut(&mut self) -> Option<&mut Clause> {
+        let last = self.section.clauses.last_mut()?;
+        if last.children.is_empty() {
+            Some(last)
+        } else {
+            last.children.last_mut()
+        }
     }
 
     fn last_clause_text(&self) -> Option<&str> {

@@ -129,7 +129,7 @@ pub fn place_label(c: &Change, w: &ReportWords) -> String {
         ChangeUnit::History => unit(2),
         ChangeUnit::Assembly => unit(3),
         ChangeUnit::Heading => unit(4),
-        ChangeUnit::Intro => format!("{}（{}）", c.section, unit(5)),
+        ChangeUnit::Intro => format!("{}{}{}{}", c.section, w.parens.0, unit(5), w.parens.1),
         ChangeUnit::Footnote => {
             let mut c = c.clone();
             c.section = unit(6);

@@ -47,16 +47,20 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
     .into_iter()
     .map(|v| {
         let n = report.resolutions.iter().filter(|r| r.verdict == v).count();
-        format!("{} {}（{}）", v.mark(), n, verdict_label(v, w))
+        let (open, close) = w.parens;
+        format!("{} {n}{open}{}{close}", v.mark(), verdict_label(v, w))
     })
     .collect();
     let s = report.summary().classes;
     writeln!(
         out,
-        "{}：{}。{}：{} {}{}{} {}{}{} {}{}{} {}\n",
+        "{}{}{}{}{}{}{} {}{}{} {}{}{} {}{}{} {}\n",
         w.summary,
+        w.colon,
         counts.join(" · "),
+        w.full_stop,
         w.changes,
+        w.colon,
         w.class_substantive,
         s.substantive,
         w.separator,
@@ -110,7 +114,8 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         .map(display_id)
         .collect();
     if !absent.is_empty() {
-        writeln!(out, "{}：{}\n", w.not_compared, esc(&absent.join(", ")))?;
+        let list = esc(&absent.join(", "));
+        writeln!(out, "{}{}{list}\n", w.not_compared, w.colon)?;
     }
     for r in &listed {
         if r.header_changes.is_empty() && r.changes.is_empty() {
@@ -124,7 +129,8 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
             esc(&r.title)
         )?;
         if let Some(m) = &r.match_how {
-            writeln!(out, "*{}：{}*\n", w.matched, esc(&match_label(m, w)))?;
+            let how = esc(&match_label(m, w));
+            writeln!(out, "*{}{}{how}*\n", w.matched, w.colon)?;
         }
         for c in r.header_changes.iter().chain(&r.changes) {
             write_change(out, c, w)?;
@@ -157,10 +163,12 @@ fn write_change<W: Write>(out: &mut W, c: &Change, w: &ReportWords) -> io::Resul
             (None, None) => String::new(),
         }
     };
+    let (open, close) = w.parens;
     writeln!(
         out,
-        "- **{}**（{tag}）：{body} <sub>{}</sub>",
+        "- **{}**{open}{tag}{close}{}{body} <sub>{}</sub>",
         esc(&place_label(c, w)),
+        w.colon,
         lines_label(c, w)
     )
 }
