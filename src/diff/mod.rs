@@ -34,6 +34,9 @@ pub struct DiffOptions {
     pub check_findings: bool,
     /// Language tables (variant pairs for editorial folding).
     pub lang: &'static Lang,
+    /// Threads diffing resolution pairs: 0 for one per core, 1 for a serial
+    /// run. The report is the same either way.
+    pub jobs: usize,
 }
 
 impl Default for DiffOptions {
@@ -45,6 +48,7 @@ impl Default for DiffOptions {
             hide_renumbered: false,
             check_findings: true,
             lang: &crate::lang::ZH,
+            jobs: 0,
         }
     }
 }
@@ -125,9 +129,9 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let mut resolutions = Vec::with_capacity(pairs.len());
-    for p in &pairs {
-        let (r, narrowed) = diff_pair(p, opts, &findings);
+    let diffs = crate::parallel::map_ordered(&pairs, opts.jobs, |p| diff_pair(p, opts, &findings));
+    let mut resolutions = Vec::with_capacity(diffs.len());
+    for (r, narrowed) in diffs {
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
