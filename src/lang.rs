@@ -25,6 +25,15 @@ pub struct Lang {
     pub resolution_header_suffix: &'static str,
     /// Suffix of a Recommendation header (`ITU-T A.25建议书`).
     pub recommendation_header_suffix: &'static str,
+    /// Number signs a header may be typed with, the right one first
+    /// (`号`, or the traditional `號`): a header spelt with another one is
+    /// a near miss that deserves a warning, not silence.
+    pub header_number_signs: &'static [char],
+    /// Spellings of the word "resolution" in a header, the right one first
+    /// (`决议`, traditional `決議` and mixtures).
+    pub header_resolution_words: &'static [&'static str],
+    /// Characters that end a sentence or a paragraph (`；` `。` `：` `，`).
+    pub sentence_final: &'static [char],
     /// Start of the assembly line (`世界电信标准化全会（`).
     pub assembly_prefix: &'static str,
     /// Marker of a revised edition inside an edition bracket (`修订版`).
@@ -117,6 +126,9 @@ pub static ZH: Lang = Lang {
     resolution_header_prefix: "第",
     resolution_header_suffix: "号决议",
     recommendation_header_suffix: "建议书",
+    header_number_signs: &['号', '號'],
+    header_resolution_words: &["决议", "決議", "决議", "決议"],
+    sentence_final: &['；', '。', '：', '，', ';', ':', '.', ','],
     assembly_prefix: "世界电信标准化全会（",
     revised_word: "修订版",
     year_suffix: "年",
