@@ -36,7 +36,7 @@ pub struct Corpus {
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize(&src);
+    let norm = normalize::normalize_with(&src, opts.parse.lang);
     let doc = parse::parse_document(&src, &norm, &opts.parse);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.

@@ -34,6 +34,14 @@ pub struct Lang {
     pub header_resolution_words: &'static [&'static str],
     /// Characters that end a sentence or a paragraph (`；` `。` `：` `，`).
     pub sentence_final: &'static [char],
+    /// Of [`Lang::sentence_final`], those after which a paragraph usually
+    /// ends even when its last line is full (`；` `。` `：`); after the
+    /// others (`，`) a full line usually wrapped.
+    pub paragraph_final: &'static [char],
+    /// Conjunctions that close a list item and never stand as a paragraph
+    /// of their own (`以及`, `和/或`): a line that is only one of them was
+    /// wrapped off the line before.
+    pub list_conjunctions: &'static [&'static str],
     /// Start of the assembly line (`世界电信标准化全会（`).
     pub assembly_prefix: &'static str,
     /// Marker of a revised edition inside an edition bracket (`修订版`).
@@ -129,6 +137,8 @@ pub static ZH: Lang = Lang {
     header_number_signs: &['号', '號'],
     header_resolution_words: &["决议", "決議", "决議", "決议"],
     sentence_final: &['；', '。', '：', '，', ';', ':', '.', ','],
+    paragraph_final: &['；', '。', '：'],
+    list_conjunctions: &["以及", "及", "和/或", "和", "或", "并"],
     assembly_prefix: "世界电信标准化全会（",
     revised_word: "修订版",
     year_suffix: "年",

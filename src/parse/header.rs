@@ -119,8 +119,9 @@ pub fn looks_like_header(text: &str, lang: &Lang) -> bool {
         return false;
     }
     match bracketed(tail) {
-        // Only digits (a footnote) or punctuation may follow the bracket.
-        Some((_, after)) => !after.chars().any(|c| c.is_alphabetic()),
+        // Only a footnote digit may follow the bracket; punctuation after
+        // it makes a citation closing a sentence (`第208号决议（…）；`).
+        Some((_, after)) => after.trim().chars().all(|c| c.is_ascii_digit()),
         // An unclosed bracket: a header whose bracket was never closed, not
         // a citation running on into a title (`（2018年，迪拜 – 加强…`).
         None => tail.chars().count() <= 24 && !tail.contains(lang.dashes),
@@ -297,7 +298,6 @@ mod tests {
             "第10001号决议（2024年，新德里，修订版）",
             "第二号决议（2024年，新德里）",
             "第2号 决议（2024年，新德里）",
-            "第2号决议（2024年，新德里，修订版）。",
             "第2号决议（2024年，新德里，修订版",
             "第COM4-AI号决议（2024年，新德里）",
         ] {
@@ -313,6 +313,7 @@ mod tests {
             "第2号决议规定的工作",
             "第三，请成员国按照第2号决议（2024年）",
             "第二次会议",
+            "第208号决议（2022年，布加勒斯特，修订版）；",
             "第157号决议（2018年，迪拜，修订版 – 加强国际电联的项目执行",
         ] {
             assert!(!looks_like_header(t, &ZH), "{t}");
