@@ -6,7 +6,7 @@
 //! after sentence-final punctuation ends a paragraph, and a line without it
 //! runs on.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::parse::{annex, body, header, labels};
 use crate::text::display_width;
 
@@ -151,8 +151,7 @@ fn opens_history(t: &str, lang: &Lang) -> bool {
 pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang: &Lang) -> bool {
     // Punctuation that closes something never opens a paragraph
     // (`…各自根据其职责` + `，与相关研究组…`, a lone `。`).
-    if next.starts_with(lang.sentence_final) || next.starts_with(['）', ')', '”', '’', '、'])
-    {
+    if next.starts_with(lang.sentence_final) || next.starts_with(punct::NEVER_OPENING) {
         return true;
     }
     // A conjunction closing a list item was wrapped off the item.
@@ -210,8 +209,8 @@ fn whole_bracket(line: &str) -> bool {
     let (Some(open), Some(close)) = (line.chars().next(), line.chars().last()) else {
         return false;
     };
-    let pair = matches!((open, close), ('[', ']') | ('（', '）') | ('(', ')'));
-    pair && header::bracketed(line).is_some_and(|(_, after)| after.is_empty())
+    let round = punct::OPEN_PARENS.contains(&open) && punct::CLOSE_PARENS.contains(&close);
+    round && header::bracketed(line).is_some_and(|(_, after)| after.is_empty())
         || (open == '[' && close == ']' && !line[1..].contains('['))
 }
 
@@ -221,8 +220,8 @@ fn unclosed_bracket(line: &str) -> bool {
     let mut depth = 0u32;
     for c in line.chars() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
+            c if punct::OPEN_PARENS.contains(&c) => depth += 1,
+            c if punct::CLOSE_PARENS.contains(&c) => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
