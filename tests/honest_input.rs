@@ -352,3 +352,85 @@ fn diff_of_stripped_pdf_text_reports_no_clause_change() {
         }
     }
 }
+
+/// Resolution 101 as published with its labels typed in other forms:
+/// full-width, full-width brackets, bracketed on both sides, glued to the
+/// text, a full stop after a number.
+fn relabelled_101() -> String {
+    let text = std::fs::read_to_string(common::res101_published()).expect("shipped text");
+    let forms = ["ａ）\t", "b）", "（c）\t", "(d) ", "ｅ）"];
+    let numbers = ["１\t", "2．", "3. "];
+    text.split('\n')
+        .map(|l| {
+            let Some((label, rest)) = l.split_once('\t') else {
+                return l.to_string();
+            };
+            let form = match label {
+                "a)" | "b)" | "c)" | "d)" | "e)" => {
+                    forms[usize::from(label.as_bytes()[0] - b'a')].to_string()
+                }
+                "1" | "2" | "3" => numbers[usize::from(label.as_bytes()[0] - b'1')].to_string(),
+                _ => return l.to_string(),
+            };
+            format!("{form}{rest}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn full_width_and_bracketed_labels_read_as_ascii() {
+    let original = std::fs::read_to_string(common::res101_published()).expect("shipped text");
+    let relabelled = relabelled_101();
+    assert_ne!(original, relabelled);
+    let a = parse_text("101.txt", &original);
+    let b = parse_text("101-relabelled.txt", &relabelled);
+    let (ra, rb) = (&a.resolutions[0], &b.resolutions[0]);
+    assert_eq!(ra.sections.len(), rb.sections.len());
+    let mut typed = Vec::new();
+    for (sa, sb) in ra.sections.iter().zip(&rb.sections) {
+        assert_eq!(sa.clauses.len(), sb.clauses.len(), "{}", sa.heading);
+        for (ca, cb) in sa.clauses.iter().zip(&sb.clauses) {
+            assert_eq!(ca.text, cb.text);
+            let read = |c: &resdiff::model::Clause| c.label.as_ref().map(|l| (l.family, l.ordinal));
+            assert_eq!(read(ca), read(cb), "{}", cb.text);
+            typed.extend(cb.label.as_ref().map(|l| l.raw.clone()));
+        }
+    }
+    // The raw form is kept for display.
+    assert!(typed.contains(&"ａ）".to_string()), "{typed:?}");
+    assert!(typed.contains(&"（c）".to_string()), "{typed:?}");
+    assert!(typed.contains(&"１".to_string()), "{typed:?}");
+    // The guess is said, so --strict does not pass it silently.
+    assert!(
+        b.diagnostics
+            .iter()
+            .any(|d| d.message.contains("`ａ）` read as `a)`")),
+        "{:#?}",
+        b.diagnostics
+    );
+    let dir = Scratch::new("labels");
+    let path = dir.file("101.txt", &relabelled);
+    let strict = resdiff(&["parse", "--strict", &path]);
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+#[test]
+fn a_change_of_label_form_alone_is_editorial() {
+    let dir = Scratch::new("label-diff");
+    let old = dir.file(
+        "old.txt",
+        &std::fs::read_to_string(common::res101_published()).expect("shipped text"),
+    );
+    let new = dir.file("new.txt", &relabelled_101());
+    let out = resdiff(&["diff", &old, &new, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("diff writes JSON");
+    let changes = report["resolutions"][0]["changes"]
+        .as_array()
+        .expect("changes");
+    assert!(!changes.is_empty(), "the label forms changed");
+    for c in changes {
+        assert_eq!(c["editorial"], true, "{c}");
+        assert_eq!(c["kind"], "modified", "{c}");
+    }
+}

@@ -118,7 +118,11 @@ fn all_wide(line: &str) -> bool {
 /// Whether `t` opens a structure of its own: it never continues the line
 /// before it.
 pub(super) fn opens_structure(t: &str, lang: &Lang) -> bool {
-    labels::read_label(t, lang).is_some() || stands_alone(t, lang) || opens_history(t, lang)
+    // `(ii)` at the start of a line is as often an enumeration inside a
+    // sentence that wrapped there as a label.
+    let label = labels::read_label(t, lang)
+        .is_some_and(|r| r.readings.iter().all(|l| !l.raw.starts_with('(')));
+    label || stands_alone(t, lang) || opens_history(t, lang)
 }
 
 /// Whether `t` is a line that is a paragraph by itself: a heading, a
