@@ -99,7 +99,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
 /// second time to quote it.
 pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document, String)> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize(&src);
+    let norm = normalize::normalize_with(&src, opts.parse.lang);
     let doc = parse::parse_document(&src, &norm, &opts.parse);
     drop(norm);
     // A summary report's own diagnostics count too: its lists feed the

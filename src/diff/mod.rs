@@ -15,6 +15,7 @@ use crate::model::{
     Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Resolution,
     ResolutionDiff, ResolutionStatus, Section, Span,
 };
+use crate::parse::labels;
 
 /// Options of the diff stage.
 #[derive(Debug, Clone)]
@@ -523,6 +524,18 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             } else if o.clause.text != n.clause.text {
                 ChangeKind::Modified
             } else if label_of(o) != label_of(n) {
+                if label_of(o).map(labels::ascii_form) == label_of(n).map(labels::ascii_form) {
+                    // `ａ）` for `a)`: the same label typed another way.
+                    let mut c = change(
+                        ChangeKind::Modified,
+                        ChangeUnit::Clause,
+                        side(o),
+                        side(n),
+                        lang,
+                    );
+                    c.editorial = true;
+                    return Some(c);
+                }
                 ChangeKind::Renumbered
             } else {
                 return None;
