@@ -291,17 +291,10 @@ pub(super) fn format_number(value: u32, format: &str) -> String {
         | "ideographTraditional"
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand" => chinese(value),
-        "ideographDigital" | "chineseLegalSimplified" => value
-            .to_string()
-            .chars()
-            .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize])
-            .collect(),
         "none" => String::new(),
         _ => value.to_string(),
     }
 }
-
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// Word's letters: a … z, then aa … zz, aaa …
 fn letters(value: u32) -> String {
@@ -338,36 +331,23 @@ fn roman(mut value: u32) -> String {
     out
 }
 
-/// 一 … 十, 十一 … 九十九, then digit by digit.
+/// Chinese counting numerals (one to ninety-nine), from the language
+/// table's numerals; other values in Arabic digits.
 fn chinese(value: u32) -> String {
-    let d = |n: u32| DIGITS[n as usize];
+    let numerals = crate::lang::ZH.cjk_numerals;
+    let n = |v: u32| {
+        numerals
+            .get((v as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or_default()
+    };
+    let ten = n(10);
     match value {
-        0..=9 => d(value).to_string(),
-        10..=19 => format!(
-            "十{}",
-            if value > 10 {
-                d(value - 10).to_string()
-            } else {
-                String::new()
-            }
-        ),
-        20..=99 => {
-            let ones = value % 10;
-            format!(
-                "{}十{}",
-                d(value / 10),
-                if ones > 0 {
-                    d(ones).to_string()
-                } else {
-                    String::new()
-                }
-            )
-        }
-        _ => value
-            .to_string()
-            .chars()
-            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-            .collect(),
+        1..=10 => n(value).to_string(),
+        11..=19 => format!("{ten}{}", n(value - 10)),
+        20..=99 if value.is_multiple_of(10) => format!("{}{ten}", n(value / 10)),
+        20..=99 => format!("{}{ten}{}", n(value / 10), n(value % 10)),
+        _ => value.to_string(),
     }
 }
 
@@ -381,8 +361,14 @@ mod tests {
         assert_eq!(format_number(27, "lowerLetter"), "aa");
         assert_eq!(format_number(4, "lowerRoman"), "iv");
         assert_eq!(format_number(14, "upperRoman"), "XIV");
-        assert_eq!(format_number(12, "chineseCounting"), "十二");
-        assert_eq!(format_number(30, "chineseCounting"), "三十");
+        let zh = |s: &[usize]| -> String {
+            s.iter()
+                .map(|&i| crate::lang::ZH.cjk_numerals[i - 1])
+                .collect()
+        };
+        assert_eq!(format_number(12, "chineseCounting"), zh(&[10, 2]));
+        assert_eq!(format_number(30, "chineseCounting"), zh(&[3, 10]));
+        assert_eq!(format_number(47, "chineseCounting"), zh(&[4, 10, 7]));
         assert_eq!(format_number(7, "decimal"), "7");
     }
 
