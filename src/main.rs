@@ -215,6 +215,11 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             input,
         } => {
+            if format == Format::Docx {
+                return Err(Error::Usage(
+                    "--format docx is for diff (the change report as a Word document)".into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let mut corpora = Vec::new();
             for p in &paths {

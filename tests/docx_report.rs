@@ -139,6 +139,26 @@ fn accept_all_gives_the_new_text_and_reject_all_the_old() {
         }
     }
     assert!(checked > 100, "{checked} sides checked");
+    // The whole report: moved clauses carry a comment saying where from;
+    // without --full, unchanged paragraphs give way to `…`.
+    let moves = report
+        .resolutions
+        .iter()
+        .flat_map(|r| &r.changes)
+        .filter(|c| c.kind == resdiff::model::ChangeKind::Moved)
+        .count();
+    assert!(moves > 0);
+    let full = docx_bytes(&report, &old, &new, true);
+    let comments = part(&full, "word/comments.xml").expect("comments part");
+    assert!(
+        comments.matches("moved: ").count() == moves,
+        "{moves} moves: {comments}"
+    );
+    let short = docx_bytes(&report, &old, &new, false);
+    let short_doc = part(&short, "word/document.xml").expect("document");
+    let full_doc = part(&full, "word/document.xml").expect("document");
+    assert!(short_doc.contains(">…</w:t>") && !full_doc.contains(">…</w:t>"));
+    assert!(short.len() < full.len());
     assert!(
         failures.is_empty(),
         "{} failures: {failures:#?}",

@@ -219,8 +219,9 @@ impl Row {
 }
 
 /// Align the two sides' paragraphs: equal runs as they are; within a
-/// replaced stretch, paragraphs paired in order, the surplus inserted or
-/// deleted whole.
+/// replaced stretch, paragraphs paired by likeness in order (a renumbered
+/// clause stays one paragraph with its label changed), the others inserted
+/// or deleted whole.
 fn align(old: &[String], new: &[String]) -> Vec<Row> {
     use similar::{Algorithm, DiffOp, capture_diff_slices};
     let mut rows = Vec::new();
@@ -263,40 +264,55 @@ fn align(old: &[String], new: &[String]) -> Vec<Row> {
                 old_len,
                 new_index,
                 new_len,
-            } => {
-                let olds = &old[old_index..old_index + old_len];
-                let news = &new[new_index..new_index + new_len];
-                for k in 0..old_len.max(new_len) {
-                    let (o, n) = (olds.get(k), news.get(k));
-                    // Paragraphs that share little are a deletion and an
-                    // insertion, not a rewrite.
-                    if let (Some(o), Some(n)) = (o, n)
-                        && crate::align::similarity(
-                            &o.chars().collect::<Vec<_>>(),
-                            &n.chars().collect::<Vec<_>>(),
-                            0.3,
-                        )
-                        .is_none()
-                    {
-                        rows.push(Row {
-                            old: Some(o.clone()),
-                            new: None,
-                        });
-                        rows.push(Row {
-                            old: None,
-                            new: Some(n.clone()),
-                        });
-                        continue;
-                    }
-                    rows.push(Row {
-                        old: o.cloned(),
-                        new: n.cloned(),
-                    });
-                }
-            }
+            } => pair_up(
+                &old[old_index..old_index + old_len],
+                &new[new_index..new_index + new_len],
+                &mut rows,
+            ),
         }
     }
     rows
+}
+
+/// Most pairs of paragraphs compared within one replaced stretch; past it
+/// paragraphs are paired by position.
+const MAX_PAIRINGS: usize = 10_000;
+
+fn alike(a: &str, b: &str) -> bool {
+    let chars = |s: &str| s.chars().collect::<Vec<_>>();
+    crate::align::similarity(&chars(a), &chars(b), 0.5).is_some()
+}
+
+/// Pair the paragraphs of a replaced stretch: each old paragraph with the
+/// next new one like it; new paragraphs skipped over are insertions, old
+/// ones without a partner deletions.
+fn pair_up(olds: &[String], news: &[String], rows: &mut Vec<Row>) {
+    let row = |o: Option<&String>, n: Option<&String>| Row {
+        old: o.cloned(),
+        new: n.cloned(),
+    };
+    if olds.len().saturating_mul(news.len()) > MAX_PAIRINGS {
+        for k in 0..olds.len().max(news.len()) {
+            rows.push(row(olds.get(k), news.get(k)));
+        }
+        return;
+    }
+    let mut next = 0;
+    for o in olds {
+        match (next..news.len()).find(|&k| alike(o, &news[k])) {
+            Some(k) => {
+                for n in &news[next..k] {
+                    rows.push(row(None, Some(n)));
+                }
+                rows.push(row(Some(o), Some(&news[k])));
+                next = k + 1;
+            }
+            None => rows.push(row(Some(o), None)),
+        }
+    }
+    for n in &news[next..] {
+        rows.push(row(None, Some(n)));
+    }
 }
 
 struct Writer {
@@ -492,7 +508,7 @@ impl Writer {
         }
         let rows = align(&old_lines, &new_lines);
         // Moved clauses: where they stand now, a comment says where from.
-        let moved: Vec<(String, String)> = r
+        let mut moved: Vec<(String, String)> = r
             .changes
             .iter()
             .filter(|c| c.kind == ChangeKind::Moved)
@@ -510,13 +526,14 @@ impl Writer {
                 self.note("…");
                 gap = false;
             }
-            let comment = match (&row.old, &row.new) {
-                (None, Some(n)) => moved
+            // The paragraph where a moved clause stands now (inserted there,
+            // or unchanged when only the heading above it changed).
+            let comment = row.new.as_deref().and_then(|n| {
+                let k = moved
                     .iter()
-                    .find(|(text, _)| !text.is_empty() && n.contains(text.as_str()))
-                    .map(|(_, at)| format!("moved: {at}")),
-                _ => None,
-            };
+                    .position(|(text, _)| !text.is_empty() && n.contains(text.as_str()))?;
+                Some(format!("moved: {}", moved.remove(k).1))
+            });
             self.row(row, &notes, &mut ids, comment.as_deref());
         }
         if gap {
