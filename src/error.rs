@@ -73,6 +73,18 @@ pub enum Error {
         /// What was odd.
         message: String,
     },
+    /// Texts in different languages where one language is needed (two
+    /// editions, or the files of one edition).
+    LanguageMismatch {
+        /// A file in the first language.
+        path: String,
+        /// Its language.
+        lang: String,
+        /// A file in the other language.
+        other_path: String,
+        /// That file's language.
+        other_lang: String,
+    },
     /// A command-line value that cannot be used.
     Usage(String),
 }
@@ -117,6 +129,15 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{path}:{line}: {message} (--strict)"),
+            Error::LanguageMismatch {
+                path,
+                lang,
+                other_path,
+                other_lang,
+            } => write!(
+                f,
+                "{path} is in {lang} but {other_path} is in {other_lang}: editions can only be compared or reviewed in one language (--lang forces one)"
+            ),
             Error::Usage(msg) => write!(f, "{msg}"),
         }
     }

@@ -146,9 +146,14 @@ fn libreoffice_opens_the_report_and_prints_the_tracked_changes() {
     );
     // Deleted and inserted text side by side: 其他 → 其它 prints as 其他它,
     // 信任 → 可信 as 信任可信; an insertion alone (平台) and a deletion of
-    // the conference text's marker line (ADD).
-    for piece in ["其他它", "信任可信", "“人工智能向善”平台", "ADD第101号决议"]
-    {
+    // the conference text's marker line (ADD) before the header whose
+    // provisional id gave way to the number (第COM4/AI101号决议).
+    for piece in [
+        "其他它",
+        "信任可信",
+        "“人工智能向善”平台",
+        "ADD第COM4/AI101号决议",
+    ] {
         assert!(
             text.contains(piece),
             "{piece:?} not in the PDF's text: {text}"
