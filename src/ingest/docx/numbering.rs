@@ -290,7 +290,12 @@ pub(super) fn format_number(value: u32, format: &str) -> String {
         | "japaneseCounting"
         | "ideographTraditional"
         | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" => chinese(value),
+        | "taiwaneseCountingThousand" => crate::lang::cjk_counting(value),
+        "ideographDigital" | "chineseLegalSimplified" => value
+            .to_string()
+            .chars()
+            .map(|d| crate::lang::CJK_DIGITS[d.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
         "none" => String::new(),
         _ => value.to_string(),
     }
@@ -329,26 +334,6 @@ fn roman(mut value: u32) -> String {
         }
     }
     out
-}
-
-/// Chinese counting numerals (one to ninety-nine), from the language
-/// table's numerals; other values in Arabic digits.
-fn chinese(value: u32) -> String {
-    let numerals = crate::lang::ZH.cjk_numerals;
-    let n = |v: u32| {
-        numerals
-            .get((v as usize).wrapping_sub(1))
-            .copied()
-            .unwrap_or_default()
-    };
-    let ten = n(10);
-    match value {
-        1..=10 => n(value).to_string(),
-        11..=19 => format!("{ten}{}", n(value - 10)),
-        20..=99 if value.is_multiple_of(10) => format!("{}{ten}", n(value / 10)),
-        20..=99 => format!("{}{ten}{}", n(value / 10), n(value % 10)),
-        _ => value.to_string(),
-    }
 }
 
 #[cfg(test)]
