@@ -527,3 +527,99 @@ fn lang_forces_the_language() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language"));
 }
+
+// ---- Review of English texts ----
+
+/// Two English resolutions of an assembly (New Delhi, 2024): Resolution 7
+/// cites Resolution 2, which the same assembly revises, with its previous
+/// edition, and leaves a drafting bracket.
+const EN_EDITION: &str = "RESOLUTION 2 (Rev. New Delhi, 2024)\n\
+Responsibility and mandates of the study groups\n\
+(Helsinki, 1993; Geneva, 2022; New Delhi, 2024)\n\
+The World Telecommunication Standardization Assembly (New Delhi, 2024),\n\
+considering\n\
+a)\tthe ITU Constitution,\n\
+resolves\n\
+1\tthat the study groups shall work as set out in the annexes;\n\
+\n\
+RESOLUTION 7 (Rev. New Delhi, 2024)\n\
+Collaboration with the International Organization for Standardization\n\
+(Malaga-Torremolinos, 1984; Florianópolis, 2004; New Delhi, 2024)\n\
+The World Telecommunication Standardization Assembly (New Delhi, 2024),\n\
+considering\n\
+a)\tResolution 2 (Rev. Geneva, 2022) of this assembly;\n\
+b)\tResolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference,\n\
+resolves\n\
+1\tto continue the collaboration;\n\
+2\tto report to [the next assembly].\n";
+
+#[test]
+fn review_finds_stale_citations_and_brackets_in_english() {
+    let path = temp_file("review.en.txt", EN_EDITION);
+    let (corpus, findings) = resdiff::review::load_and_review(&resdiff::review::ReviewInput {
+        edition: &path,
+        against: None,
+        report: None,
+        load: &Default::default(),
+    })
+    .expect("review runs");
+    assert_eq!(corpus.documents[0].language.tag, "en");
+    let got: Vec<(&str, &str, Option<&str>)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.as_str(),
+                f.message.as_str(),
+                f.excerpt.as_ref().map(|e| e.marked.as_str()),
+            )
+        })
+        .collect();
+    let stale: Vec<_> = got.iter().filter(|g| g.0 == "citation.stale").collect();
+    assert_eq!(stale.len(), 1, "{got:#?}");
+    assert_eq!(
+        stale[0].1,
+        "cites Resolution 2 as (Rev. Geneva, 2022) but this assembly revises it: (Rev. New Delhi, 2024)"
+    );
+    // The Plenipotentiary Conference's resolution is another series.
+    assert!(
+        !got.iter().any(|g| g.1.contains("Resolution 123")),
+        "{got:#?}"
+    );
+    let brackets: Vec<_> = got.iter().filter(|g| g.0.starts_with("bracket.")).collect();
+    assert_eq!(brackets.len(), 1, "{got:#?}");
+    assert_eq!(brackets[0].2, Some("[the next assembly]"));
+    // Well-formed editions and history lines raise nothing.
+    assert!(!got.iter().any(|g| g.0.starts_with("edition.")), "{got:#?}");
+}
+
+#[test]
+fn review_runs_on_the_pp18_resolutions() {
+    let Some(path) = real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let (_, findings) = resdiff::review::load_and_review(&resdiff::review::ReviewInput {
+        edition: &path,
+        against: None,
+        report: None,
+        load: &Default::default(),
+    })
+    .expect("review runs");
+    // Headers say `REV. DUBAI, 2018` and assembly lines `(Dubai, 2018)`:
+    // the same edition, whatever the case.
+    assert!(
+        !findings.iter().any(|f| f.rule == "edition.header-mismatch"),
+        "{:#?}",
+        findings
+            .iter()
+            .filter(|f| f.rule == "edition.header-mismatch")
+            .take(3)
+            .collect::<Vec<_>>()
+    );
+    for f in findings
+        .iter()
+        .filter(|f| f.rule == "citation.stale")
+        .take(5)
+    {
+        eprintln!("{}:{} {}", f.file, f.line, f.message);
+    }
+}
