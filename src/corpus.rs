@@ -136,7 +136,7 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
                 source,
             })?;
             let p = entry.path();
-            if p.is_file() && p.extension().is_some_and(|e| e == "txt") {
+            if p.is_file() && p.extension().is_some_and(|e| e == "txt" || e == "docx") {
                 files.push(p);
             }
         }
