@@ -533,6 +533,45 @@ pub fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// The digits of Word's Chinese counting formats (`chineseCounting`, …),
+/// zero first.
+pub(crate) const CJK_DIGITS: [char; 10] =
+    ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A number as Word's Chinese counting formats show it:
+/// 一 … 十, 十一 … 九十九, then digit by digit.
+pub(crate) fn cjk_counting(value: u32) -> String {
+    let d = |n: u32| CJK_DIGITS[n as usize];
+    match value {
+        0..=9 => d(value).to_string(),
+        10..=19 => format!(
+            "十{}",
+            if value > 10 {
+                d(value - 10).to_string()
+            } else {
+                String::new()
+            }
+        ),
+        20..=99 => {
+            let ones = value % 10;
+            format!(
+                "{}十{}",
+                d(value / 10),
+                if ones > 0 {
+                    d(ones).to_string()
+                } else {
+                    String::new()
+                }
+            )
+        }
+        _ => value
+            .to_string()
+            .chars()
+            .map(|c| CJK_DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
