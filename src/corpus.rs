@@ -99,7 +99,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
 /// second time to quote it.
 pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document, String)> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize(&src);
+    let norm = normalize::normalize_with(&src, opts.parse.lang);
     let doc = parse::parse_document(&src, &norm, &opts.parse);
     drop(norm);
     // A summary report's own diagnostics count too: its lists feed the
@@ -157,7 +157,7 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
                 source,
             })?;
             let p = entry.path();
-            if p.is_file() && p.extension().is_some_and(|e| e == "txt") {
+            if p.is_file() && p.extension().is_some_and(|e| e == "txt" || e == "docx") {
                 files.push(p);
             }
         }

@@ -38,6 +38,8 @@ enum Format {
     Markdown,
     /// Self-contained HTML report.
     Html,
+    /// Word document with tracked changes (diff only; needs -o FILE).
+    Docx,
 }
 
 /// When to colour terminal output.
@@ -63,6 +65,19 @@ struct InputArgs {
     /// Language of the texts (zh, en); detected for each file when absent.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Tracked changes in Word documents: read the text with them accepted
+    /// (the default, with a warning) or rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
+}
+
+/// `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RevisionsArg {
+    /// The text after the changes.
+    Accept,
+    /// The text before the changes.
+    Reject,
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,6 +129,15 @@ enum Command {
         /// variant characters, edition citations) and edition markers.
         #[arg(long)]
         hide_editorial: bool,
+        /// Whole resolutions in the Word report, not only the changed
+        /// paragraphs with a little context.
+        #[arg(long)]
+        full: bool,
+        /// Date of the tracked changes in the Word report (YYYY-MM-DD or
+        /// YYYY-MM-DDThh:mm:ssZ); without it they carry none, so the same
+        /// editions always give the same file.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<String>,
         /// Show only changes in substance: leave out editorial changes,
         /// edition markers and pure renumberings.
         #[arg(long)]
@@ -203,6 +227,10 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         })?;
         opts.parse.detect = false;
     }
+    opts.ingest.revisions = match input.revisions {
+        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
+        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+    };
     Ok(opts)
 }
 
@@ -213,6 +241,11 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             input,
         } => {
+            if format == Format::Docx {
+                return Err(Error::Usage(
+                    "--format docx is for diff (the change report as a Word document)".into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let mut corpora = Vec::new();
             for p in &paths {
@@ -257,9 +290,16 @@ fn run(cli: Cli) -> Result<u8> {
             only,
             shared_ids,
             hide_editorial,
+            full,
+            date,
             substantive,
             input,
         } => {
+            if format == Format::Docx && output.is_none() {
+                return Err(Error::Usage(
+                    "--format docx writes a Word file: give -o FILE.docx".into(),
+                ));
+            }
             let opts = load_options(&input)?;
             // Both editions load at once, each file read and decoded once
             // (the new edition keeps its texts for the review's quotations).
@@ -315,6 +355,16 @@ fn run(cli: Cli) -> Result<u8> {
                     },
                 ),
                 Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+                Format::Docx => render::docx::report::write_diff_docx(
+                    out,
+                    &report,
+                    &render::docx::report::DocxOptions {
+                        old: Some(&old),
+                        new: Some(&new),
+                        date: date.clone(),
+                        full,
+                    },
+                ),
             })?;
             Ok(u8::from(report.has_differences()))
         }
@@ -381,6 +431,33 @@ fn load_edition(
         });
     }
     Ok((c, texts))
+}
+
+/// `--date`: a day (`2024-10-24`) or a UTC time (`2024-10-24T09:30:00Z`).
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let digits = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let day = s.len() >= 10
+        && digits(0..4)
+        && &s[4..5] == "-"
+        && digits(5..7)
+        && &s[7..8] == "-"
+        && digits(8..10);
+    let time = s.len() == 20
+        && &s[10..11] == "T"
+        && digits(11..13)
+        && &s[13..14] == ":"
+        && digits(14..16)
+        && &s[16..17] == ":"
+        && digits(17..19)
+        && s.ends_with('Z');
+    if day && (s.len() == 10 || time) {
+        Ok(s.to_string())
+    } else {
+        Err("expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ".into())
+    }
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
