@@ -137,7 +137,7 @@ fn json_output_carries_schema_and_counts() {
     ]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["summary"]["changes"]["modified"], 7);
     assert_eq!(v["summary"]["changes"]["editorial"], 4);
     let r = v["resolutions"]
@@ -147,6 +147,18 @@ fn json_output_carries_schema_and_counts() {
         .find(|r| r["id"] == "101")
         .unwrap();
     assert_eq!(r["match"]["how"], "report_mapping");
+    assert_eq!(
+        r["old_location"]["file"],
+        "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt"
+    );
+    assert_eq!(r["old_location"]["line"], 11259);
+    assert_eq!(r["old_location"]["lines"][0], 11259);
+    assert_eq!(
+        r["new_location"]["file"],
+        "versions/wtsa-24-published/resolution-101.zh.txt"
+    );
+    assert_eq!(r["new_location"]["line"], 35);
+    assert!(r["new_location"]["lines"][1].as_u64().unwrap() > 35);
     assert_eq!(r["changes"][0]["inline"][1]["op"], "delete");
 }
 

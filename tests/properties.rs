@@ -11,7 +11,7 @@ use common::*;
 use proptest::prelude::*;
 use resdiff::corpus::Corpus;
 use resdiff::diff::{DiffOptions, diff_editions};
-use resdiff::model::{Change, ChangeUnit, Clause, DiffReport, Document, Resolution};
+use resdiff::model::{Change, ChangeUnit, Clause, DiffReport, Document, Location, Resolution};
 use std::sync::OnceLock;
 
 fn mod_add_text() -> &'static str {
@@ -197,8 +197,8 @@ fn check_complete(old: &Document, new: &Document) -> Result<usize, String> {
         return Ok(0);
     };
     let mut applied = 0;
-    let find = |doc: &Document, at: &Option<String>| -> Option<Resolution> {
-        let line: u32 = at.as_ref()?.rsplit(':').next()?.parse().ok()?;
+    let find = |doc: &Document, at: &Option<Location>| -> Option<Resolution> {
+        let line = at.as_ref()?.line;
         doc.resolutions
             .iter()
             .find(|r| r.span.first_line == line)

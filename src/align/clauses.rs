@@ -9,7 +9,7 @@
 //!    children of every new pair);
 //! 2. equal keys anywhere in the resolution (a clause that moved to another
 //!    section);
-//! 3. similarity ≥ [`CLAUSE_THRESHOLD`](super::CLAUSE_THRESHOLD) within
+//! 3. similarity ≥ [`CLAUSE_THRESHOLD`] within
 //!    paired lists, best first;
 //! 4. similarity anywhere in the resolution.
 //!

@@ -14,7 +14,7 @@
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-use crate::model::{MatchHow, Resolution, ResolutionKind};
+use crate::model::{Location, MatchHow, Resolution, ResolutionKind};
 use crate::text::fold_width;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -133,9 +133,9 @@ pub struct Located<'a> {
 }
 
 impl Located<'_> {
-    /// `file:line` of the resolution.
-    pub fn location(&self) -> String {
-        format!("{}:{}", self.path, self.resolution.span.first_line)
+    /// Where the resolution is.
+    pub fn location(&self) -> Location {
+        Location::new(self.path, self.resolution.span)
     }
 }
 
@@ -465,7 +465,7 @@ fn resolve_side<'a>(
                 path: at.path.to_string(),
                 id: key.shown(&r.id),
                 line: r.span.first_line,
-                first: prev.at.location(),
+                first: prev.at.location().to_string(),
             });
         }
         out.push(Resolved { at, key, how });

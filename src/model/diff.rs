@@ -1,14 +1,14 @@
 //! The edition diff's report: resolutions paired, clause changes, inline redlines.
 
 use super::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Version of the JSON produced by `resdiff diff --format json`.
-pub const DIFF_SCHEMA_VERSION: u32 = 1;
+pub const DIFF_SCHEMA_VERSION: u32 = 2;
 
 /// Everything `resdiff diff` found between two editions: the hand-off from
 /// the diff stage to the renderers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffReport {
     /// Name of the old edition (folder or file name).
     pub old_name: String,
@@ -25,7 +25,7 @@ pub struct DiffReport {
 }
 
 /// What happened to one resolution between the editions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolutionStatus {
     /// Only in the new edition (ITU: ADD).
@@ -42,7 +42,7 @@ pub enum ResolutionStatus {
 }
 
 /// How a resolution of the old edition was paired with one of the new.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "how")]
 pub enum MatchHow {
     /// Both carry the same number (or Recommendation designation).
@@ -71,7 +71,7 @@ pub enum MatchHow {
 }
 
 /// One resolution's differences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolutionDiff {
     /// Final identifier: the number where known, else the provisional id or
     /// designation.
@@ -84,10 +84,10 @@ pub struct ResolutionDiff {
     pub status: ResolutionStatus,
     /// How the two sides were paired (absent when only one side exists).
     pub match_how: Option<MatchHow>,
-    /// `file:line` of the old side.
-    pub old_location: Option<String>,
-    /// `file:line` of the new side.
-    pub new_location: Option<String>,
+    /// Where the old side is (file and the resolution's lines).
+    pub old_location: Option<Location>,
+    /// Where the new side is.
+    pub new_location: Option<Location>,
     /// Changes of the header, title, history and assembly lines.
     pub header_changes: Vec<Change>,
     /// Changes of headings, clauses, annexes and footnotes, in new-edition
@@ -104,7 +104,7 @@ impl ResolutionDiff {
 }
 
 /// Kind of a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Only in the new edition.
@@ -120,7 +120,7 @@ pub enum ChangeKind {
 }
 
 /// Which part of a resolution a change concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeUnit {
     /// Header line (edition).
@@ -144,7 +144,7 @@ pub enum ChangeUnit {
 }
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// What happened.
     pub kind: ChangeKind,
@@ -175,7 +175,7 @@ pub struct Change {
 }
 
 /// Operation of an inline redline segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InlineTag {
     /// In both texts.
@@ -187,7 +187,7 @@ pub enum InlineTag {
 }
 
 /// One segment of an inline redline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InlineOp {
     /// What the segment is.
     pub op: InlineTag,
@@ -196,7 +196,7 @@ pub struct InlineOp {
 }
 
 /// Counts over a [`DiffReport`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct DiffSummary {
     /// Resolutions only in the new edition.
     pub added: usize,

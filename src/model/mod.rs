@@ -7,15 +7,13 @@
 //! the stretches that are not resolution text, and the diagnostics raised while
 //! reading it. Every node carries a [`Span`] back to the source lines.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Version of the JSON produced from this model (`resdiff parse --format json`).
 pub const PARSE_SCHEMA_VERSION: u32 = 1;
 
 /// First and last line (1-based, inclusive) of a node in its source file.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
     /// First source line (1-based).
     pub first_line: u32,
@@ -41,8 +39,37 @@ impl Span {
     }
 }
 
+/// Where a node is: its file and lines.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// Path of the file as given.
+    pub file: String,
+    /// The line to point a reader at: the first line of `span`.
+    pub line: u32,
+    /// All the lines of the node.
+    pub span: Span,
+}
+
+impl Location {
+    /// The node on lines `span` of `file`.
+    pub fn new(file: impl Into<String>, span: Span) -> Self {
+        Location {
+            file: file.into(),
+            line: span.first_line,
+            span,
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    /// `file:line`, as compilers and editors point at a line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
 /// What a file of an edition folder turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentClass {
     /// Holds the texts of one or more resolutions (or revised Recommendations).
@@ -55,7 +82,7 @@ pub enum DocumentClass {
 }
 
 /// How a file's bytes were decoded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EncodingReport {
     /// Encoding name as `encoding_rs` spells it (`UTF-8`, `GB18030`, …).
     pub encoding: String,
@@ -66,7 +93,7 @@ pub struct EncodingReport {
 }
 
 /// The physical layout convention the text follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// PDF extraction: hard wraps, a trailing space marks a paragraph end, a
@@ -77,7 +104,7 @@ pub enum Layout {
 }
 
 /// One input file, parsed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Path as given by the user.
     pub path: String,
@@ -99,7 +126,7 @@ pub struct Document {
 }
 
 /// A stretch of a file that is not resolution text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OtherBlock {
     /// What it is (`front matter`, `committee actions`, `question table`, …).
     pub kind: String,
@@ -110,7 +137,7 @@ pub struct OtherBlock {
 }
 
 /// Severity of a diagnostic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing was guessed.
@@ -122,7 +149,7 @@ pub enum Severity {
 }
 
 /// Something odd met while reading a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// How serious.
     pub severity: Severity,
@@ -133,7 +160,7 @@ pub struct Diagnostic {
 }
 
 /// The action an assembly text marks a resolution with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Action {
     /// New text.
@@ -156,7 +183,7 @@ impl Action {
 }
 
 /// Whether a text is a resolution or a Recommendation revised by the assembly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolutionKind {
     /// A WTSA resolution.
@@ -166,7 +193,7 @@ pub enum ResolutionKind {
 }
 
 /// The edition a header or citation names: `（2024年，新德里，修订版）`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Edition {
     /// Year, if one could be read.
     pub year: Option<u32>,
@@ -179,7 +206,7 @@ pub struct Edition {
 }
 
 /// One item of a history line: `1993年，赫尔辛基`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryItem {
     /// The item as written (footnote digits removed).
     pub raw: String,
@@ -190,7 +217,7 @@ pub struct HistoryItem {
 }
 
 /// The history line: every assembly that adopted or revised the resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct History {
     /// The whole line, joined, as written (footnote digits removed).
     pub text: String,
@@ -203,7 +230,7 @@ pub struct History {
 }
 
 /// A one-paragraph piece of text with its footnote references.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
     /// The text, lines joined, artifacts and footnote digits removed.
     pub text: String,
@@ -214,7 +241,7 @@ pub struct Text {
 }
 
 /// One resolution (or revised Recommendation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resolution {
     /// Identifier: a number (`2`), a provisional id (`COM4/AI`) or, for a
     /// Recommendation, its designation (`A.25`).
@@ -246,7 +273,7 @@ pub struct Resolution {
 }
 
 /// Normalised meaning of a section heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// 忆及
@@ -267,6 +294,14 @@ pub enum SectionKind {
     Concerned,
     /// 意识到
     Aware,
+    /// having considered (English texts).
+    HavingConsidered,
+    /// emphasizing, stressing (English texts).
+    Emphasizing,
+    /// acknowledging, appreciating, welcoming (English texts).
+    Acknowledging,
+    /// convinced (English texts).
+    Convinced,
     /// 做出决议
     Resolves,
     /// 做出决议，责成…
@@ -298,6 +333,10 @@ impl SectionKind {
             SectionKind::Reaffirming => "reaffirming",
             SectionKind::Concerned => "concerned",
             SectionKind::Aware => "aware",
+            SectionKind::HavingConsidered => "having considered",
+            SectionKind::Emphasizing => "emphasizing",
+            SectionKind::Acknowledging => "acknowledging",
+            SectionKind::Convinced => "convinced",
             SectionKind::Resolves => "resolves",
             SectionKind::ResolvesInstructs => "resolves to instruct",
             SectionKind::ResolvesInvites => "resolves to invite",
@@ -326,7 +365,7 @@ impl SectionKind {
 }
 
 /// A section: a heading (`考虑到`, `责成电信标准化局主任`) and its clauses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     /// The heading as written (empty for a Recommendation body).
     pub heading: String,
@@ -358,7 +397,7 @@ impl Section {
 }
 
 /// Family of a clause label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LabelFamily {
     /// `a)`
@@ -382,7 +421,7 @@ pub enum LabelFamily {
 }
 
 /// A clause label as written, with its family and position in its list.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ClauseLabel {
     /// As written (`a)`, `1`, `•`, `6.1.2`).
     pub raw: String,
@@ -394,7 +433,7 @@ pub struct ClauseLabel {
 }
 
 /// A clause (or an unlabelled paragraph) with its sub-clauses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Clause {
     /// Label, if the paragraph has one.
     pub label: Option<ClauseLabel>,
@@ -409,7 +448,7 @@ pub struct Clause {
 }
 
 /// An annex, appendix or attachment of a resolution.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annex {
     /// Its name as written (`附件A`, `附件`, `附录一`, `后附资料`).
     pub name: String,
@@ -424,7 +463,7 @@ pub struct Annex {
 }
 
 /// A footnote of a resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Footnote {
     /// Number as printed (restarts at 1 in every resolution).
     pub number: u32,

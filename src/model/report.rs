@@ -1,12 +1,12 @@
 //! What a summary report of an assembly declares: lists, status table, provisional-id mapping, excerpts.
 
 use super::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What a summary report of an assembly declares (lists, status table,
 /// provisional-id mapping, excerpts). Read from files classified as
 /// [`DocumentClass::SummaryReport`].
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SummaryReport {
     /// New resolutions with their final number and provisional id
     /// (`第101号决议（原COM4/AI）（2024年，新德里）：title`).
@@ -29,7 +29,7 @@ pub struct SummaryReport {
 }
 
 /// A new resolution as a summary report lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportedNew {
     /// Final number.
     pub number: u32,
@@ -42,7 +42,7 @@ pub struct ReportedNew {
 }
 
 /// A resolution number listed in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportedNumber {
     /// The number.
     pub number: u32,
@@ -51,7 +51,7 @@ pub struct ReportedNumber {
 }
 
 /// A Recommendation (or other non-numbered text) listed in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportedId {
     /// The designation (`A.25`).
     pub id: String,
@@ -60,7 +60,7 @@ pub struct ReportedId {
 }
 
 /// Status declared in a report's status table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeclaredStatus {
     /// 修订版
@@ -76,7 +76,7 @@ pub enum DeclaredStatus {
 }
 
 /// One row of a report's status table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusRow {
     /// Status as written.
     pub status_text: String,
@@ -91,7 +91,7 @@ pub struct StatusRow {
 }
 
 /// A resolution excerpted in a report: some of its sections and clauses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Excerpt {
     /// Resolution number.
     pub number: u32,

@@ -1,14 +1,14 @@
 //! Review findings: rule, severity, location, quoted text.
 
 use super::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Version of the JSON produced by `resdiff review --format json`.
 pub const REVIEW_SCHEMA_VERSION: u32 = 1;
 
 /// How serious a review finding is. Ordered: `Info < Warning < Error`, so
 /// `--fail-on` can compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingSeverity {
     /// Worth a look; usually deliberate.
@@ -33,7 +33,7 @@ impl FindingSeverity {
 /// Source text quoted by a finding, split so that renderers can highlight
 /// the offending part: `before` + `marked` + `after` is a stretch of the text
 /// as the model holds it (lines joined).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct MarkedText {
     /// Context before the offending part.
     pub before: String,
@@ -45,7 +45,7 @@ pub struct MarkedText {
 
 /// Another place a finding concerns (the report line of a declared status,
 /// the full-text clause an excerpt quotes, …).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RelatedLocation {
     /// File.
     pub file: String,
@@ -56,7 +56,7 @@ pub struct RelatedLocation {
 }
 
 /// A consistency finding of `resdiff review`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable rule id (`edition.history-item`, `citation.stale`, …).
     pub rule: String,

@@ -5,7 +5,7 @@
 
 use crate::model::{
     Change, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary, InlineTag,
-    MatchHow, ResolutionDiff, ResolutionStatus,
+    Location, MatchHow, ResolutionDiff, ResolutionStatus,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -56,10 +56,25 @@ struct JsonResolution<'a> {
     action: &'static str,
     #[serde(rename = "match")]
     match_how: Option<&'a MatchHow>,
-    old_location: Option<&'a str>,
-    new_location: Option<&'a str>,
+    old_location: Option<JsonLocation<'a>>,
+    new_location: Option<JsonLocation<'a>>,
     header_changes: Vec<JsonChange<'a>>,
     changes: Vec<JsonChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    file: &'a str,
+    line: u32,
+    lines: [u32; 2],
+}
+
+fn location(l: &Location) -> JsonLocation<'_> {
+    JsonLocation {
+        file: &l.file,
+        line: l.line,
+        lines: [l.span.first_line, l.span.last_line],
+    }
 }
 
 #[derive(Serialize)]
@@ -137,8 +152,8 @@ fn resolution(r: &ResolutionDiff) -> JsonResolution<'_> {
         status: r.status,
         action: super::diff_common::action_word(r),
         match_how: r.match_how.as_ref(),
-        old_location: r.old_location.as_deref(),
-        new_location: r.new_location.as_deref(),
+        old_location: r.old_location.as_ref().map(location),
+        new_location: r.new_location.as_ref().map(location),
         header_changes: r.header_changes.iter().map(change).collect(),
         changes: r.changes.iter().map(change).collect(),
     }

@@ -342,10 +342,10 @@ impl<'a> Page<'a> {
             let _ = write!(self.buf, "Matched: {}. ", escape(&match_words(m)));
         }
         if let Some(l) = &r.old_location {
-            let _ = write!(self.buf, "Old: <code>{}</code>. ", escape(l));
+            let _ = write!(self.buf, "Old: <code>{}</code>. ", escape(&l.to_string()));
         }
         if let Some(l) = &r.new_location {
-            let _ = write!(self.buf, "New: <code>{}</code>.", escape(l));
+            let _ = write!(self.buf, "New: <code>{}</code>.", escape(&l.to_string()));
         }
         self.buf.push_str("</p>\n");
     }
@@ -353,13 +353,13 @@ impl<'a> Page<'a> {
     /// The new edition's text of a resolution, found by its location.
     fn new_resolution(&self, r: &ResolutionDiff) -> Option<&'a Resolution> {
         let corpus = self.opts.new_edition?;
-        let (path, line) = split_location(r.new_location.as_deref()?)?;
+        let at = r.new_location.as_ref()?;
         corpus
             .documents
             .iter()
-            .filter(|d| d.path == path)
+            .filter(|d| d.path == at.file)
             .flat_map(|d| &d.resolutions)
-            .find(|x| x.span.first_line == line)
+            .find(|x| x.span.first_line == at.line)
     }
 
     fn change(&mut self, res: usize, id: &str, c: &Change) {
@@ -541,8 +541,8 @@ impl<'a> Page<'a> {
         };
         let r = &self.report.resolutions[res];
         let sides = [
-            (r.new_location.as_deref(), c.new_span),
-            (r.old_location.as_deref(), c.old_span),
+            (r.new_location.as_ref(), c.new_span),
+            (r.old_location.as_ref(), c.old_span),
         ];
         let mut hits = Vec::new();
         for (k, f) in all.iter().enumerate() {
@@ -550,8 +550,7 @@ impl<'a> Page<'a> {
                 continue;
             }
             let on = sides.iter().any(|(loc, span)| {
-                let file = loc.and_then(split_location).map(|(p, _)| p);
-                file == Some(f.file.as_str()) && span.is_some_and(|s| overlaps(s, f.span))
+                loc.is_some_and(|l| l.file == f.file) && span.is_some_and(|s| overlaps(s, f.span))
             });
             if on {
                 hits.push(k);
@@ -580,13 +579,13 @@ impl<'a> Page<'a> {
         let on_change = |f: &Finding| {
             r.header_changes.iter().chain(&r.changes).any(|c| {
                 [
-                    (r.new_location.as_deref(), c.new_span),
-                    (r.old_location.as_deref(), c.old_span),
+                    (r.new_location.as_ref(), c.new_span),
+                    (r.old_location.as_ref(), c.old_span),
                 ]
                 .iter()
                 .any(|(loc, span)| {
-                    let file = loc.and_then(split_location).map(|(p, _)| p);
-                    file == Some(f.file.as_str()) && span.is_some_and(|s| overlaps(s, f.span))
+                    loc.is_some_and(|l| l.file == f.file)
+                        && span.is_some_and(|s| overlaps(s, f.span))
                 })
             })
         };
@@ -785,12 +784,6 @@ fn concerns(r: &ResolutionDiff, f: &Finding) -> bool {
 
 fn overlaps(a: Span, b: Span) -> bool {
     a.first_line <= b.last_line && b.first_line <= a.last_line
-}
-
-/// `path:line` → (`path`, line).
-fn split_location(loc: &str) -> Option<(&str, u32)> {
-    let (path, line) = loc.rsplit_once(':')?;
-    Some((path, line.parse().ok()?))
 }
 
 fn status_class(r: &ResolutionDiff) -> &'static str {

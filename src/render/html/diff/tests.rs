@@ -1,7 +1,7 @@
 //! Unit tests of the HTML change report on hand-built reports.
 
 use super::*;
-use crate::model::{ChangeKind, FindingSeverity, InlineOp, MarkedText};
+use crate::model::{ChangeKind, FindingSeverity, InlineOp, Location, MarkedText};
 
 fn op(op: InlineTag, text: &str) -> InlineOp {
     InlineOp {
@@ -44,8 +44,8 @@ fn res(id: &str, status: ResolutionStatus, changes: Vec<Change>) -> ResolutionDi
         title: format!("第{id}号决议的标题"),
         status,
         match_how: None,
-        old_location: Some("old.txt:90".into()),
-        new_location: Some("new.txt:30".into()),
+        old_location: Some(Location::new("old.txt", Span::new(90, 120))),
+        new_location: Some(Location::new("new.txt", Span::new(30, 60))),
         header_changes: Vec::new(),
         changes,
     }
@@ -261,7 +261,7 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
         ],
     );
     new_res.sections[0].clauses[1].span = Span::new(40, 40);
-    let first = new_res.span.first_line;
+    let span = new_res.span;
     let new = corpus("new", vec![document("new.txt", vec![new_res])]);
     let mut r = res(
         "5",
@@ -273,7 +273,7 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
             false,
         )],
     );
-    r.new_location = Some(format!("new.txt:{first}"));
+    r.new_location = Some(Location::new("new.txt", span));
     let opts = DiffHtmlOptions {
         findings: None,
         new_edition: Some(&new),
