@@ -11,7 +11,8 @@ use resdiff::diff::{self, DiffOptions};
 use resdiff::error::{Error, Result};
 use resdiff::ingest;
 use resdiff::model::FindingSeverity;
-use resdiff::{output, render, review};
+use resdiff::output::{self, ReportKind};
+use resdiff::{render, review};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -170,7 +171,22 @@ enum FailOn {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go to standard output; usage errors, which may
+        // quote an argument, to standard error with control characters
+        // escaped. Neither may panic on a closed stream.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            for line in e.render().to_string().lines() {
+                output::say(line);
+            }
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
@@ -204,7 +220,11 @@ fn run(cli: Cli) -> Result<u8> {
             }
             let docs: Vec<_> = corpora.iter().flat_map(|c| c.documents.iter()).collect();
             report_diagnostics(&docs);
-            write_output(None, false, |mut out| match format {
+            let kind = match format {
+                ParseFormat::Json => ReportKind::Json,
+                ParseFormat::Text => ReportKind::Text { color: false },
+            };
+            write_output(None, kind, |mut out| match format {
                 ParseFormat::Json => resdiff::render::outline::write_json(&mut out, &docs),
                 ParseFormat::Text => resdiff::render::outline::write_outline(&mut out, &docs),
             })?;
@@ -275,6 +295,12 @@ fn run(cli: Cli) -> Result<u8> {
                     e.source, e.provisional_id
                 ));
             }
+            for (e, first) in map.iter().flat_map(|m| m.repeated_entries()) {
+                output::say(&format!(
+                    "{}: warning: repeats {}; the line is not used",
+                    e.source, first.source
+                ));
+            }
             let diff_opts = DiffOptions {
                 ids: IdOptions { map, only },
                 hide_editorial,
@@ -282,7 +308,11 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let report = diff::diff_editions(&old, &new, &diff_opts)?;
             let color = output.is_none() && use_color(color);
-            write_output(output.as_deref(), color, |mut out| match format {
+            let kind = match format {
+                Format::Json => ReportKind::Json,
+                _ => ReportKind::Text { color },
+            };
+            write_output(output.as_deref(), kind, |mut out| match format {
                 Format::Json => render::diff_json::write_diff_json(&mut out, &report),
                 Format::Markdown => render::diff_markdown::write_diff_markdown(&mut out, &report),
                 Format::Html => render::html::write_diff_html_with(
@@ -322,7 +352,11 @@ fn run(cli: Cli) -> Result<u8> {
             })?;
             report_diagnostics(&corpus.documents.iter().collect::<Vec<_>>());
             let color = output.is_none() && use_color(color);
-            write_output(output.as_deref(), color, |mut out| match format {
+            let kind = match format {
+                ReviewFormat::Json => ReportKind::Json,
+                _ => ReportKind::Text { color },
+            };
+            write_output(output.as_deref(), kind, |mut out| match format {
                 ReviewFormat::Text => {
                     render::review_text::write_text(&mut out, &corpus.name, &findings, color)
                 }
@@ -412,11 +446,11 @@ fn check_output<'a>(
 }
 
 /// Run a renderer, escape control characters the input brought into the
-/// report (colour codes of `color` output stay), and write the whole report
-/// to standard output or to FILE (`-o`).
+/// report (in the way `kind` needs), and write the whole report to standard
+/// output or to FILE (`-o`).
 fn write_output(
     path: Option<&Path>,
-    color: bool,
+    kind: ReportKind,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let mut buf = Vec::new();
@@ -425,7 +459,7 @@ fn write_output(
         source,
     })?;
     let text = String::from_utf8_lossy(&buf);
-    let bytes = output::escape_report(&text, color);
+    let bytes = output::escape_report(&text, kind);
     match path {
         Some(p) => output::write_file(p, bytes.as_bytes()),
         None => output::write_stdout(bytes.as_bytes()),

@@ -33,11 +33,27 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     escape_with(text, |_| None)
 }
 
+/// What a rendered report is, which decides how control characters that
+/// came from the input are escaped in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// Text, Markdown or HTML: `\x1b` as in [`escape_controls`]; with
+    /// `color`, the colour codes the renderers wrote (`ESC [ digits ; … m`)
+    /// stay.
+    Text {
+        /// Whether colour codes were written.
+        color: bool,
+    },
+    /// JSON: the same characters as `\u001b` escapes, so the document stays
+    /// valid and its strings unchanged.
+    Json,
+}
+
 /// A rendered report for standard output or a file: like
-/// [`escape_controls`], but line ends and, when `color` is on, the colour
-/// codes the renderers wrote (`ESC [ digits ; … m`) are kept.
-pub fn escape_report(text: &str, color: bool) -> Cow<'_, str> {
-    escape_with(text, |rest| {
+/// [`escape_controls`], but line ends are kept, and the escapes suit `kind`.
+pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
+    let color = kind == ReportKind::Text { color: true };
+    let out = escape_with(text, |rest| {
         if rest.starts_with('\n') {
             return Some(1);
         }
@@ -50,7 +66,22 @@ pub fn escape_report(text: &str, color: bool) -> Cow<'_, str> {
             .take_while(|b| b.is_ascii_digit() || *b == b';')
             .count();
         (params.as_bytes().get(len) == Some(&b'm')).then_some(2 + len + 1)
-    })
+    });
+    match (kind, out) {
+        (ReportKind::Json, Cow::Owned(_)) => {
+            // Every escaped character is in the Basic Multilingual Plane.
+            let mut json = String::with_capacity(text.len() + 16);
+            for c in text.chars() {
+                if c != '\t' && c != '\n' && needs_escape(c) {
+                    let _ = write!(json, "\\u{:04x}", u32::from(c));
+                } else {
+                    json.push(c);
+                }
+            }
+            Cow::Owned(json)
+        }
+        (_, out) => out,
+    }
 }
 
 /// Escape every character [`needs_escape`] names except TAB and the runs
@@ -304,13 +335,25 @@ mod tests {
     fn reports_keep_line_ends_and_own_colour_codes_only_when_colouring() {
         let s = "\u{1b}[31m删除\u{1b}[0m\n\u{1b}]0;title\u{7}";
         assert_eq!(
-            escape_report(s, true),
+            escape_report(s, ReportKind::Text { color: true }),
             "\u{1b}[31m删除\u{1b}[0m\n\\x1b]0;title\\x07"
         );
         assert_eq!(
-            escape_report(s, false),
+            escape_report(s, ReportKind::Text { color: false }),
             "\\x1b[31m删除\\x1b[0m\n\\x1b]0;title\\x07"
         );
+    }
+
+    #[test]
+    fn json_gets_json_escapes() {
+        let s = "{\"path\": \"a\u{7f}\u{85}\u{202e}b\",\n}";
+        assert_eq!(
+            escape_report(s, ReportKind::Json),
+            "{\"path\": \"a\\u007f\\u0085\\u202eb\",\n}"
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&escape_report("\"\u{85}\"", ReportKind::Json)).unwrap();
+        assert_eq!(v, "\u{85}");
     }
 
     #[test]

@@ -345,6 +345,17 @@ fn control_characters_from_the_input_are_escaped() {
     let o = resdiff(&["diff", &s(&f), &s(&g), "--map", &s(&map)]);
     expect(&o, 2, &["\\x1b[8m"]);
     assert!(!raw(&o), "{}", stderr(&o));
+    // JSON stays valid JSON, with the same strings.
+    let bidi = write(d, "\u{202e}txt.exe\u{85}.txt", &resolution(7, "共同"));
+    let o = resdiff(&["parse", "--format", "json", &s(&bidi)]);
+    expect(&o, 0, &[]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains('\u{202e}'));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"][0]["path"], s(&bidi));
+    // A usage error quoting an argument.
+    let o = resdiff(&["parse", "--format", "x\u{1b}[2J\ry\u{7}", &s(&g)]);
+    expect(&o, 2, &["invalid value"]);
+    assert!(!raw(&o), "{}", stderr(&o));
     // --color always keeps its own colour codes, and only those.
     let o = resdiff(&["diff", "--color", "always", &s(&f), &s(&g)]);
     let out = String::from_utf8_lossy(&o.stdout);

@@ -97,6 +97,21 @@ impl IdMap {
         Ok(IdMap { entries })
     }
 
+    /// Entries that repeat an earlier one, each with the one it repeats.
+    pub fn repeated_entries(&self) -> Vec<(&IdMapEntry, &IdMapEntry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let key = normalize_id(&e.provisional_id);
+                self.entries[..i]
+                    .iter()
+                    .find(|p| normalize_id(&p.provisional_id) == key)
+                    .map(|p| (e, p))
+            })
+            .collect()
+    }
+
     /// Entries whose provisional id neither edition holds: lines that do
     /// nothing, most likely a misspelt id.
     pub fn unused_entries(&self, old: &Corpus, new: &Corpus) -> Vec<&IdMapEntry> {
