@@ -235,7 +235,16 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
                 .and_then(|()| f.flush())
                 .map_err(write_err);
         }
-        Ok(m) => Some(m.permissions()),
+        Ok(m) => {
+            // Renaming would replace a file its owner made read-only: open it
+            // for writing first (without truncating) so that the system
+            // decides, as it would for a plain write.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(write_err)?;
+            Some(m.permissions())
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(write_err(e)),
     };

@@ -203,6 +203,19 @@ fn write_errors_say_they_are_write_errors() {
     } else {
         eprintln!("write_errors_say_they_are_write_errors: no /dev/full here, full disk not tried");
     }
+    // A report file made read-only is not replaced.
+    let ro = write(d, "ro.txt", "kept\n");
+    std::fs::set_permissions(&ro, std::os::unix::fs::PermissionsExt::from_mode(0o444))
+        .expect("chmod");
+    if std::fs::OpenOptions::new().write(true).open(&ro).is_ok() {
+        eprintln!(
+            "write_errors_say_they_are_write_errors: read-only file not tried (running as root)"
+        );
+    } else {
+        let o = resdiff(&["diff", &s(&a), &s(&b), "-o", &s(&ro)]);
+        expect(&o, 2, &[&s(&ro), "cannot write", "Permission denied"]);
+        assert_eq!(std::fs::read_to_string(&ro).expect("read"), "kept\n");
+    }
     // A missing input is still a read error.
     let o = resdiff(&[
         "diff",
