@@ -3,7 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestOptions};
-use crate::model::{Document, Severity};
+use crate::lang::Lang;
+use crate::model::{Document, DocumentClass, Severity};
 use crate::normalize;
 use crate::parse::{self, ParseOptions};
 use std::path::Path;
@@ -31,6 +32,61 @@ pub struct Corpus {
     /// Whether the edition holds only some of the assembly's resolutions
     /// (declared by an `edition.json` file with `"partial": true`).
     pub partial: bool,
+}
+
+impl Corpus {
+    /// The language of the edition's texts (files in which nothing was
+    /// found do not count), `None` when no file tells; an error naming two
+    /// files when they are in different languages.
+    pub fn language(&self) -> Result<Option<&'static Lang>> {
+        let mut first: Option<(&Document, &'static Lang)> = None;
+        for d in &self.documents {
+            if d.class == DocumentClass::Other {
+                continue;
+            }
+            let Some(lang) = d.language.table() else {
+                continue;
+            };
+            match first {
+                None => first = Some((d, lang)),
+                Some((f, l)) if l.tag != lang.tag => return Err(mismatch(f, l, d, lang)),
+                Some(_) => {}
+            }
+        }
+        Ok(first.map(|(_, l)| l))
+    }
+}
+
+/// The language both editions share (see [`Corpus::language`]); an error
+/// when they differ.
+pub fn common_language(old: &Corpus, new: &Corpus) -> Result<Option<&'static Lang>> {
+    let (a, b) = (old.language()?, new.language()?);
+    match (a, b) {
+        (Some(x), Some(y)) if x.tag != y.tag => {
+            let doc = |c: &Corpus, l: &Lang| {
+                c.documents
+                    .iter()
+                    .find(|d| d.language.tag == l.tag)
+                    .map_or_else(|| c.path.clone(), |d| d.path.clone())
+            };
+            Err(Error::LanguageMismatch {
+                path: doc(old, x),
+                lang: x.name.to_string(),
+                other_path: doc(new, y),
+                other_lang: y.name.to_string(),
+            })
+        }
+        _ => Ok(b.or(a)),
+    }
+}
+
+fn mismatch(a: &Document, la: &Lang, b: &Document, lb: &Lang) -> Error {
+    Error::LanguageMismatch {
+        path: a.path.clone(),
+        lang: la.name.to_string(),
+        other_path: b.path.clone(),
+        other_lang: lb.name.to_string(),
+    }
 }
 
 /// Read and parse one file.
@@ -94,11 +150,13 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
 /// that knows which files an edition folder holds: an accepted extension,
 /// in any case (`R13.TXT`).
 pub fn is_text_member(path: &Path) -> bool {
-    const EXTENSIONS: [&str; 1] = ["txt"];
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
+
+/// Extensions of the files an edition folder's texts are read from.
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "docx"];
 
 /// The name of an edition folder's description file.
 const MANIFEST: &str = "edition.json";
@@ -132,7 +190,7 @@ pub fn members(dir: &Path) -> Result<Members> {
             Ok(m) if m.is_dir() => {
                 "a sub-folder (an edition is one folder, its files are not read)".to_string()
             }
-            Ok(m) if m.is_file() => "not a .txt file".to_string(),
+            Ok(m) if m.is_file() => format!("not a .{} file", TEXT_EXTENSIONS.join(" or .")),
             Ok(_) => "not a regular file".to_string(),
             Err(e) if p.is_symlink() => format!("a symbolic link that leads nowhere ({e})"),
             Err(e) => format!("cannot be read ({e})"),

@@ -395,7 +395,7 @@ fn folder_members_not_read_are_named() {
         &o,
         0,
         &[
-            &format!("{e}/notes.md: warning: not a .txt file; not read"),
+            &format!("{e}/notes.md: warning: not a .txt or .docx file; not read"),
             &format!("{e}/drafts: warning: a sub-folder"),
             &format!("{e}/dangling.txt: warning: a symbolic link that leads nowhere"),
             &format!("{e}/loop-a.txt: warning: a symbolic link that leads nowhere"),
