@@ -61,6 +61,7 @@ pub mod lang;
 pub mod model;
 pub mod normalize;
 pub mod output;
+pub mod parallel;
 pub mod parse;
 pub mod render;
 pub mod review;
