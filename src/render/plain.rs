@@ -185,7 +185,7 @@ pub fn write_word<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
         if k > 0 {
             writeln!(out)?;
         }
-        write_word_resolution(out, r, &ZH)?;
+        write_word_resolution(out, r, doc.language.table().unwrap_or(&ZH))?;
     }
     Ok(())
 }
@@ -282,7 +282,7 @@ pub fn write_pdf<W: Write>(out: &mut W, doc: &Document, opts: &PdfLayout) -> io:
     };
     for r in &doc.resolutions {
         pager.new_page();
-        lay_out_resolution(&mut pager, r, &ZH);
+        lay_out_resolution(&mut pager, r, doc.language.table().unwrap_or(&ZH));
     }
     pager.write(out)
 }
