@@ -39,6 +39,8 @@ enum Format {
     Markdown,
     /// Self-contained HTML report.
     Html,
+    /// Word document with tracked changes (diff only; needs -o FILE).
+    Docx,
 }
 
 /// Output formats of `parse`: the outline has no Markdown or HTML form.
@@ -137,6 +139,15 @@ enum Command {
         /// variant characters, edition citations) and edition markers.
         #[arg(long)]
         hide_editorial: bool,
+        /// Whole resolutions in the Word report, not only the changed
+        /// paragraphs with a little context.
+        #[arg(long)]
+        full: bool,
+        /// Date of the tracked changes in the Word report (YYYY-MM-DD or
+        /// YYYY-MM-DDThh:mm:ssZ); without it they carry none, so the same
+        /// editions always give the same file.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<String>,
         /// Show only changes in substance: leave out editorial changes,
         /// edition markers and pure renumberings.
         #[arg(long)]
@@ -304,9 +315,16 @@ fn run(cli: Cli) -> Result<u8> {
             only,
             shared_ids,
             hide_editorial,
+            full,
+            date,
             substantive,
             input,
         } => {
+            if format == Format::Docx && output.is_none() {
+                return Err(Error::Usage(
+                    "--format docx writes a Word file: give -o FILE.docx".into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let inputs = [Some(&old), Some(&new), map.as_ref()];
             check_output(output.as_deref(), inputs.into_iter().flatten())?;
@@ -369,6 +387,7 @@ fn run(cli: Cli) -> Result<u8> {
             let color = output.is_none() && use_color(color);
             let kind = match format {
                 Format::Json => ReportKind::Json,
+                Format::Docx => ReportKind::Binary,
                 _ => ReportKind::Text { color },
             };
             write_output(output.as_deref(), kind, |mut out| match format {
@@ -383,6 +402,16 @@ fn run(cli: Cli) -> Result<u8> {
                     },
                 ),
                 Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+                Format::Docx => render::docx::report::write_diff_docx(
+                    out,
+                    &report,
+                    &render::docx::report::DocxOptions {
+                        old: Some(&old),
+                        new: Some(&new),
+                        date: date.clone(),
+                        full,
+                    },
+                ),
             })?;
             Ok(u8::from(report.has_differences()))
         }
@@ -461,6 +490,33 @@ fn load_edition(
     Ok((c, texts))
 }
 
+/// `--date`: a day (`2024-10-24`) or a UTC time (`2024-10-24T09:30:00Z`).
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let digits = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let day = s.len() >= 10
+        && digits(0..4)
+        && &s[4..5] == "-"
+        && digits(5..7)
+        && &s[7..8] == "-"
+        && digits(8..10);
+    let time = s.len() == 20
+        && &s[10..11] == "T"
+        && digits(11..13)
+        && &s[13..14] == ":"
+        && digits(14..16)
+        && &s[16..17] == ":"
+        && digits(17..19)
+        && s.ends_with('Z');
+    if day && (s.len() == 10 || time) {
+        Ok(s.to_string())
+    } else {
+        Err("expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ".into())
+    }
+}
+
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
 /// The decision is handed to `colored` once, for the whole process.
 fn use_color(choice: ColorChoice) -> bool {
@@ -526,10 +582,16 @@ fn write_output(
         path: path.map_or("standard output".into(), |p| p.display().to_string()),
         source,
     })?;
-    let text = String::from_utf8_lossy(&buf);
-    let bytes = output::escape_report(&text, kind);
+    let (lossy, escaped);
+    let bytes: &[u8] = if kind == ReportKind::Binary {
+        &buf
+    } else {
+        lossy = String::from_utf8_lossy(&buf);
+        escaped = output::escape_report(&lossy, kind);
+        escaped.as_bytes()
+    };
     match path {
-        Some(p) => output::write_file(p, bytes.as_bytes()),
-        None => output::write_stdout(bytes.as_bytes()),
+        Some(p) => output::write_file(p, bytes),
+        None => output::write_stdout(bytes),
     }
 }
