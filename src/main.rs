@@ -582,12 +582,13 @@ fn write_output(
         path: path.map_or("standard output".into(), |p| p.display().to_string()),
         source,
     })?;
-    let (lossy, escaped);
-    let bytes: &[u8] = if kind == ReportKind::Binary {
-        &buf
+    // A Word document is binary: its XML escapes what it holds.
+    let (text, escaped);
+    let bytes = if kind == ReportKind::Binary {
+        &buf[..]
     } else {
-        lossy = String::from_utf8_lossy(&buf);
-        escaped = output::escape_report(&lossy, kind);
+        text = String::from_utf8_lossy(&buf);
+        escaped = output::escape_report(&text, kind);
         escaped.as_bytes()
     };
     match path {

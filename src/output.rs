@@ -47,7 +47,8 @@ pub enum ReportKind {
     /// JSON: the same characters as `\u001b` escapes, so the document stays
     /// valid and its strings unchanged.
     Json,
-    /// A binary file (a Word document), written as it is.
+    /// A binary file (a Word document): written as produced; its own format
+    /// escapes what it holds.
     Binary,
 }
 
