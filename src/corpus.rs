@@ -92,7 +92,7 @@ fn mismatch(a: &Document, la: &Lang, b: &Document, lb: &Lang) -> Error {
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize_with(&src, opts.parse.lang);
+    let norm = normalize::normalize_with(&src, parse::choose_lang(&src, &opts.parse).0);
     let doc = parse::parse_document(&src, &norm, &opts.parse);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.
@@ -147,10 +147,14 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
     } else {
         files.push(path.to_path_buf());
     }
-    let documents = files
+    let mut documents = files
         .iter()
         .map(|f| load_file(f, opts))
         .collect::<Result<Vec<_>>>()?;
+    parse::continuation::join_continuations(&mut documents);
+    if opts.strict {
+        strict_check(&documents)?;
+    }
     let partial = meta.is_dir() && read_manifest(path)?.partial;
     Ok(Corpus {
         name,
@@ -158,6 +162,25 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
         documents,
         partial,
     })
+}
+
+/// `--strict` over what only the whole edition shows (a continuation file
+/// that joins nothing).
+fn strict_check(documents: &[Document]) -> Result<()> {
+    for doc in documents {
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.severity >= Severity::Warning)
+        {
+            return Err(Error::Strict {
+                path: doc.path.clone(),
+                line: d.line,
+                message: d.message.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Optional `edition.json` in an edition folder.
