@@ -47,11 +47,21 @@ pub enum ReportKind {
     /// JSON: the same characters as `\u001b` escapes, so the document stays
     /// valid and its strings unchanged.
     Json,
+    /// A binary file (a Word document): written as produced; its own format
+    /// escapes what it holds.
+    Binary,
 }
 
 /// A rendered report for standard output or a file: like
 /// [`escape_controls`], but line ends are kept, and the escapes suit `kind`.
 pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
+    // The common case, a report with nothing to escape, is not copied.
+    if !text
+        .chars()
+        .any(|c| c != '\t' && c != '\n' && needs_escape(c))
+    {
+        return Cow::Borrowed(text);
+    }
     let color = kind == ReportKind::Text { color: true };
     let out = escape_with(text, |rest| {
         if rest.starts_with('\n') {
@@ -351,6 +361,19 @@ mod tests {
             escape_report(s, ReportKind::Text { color: false }),
             "\\x1b[31m删除\\x1b[0m\n\\x1b]0;title\\x07"
         );
+    }
+
+    #[test]
+    fn a_report_with_nothing_to_escape_is_not_copied() {
+        let s = "第1号决议\n\ta) 文本\n";
+        assert!(matches!(
+            escape_report(s, ReportKind::Json),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            escape_report(s, ReportKind::Text { color: true }),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
