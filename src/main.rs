@@ -38,6 +38,10 @@ enum Format {
     Markdown,
     /// Self-contained HTML report.
     Html,
+    /// One row per change for spreadsheets (diff only; docs/diff-csv.md).
+    Csv,
+    /// Tab-separated, like csv (diff only).
+    Tsv,
 }
 
 /// When to colour terminal output.
@@ -213,6 +217,11 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             input,
         } => {
+            if matches!(format, Format::Csv | Format::Tsv) {
+                return Err(Error::Usage(
+                    "parse: --format csv and tsv are tables of changes, for `resdiff diff`; use text or json".into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let mut corpora = Vec::new();
             for p in &paths {
@@ -260,6 +269,13 @@ fn run(cli: Cli) -> Result<u8> {
             substantive,
             input,
         } => {
+            if review && format != Format::Html {
+                return Err(Error::Usage(
+                    "--review shows findings beside their clauses in the HTML report only: \
+                     add --format html, or run `resdiff review NEW --against OLD`"
+                        .into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let findings = if review {
                 Some(
@@ -274,8 +290,13 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 None
             };
-            let old = load_edition(&old, &opts)?;
-            let new = load_edition(&new, &opts)?;
+            let (old_path, new_path) = (old, new);
+            let old = load_edition(&old_path, &opts)?;
+            let new = load_edition(&new_path, &opts)?;
+            let paths = (old_path.as_path(), new_path.as_path());
+            for w in corpus::comparison_warnings(&old, &new, paths, map.is_some(), &opts) {
+                eprintln!("resdiff: warning: {w}");
+            }
             report_diagnostics(
                 &old.documents
                     .iter()
@@ -306,6 +327,16 @@ fn run(cli: Cli) -> Result<u8> {
                     },
                 ),
                 Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+                Format::Csv => render::diff_csv::write_diff_table(
+                    &mut out,
+                    &report,
+                    render::diff_csv::Delimiter::Csv,
+                ),
+                Format::Tsv => render::diff_csv::write_diff_table(
+                    &mut out,
+                    &report,
+                    render::diff_csv::Delimiter::Tsv,
+                ),
             })?;
             Ok(u8::from(report.has_differences()))
         }
