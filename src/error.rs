@@ -25,6 +25,13 @@ pub enum Error {
         /// What it looks like.
         what: String,
     },
+    /// A Word document (or what was handed over as one) that cannot be read.
+    Document {
+        /// Path as given.
+        path: String,
+        /// What the file is, or what is wrong with it.
+        what: String,
+    },
     /// The bytes could not be decoded as text in any supported encoding.
     Undecodable {
         /// Path as given.
@@ -92,6 +99,9 @@ impl fmt::Display for Error {
                     f,
                     "{path}: not a text file ({what}); give a .txt export of the document"
                 )
+            }
+            Error::Document { path, what } => {
+                write!(f, "{path}: cannot read it as a Word document: {what}")
             }
             Error::Undecodable {
                 path,

@@ -207,6 +207,23 @@ pub struct Lang {
     pub resolution_header_suffix: &'static str,
     /// Suffix of a Recommendation header (`ITU-T A.25建议书`).
     pub recommendation_header_suffix: &'static str,
+    /// Number signs a header may be typed with, the right one first
+    /// (`号`, or the traditional `號`): a header spelt with another one is
+    /// a near miss that deserves a warning, not silence.
+    pub header_number_signs: &'static [char],
+    /// Spellings of the word "resolution" in a header, the right one first
+    /// (`决议`, traditional `決議` and mixtures).
+    pub header_resolution_words: &'static [&'static str],
+    /// Characters that end a sentence or a paragraph (`；` `。` `：` `，`).
+    pub sentence_final: &'static [char],
+    /// Of [`Lang::sentence_final`], those after which a paragraph usually
+    /// ends even when its last line is full (`；` `。` `：`); after the
+    /// others (`，`) a full line usually wrapped.
+    pub paragraph_final: &'static [char],
+    /// Conjunctions that close a list item and never stand as a paragraph
+    /// of their own (`以及`, `和/或`): a line that is only one of them was
+    /// wrapped off the line before.
+    pub list_conjunctions: &'static [&'static str],
     /// Prefix of a Recommendation header (`Recommendation ITU-T A.25`).
     pub recommendation_header_prefix: &'static str,
     /// Start of the assembly line (`世界电信标准化全会（`).
@@ -472,6 +489,11 @@ pub static ZH: Lang = Lang {
     resolution_header_prefix: "第",
     resolution_header_suffix: "号决议",
     recommendation_header_suffix: "建议书",
+    header_number_signs: &['号', '號'],
+    header_resolution_words: &["决议", "決議", "决議", "決议"],
+    sentence_final: &['；', '。', '：', '，', ';', ':', '.', ','],
+    paragraph_final: &['；', '。', '：'],
+    list_conjunctions: &["以及", "及", "和/或", "和", "或", "并"],
     recommendation_header_prefix: "",
     assembly_prefix: "世界电信标准化全会（",
     other_assembly_prefixes: &[],
@@ -664,6 +686,45 @@ pub fn to_roman(mut n: u32) -> String {
         }
     }
     out
+}
+
+/// The digits of Word's Chinese counting formats (`chineseCounting`, …),
+/// zero first.
+pub(crate) const CJK_DIGITS: [char; 10] =
+    ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A number as Word's Chinese counting formats show it:
+/// 一 … 十, 十一 … 九十九, then digit by digit.
+pub(crate) fn cjk_counting(value: u32) -> String {
+    let d = |n: u32| CJK_DIGITS[n as usize];
+    match value {
+        0..=9 => d(value).to_string(),
+        10..=19 => format!(
+            "十{}",
+            if value > 10 {
+                d(value - 10).to_string()
+            } else {
+                String::new()
+            }
+        ),
+        20..=99 => {
+            let ones = value % 10;
+            format!(
+                "{}十{}",
+                d(value / 10),
+                if ones > 0 {
+                    d(ones).to_string()
+                } else {
+                    String::new()
+                }
+            )
+        }
+        _ => value
+            .to_string()
+            .chars()
+            .map(|c| CJK_DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,19 @@ struct InputArgs {
     /// Language of the texts (zh, en); detected for each file when absent.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Tracked changes in Word documents: read the text with them accepted
+    /// (the default, with a warning) or rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
+}
+
+/// `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RevisionsArg {
+    /// The text after the changes.
+    Accept,
+    /// The text before the changes.
+    Reject,
 }
 
 #[derive(Subcommand, Debug)]
@@ -207,6 +220,10 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         })?;
         opts.parse.detect = false;
     }
+    opts.ingest.revisions = match input.revisions {
+        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
+        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+    };
     Ok(opts)
 }
 
@@ -277,22 +294,31 @@ fn run(cli: Cli) -> Result<u8> {
                 ));
             }
             let opts = load_options(&input)?;
-            let findings = if review {
-                Some(
-                    review::load_and_review(&review::ReviewInput {
-                        edition: &new,
+            let (old_path, new_path) = (old.clone(), new.clone());
+            // Both editions load at once, each file read and decoded once
+            // (the new edition keeps its texts for the review's quotations).
+            let (old, new) = std::thread::scope(|s| {
+                let old = s.spawn(|| load_edition(&old, &opts, false));
+                let new = load_edition(&new, &opts, review);
+                let old = old
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (old, new)
+            });
+            let ((old, _), (new, texts)) = (old?, new?);
+            let findings = review.then(|| {
+                let sources = review::SourceLines::from_texts(&new, &texts);
+                review::review(
+                    &new,
+                    &review::ReviewOptions {
+                        lang: opts.parse.lang,
                         against: Some(&old),
                         report: None,
-                        load: &opts,
-                    })?
-                    .1,
+                        sources: Some(&sources),
+                    },
                 )
-            } else {
-                None
-            };
-            let (old_path, new_path) = (old, new);
-            let old = load_edition(&old_path, &opts)?;
-            let new = load_edition(&new_path, &opts)?;
+            });
+            drop(texts);
             let paths = (old_path.as_path(), new_path.as_path());
             for w in corpus::comparison_warnings(&old, &new, paths, map.is_some(), &opts) {
                 eprintln!("resdiff: warning: {w}");
@@ -385,15 +411,24 @@ fn run(cli: Cli) -> Result<u8> {
 
 /// Load an edition and refuse one without any resolution text: there would
 /// be nothing to compare.
-fn load_edition(path: &std::path::Path, opts: &LoadOptions) -> Result<corpus::Corpus> {
-    let c = corpus::load(path, opts)?;
+/// With `keep_texts`, the decoded texts of its documents come back too.
+fn load_edition(
+    path: &std::path::Path,
+    opts: &LoadOptions,
+    keep_texts: bool,
+) -> Result<(corpus::Corpus, Vec<String>)> {
+    let (c, texts) = if keep_texts {
+        corpus::load_with_texts(path, opts)?
+    } else {
+        (corpus::load(path, opts)?, Vec::new())
+    };
     if c.documents.iter().all(|d| d.resolutions.is_empty()) {
         return Err(Error::NoResolution {
             path: c.path,
             found: "no resolution header, assembly line or MOD/ADD marker".into(),
         });
     }
-    Ok(c)
+    Ok((c, texts))
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).

@@ -15,6 +15,7 @@ use crate::model::{
     Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Resolution,
     ResolutionDiff, ResolutionStatus, Section, Span,
 };
+use crate::parse::labels;
 
 /// Options of the diff stage.
 #[derive(Debug, Clone)]
@@ -34,6 +35,9 @@ pub struct DiffOptions {
     pub check_findings: bool,
     /// Language tables (variant pairs for editorial folding).
     pub lang: &'static Lang,
+    /// Threads diffing resolution pairs: 0 for one per core, 1 for a serial
+    /// run. The report is the same either way.
+    pub jobs: usize,
 }
 
 impl Default for DiffOptions {
@@ -45,6 +49,7 @@ impl Default for DiffOptions {
             hide_renumbered: false,
             check_findings: true,
             lang: &crate::lang::ZH,
+            jobs: 0,
         }
     }
 }
@@ -125,9 +130,9 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let mut resolutions = Vec::with_capacity(pairs.len());
-    for p in &pairs {
-        let (r, narrowed) = diff_pair(p, opts, &findings);
+    let diffs = crate::parallel::map_ordered(&pairs, opts.jobs, |p| diff_pair(p, opts, &findings));
+    let mut resolutions = Vec::with_capacity(diffs.len());
+    for (r, narrowed) in diffs {
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
@@ -519,6 +524,18 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             } else if o.clause.text != n.clause.text {
                 ChangeKind::Modified
             } else if label_of(o) != label_of(n) {
+                if label_of(o).map(labels::ascii_form) == label_of(n).map(labels::ascii_form) {
+                    // `ａ）` for `a)`: the same label typed another way.
+                    let mut c = change(
+                        ChangeKind::Modified,
+                        ChangeUnit::Clause,
+                        side(o),
+                        side(n),
+                        lang,
+                    );
+                    c.editorial = true;
+                    return Some(c);
+                }
                 ChangeKind::Renumbered
             } else {
                 return None;

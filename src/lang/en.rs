@@ -59,6 +59,12 @@ pub static EN: Lang = Lang {
     resolution_header_suffix: "",
     recommendation_header_suffix: "",
     recommendation_header_prefix: "Recommendation ",
+    // English headers have no number sign to mistype.
+    header_number_signs: &[],
+    header_resolution_words: &[],
+    sentence_final: &[';', '.', ':', ','],
+    paragraph_final: &[';', '.', ':'],
+    list_conjunctions: &["and", "or", "and/or"],
     assembly_prefix: "The World Telecommunication Standardization Assembly (",
     other_assembly_prefixes: &[
         "The Plenipotentiary Conference of the International Telecommunication Union (",
