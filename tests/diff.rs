@@ -451,7 +451,7 @@ fn csv_and_tsv_rows_for_spreadsheets() {
     ]);
     assert_eq!(code, 1, "{err}");
     let body = out.strip_prefix('\u{feff}').expect("UTF-8 BOM");
-    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = body.lines().collect();
     assert_eq!(
         lines[0],
         resdiff::render::diff_csv::COLUMNS.join(","),

@@ -80,11 +80,9 @@ impl<W: Write> Table<'_, W> {
                 Delimiter::Tsv => line.push_str(&f.replace(['\t', '\n', '\r'], " ")),
             }
         }
-        // CRLF as RFC 4180 has it; spreadsheet programs read both.
-        line.push_str(match self.delim {
-            Delimiter::Csv => "\r\n",
-            Delimiter::Tsv => "\n",
-        });
+        // LF: spreadsheet programs read it as well as RFC 4180's CRLF, and
+        // standard output passes no bare control character.
+        line.push('\n');
         self.out.write_all(line.as_bytes())
     }
 }
@@ -197,7 +195,7 @@ mod tests {
     fn csv_quotes_what_needs_it_and_tsv_flattens() {
         assert_eq!(
             table(&["a", "b,c", "say \"x\"", "两行\n文本"], Delimiter::Csv),
-            "a,\"b,c\",\"say \"\"x\"\"\",\"两行\n文本\"\r\n"
+            "a,\"b,c\",\"say \"\"x\"\"\",\"两行\n文本\"\n"
         );
         assert_eq!(
             table(&["a", "b\tc", "d\ne"], Delimiter::Tsv),
