@@ -358,3 +358,74 @@ fn read_manifest_keys(dir: &Path) -> Result<(Manifest, Vec<String>)> {
         }),
     }
 }
+
+/// The latest assembly year an edition's resolutions name in their headers.
+fn latest_year(c: &Corpus) -> Option<u32> {
+    c.documents
+        .iter()
+        .flat_map(|d| &d.resolutions)
+        .filter_map(|r| r.edition.as_ref().and_then(|e| e.year))
+        .max()
+}
+
+/// Things about the two editions given to `resdiff diff` that are probably
+/// a mistake, in words: OLD newer than NEW (swapped arguments), and a file
+/// given whose folder holds a summary report that would have mapped its
+/// provisional ids (unless a mapping file was given: `mapped`).
+pub fn comparison_warnings(
+    old: &Corpus,
+    new: &Corpus,
+    (old_path, new_path): (&Path, &Path),
+    mapped: bool,
+    opts: &LoadOptions,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if let (Some(o), Some(n)) = (latest_year(old), latest_year(new))
+        && o > n
+    {
+        out.push(format!(
+            "OLD {} names editions up to {o} but NEW {} only up to {n}: were OLD and NEW swapped?",
+            old.path, new.path
+        ));
+    }
+    let has_report = |c: &Corpus| {
+        c.documents
+            .iter()
+            .any(|d| d.class == DocumentClass::SummaryReport)
+    };
+    let provisional = |c: &Corpus| {
+        c.documents
+            .iter()
+            .flat_map(|d| &d.resolutions)
+            .any(|r| r.number.is_none() && r.id.contains('/'))
+    };
+    let either_has_report = has_report(old) || has_report(new);
+    for (c, p) in [(old, old_path), (new, new_path)] {
+        if mapped || either_has_report || !p.is_file() || !provisional(c) {
+            continue;
+        }
+        let Some(dir) = p.parent() else { continue };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut siblings: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|s| s != p && s.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        siblings.sort();
+        for s in siblings {
+            if load_file(&s, opts).is_ok_and(|d| d.class == DocumentClass::SummaryReport) {
+                out.push(format!(
+                    "{} holds provisional ids, and {} beside it is a summary report that maps them \
+                     to numbers: give the folder {} to use it",
+                    p.display(),
+                    s.display(),
+                    dir.display()
+                ));
+                break;
+            }
+        }
+    }
+    out
+}

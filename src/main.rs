@@ -41,6 +41,10 @@ enum Format {
     Html,
     /// Word document with tracked changes (diff only; needs -o FILE).
     Docx,
+    /// One row per change for spreadsheets (diff only; docs/diff-csv.md).
+    Csv,
+    /// Tab-separated, like csv (diff only).
+    Tsv,
 }
 
 /// Output formats of `parse`: the outline has no Markdown or HTML form.
@@ -325,11 +329,19 @@ fn run(cli: Cli) -> Result<u8> {
                     "--format docx writes a Word file: give -o FILE.docx".into(),
                 ));
             }
+            if review && format != Format::Html {
+                return Err(Error::Usage(
+                    "--review shows findings beside their clauses in the HTML report only: \
+                     add --format html, or run `resdiff review NEW --against OLD`"
+                        .into(),
+                ));
+            }
             let opts = load_options(&input)?;
             let inputs = [Some(&old), Some(&new), map.as_ref()];
             check_output(output.as_deref(), inputs.into_iter().flatten())?;
             warn_unused_members(&old);
             warn_unused_members(&new);
+            let (old_path, new_path) = (old.clone(), new.clone());
             // Both editions load at once, each file read and decoded once
             // (the new edition keeps its texts for the review's quotations).
             let (old, new) = std::thread::scope(|s| {
@@ -354,6 +366,10 @@ fn run(cli: Cli) -> Result<u8> {
                 )
             });
             drop(texts);
+            let paths = (old_path.as_path(), new_path.as_path());
+            for w in corpus::comparison_warnings(&old, &new, paths, map.is_some(), &opts) {
+                eprintln!("resdiff: warning: {w}");
+            }
             report_diagnostics(
                 &old.documents
                     .iter()
@@ -411,6 +427,16 @@ fn run(cli: Cli) -> Result<u8> {
                         date: date.clone(),
                         full,
                     },
+                ),
+                Format::Csv => render::diff_csv::write_diff_table(
+                    &mut out,
+                    &report,
+                    render::diff_csv::Delimiter::Csv,
+                ),
+                Format::Tsv => render::diff_csv::write_diff_table(
+                    &mut out,
+                    &report,
+                    render::diff_csv::Delimiter::Tsv,
                 ),
             })?;
             Ok(u8::from(report.has_differences()))

@@ -423,3 +423,123 @@ fn added_and_suppressed_resolutions_appear_in_full() {
     let first = clause.chars().take(8).collect::<String>();
     assert!(html.contains(&first), "html lacks the added clause");
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("resdiff-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn small_resolution(number: u32, year: u32, place: &str, clause: &str) -> String {
+    format!(
+        "第{number}号决议（{year}年，{place}，修订版）\n与国际标准化组织的协作\n\
+         （2016年，哈马马特；{year}年，{place}）\n世界电信标准化全会（{year}年，{place}），\n\
+         考虑到\na) {clause}；\nb) ISO《章程》，\n"
+    )
+}
+
+/// CSV: a BOM, the documented header row, one row per change with file and
+/// line of each side, resolution rows for added ones; TSV alike.
+#[test]
+fn csv_and_tsv_rows_for_spreadsheets() {
+    let (code, out, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let body = out.strip_prefix('\u{feff}').expect("UTF-8 BOM");
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        lines[0],
+        resdiff::render::diff_csv::COLUMNS.join(","),
+        "documented header"
+    );
+    assert_eq!(lines.len(), 1 + 7, "{out}");
+    let platform = lines.iter().find(|l| l.contains("平台")).unwrap();
+    assert!(
+        platform.starts_with("101,COM4/AI,MOD,clause,认识到,c),c),modified,substantive,false,"),
+        "{platform}"
+    );
+    assert!(
+        platform.contains(
+            ",versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt,11303,\
+             versions/wtsa-24-published/resolution-101.zh.txt,48,"
+        ),
+        "{platform}"
+    );
+    // Every row has every column (no text here holds an ASCII comma; the
+    // quoting itself is unit-tested in render::diff_csv).
+    assert!(lines.iter().all(|l| l.split(',').count() == 17), "{out}");
+
+    let dir = temp_dir("csv");
+    let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old, small_resolution(7, 2024, "新德里", "其他组织的工作")).unwrap();
+    let mut text = small_resolution(7, 2024, "新德里", "其它组织的工作");
+    text.push_str(&small_resolution(9, 2024, "新德里", "各组织的合作"));
+    std::fs::write(&new, text).unwrap();
+    let (_, out, _) = resdiff(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "tsv",
+    ]);
+    assert!(!out.starts_with('\u{feff}'));
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 17), "{out}");
+    let add: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "9").collect();
+    assert_eq!(add[0][2..4], ["ADD", "resolution"], "{out}");
+    assert!(
+        add.len() > 4 && add.iter().all(|r| r[7] == "added"),
+        "{out}"
+    );
+    let res7: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "7").collect();
+    assert_eq!(res7.len(), 1);
+    assert_eq!(res7[0][2], "(MOD)");
+    assert_eq!(res7[0][9], "true");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Warnings: OLD newer than NEW; a file whose folder holds a summary
+/// report; `--review` outside HTML is refused.
+#[test]
+fn warnings_about_a_comparison_that_is_probably_wrong() {
+    let dir = temp_dir("warn");
+    let (a, b) = (dir.join("2020.txt"), dir.join("2024.txt"));
+    std::fs::write(&a, small_resolution(7, 2020, "日内瓦", "其他组织的工作")).unwrap();
+    std::fs::write(&b, small_resolution(7, 2024, "新德里", "各组织的合作")).unwrap();
+    let (_, _, err) = resdiff(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(!err.contains("swapped"), "{err}");
+    let (code, _, err) = resdiff(&["diff", b.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("warning: OLD") && err.contains("up to 2024") && err.contains("swapped"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let file = "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt";
+    let (_, _, err) = resdiff(&["diff", file, "versions/wtsa-24-published"]);
+    assert!(
+        err.contains("wtsa-24-summary-report.zh.txt beside it is a summary report")
+            && err.contains("give the folder"),
+        "{err}"
+    );
+    let (_, _, err) = resdiff(&["diff", "versions/wtsa-24", "versions/wtsa-24-published"]);
+    assert!(!err.contains("warning"), "{err}");
+
+    let (code, _, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--review",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--review") && err.contains("--format html"),
+        "{err}"
+    );
+}

@@ -2,6 +2,7 @@
 //! Renderers write to a `Write` handed to them; colour is the caller's choice.
 
 pub mod diff_common;
+pub mod diff_csv;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;

@@ -15,6 +15,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+/// Changes above which a resolution starts a new page when printed.
+const LONG_ON_PAPER: usize = 12;
+
 /// What the diff report shows besides the report itself.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DiffHtmlOptions<'a> {
@@ -255,9 +258,16 @@ impl<'a> Page<'a> {
     fn resolution(&mut self, i: usize) {
         let r = &self.report.resolutions[i];
         let anchor = self.anchors[i].clone();
+        // On paper a resolution with many changes starts a page; short ones
+        // flow on from the previous one.
+        let long = if r.header_changes.len() + r.changes.len() > LONG_ON_PAPER {
+            " long"
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.buf,
-            "<article class=\"resolution status-{}\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\">",
+            "<article class=\"resolution status-{}{long}\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\">",
             status_class(r)
         );
         self.resolution_heading(i, 2);

@@ -301,3 +301,38 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
     assert!(s.contains("<summary>1 unchanged section</summary>"));
     assert!(s.contains("丙丙丙"));
 }
+
+#[test]
+fn print_styles_number_pages_and_break_only_before_long_resolutions() {
+    let few = res(
+        "7",
+        ResolutionStatus::Modified,
+        vec![modified(
+            "认识到",
+            "a)",
+            vec![op(InlineTag::Insert, "新")],
+            false,
+        )],
+    );
+    let many = res(
+        "9",
+        ResolutionStatus::Modified,
+        (0..LONG_ON_PAPER + 1)
+            .map(|_| modified("认识到", "a)", vec![op(InlineTag::Insert, "新")], false))
+            .collect(),
+    );
+    let html = render(&report(vec![few, many]), None);
+    assert!(
+        html.contains("class=\"resolution status-mod\" id="),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"resolution status-mod long\" id="),
+        "{html}"
+    );
+    let print = &html[html.find("@page").expect("paged media")..];
+    assert!(print.contains("counter(page)"));
+    assert!(print.contains(".resolution { break-before: auto;"));
+    assert!(print.contains(".resolution.long { break-before: page;"));
+    assert!(print.contains("button, details.unchanged"));
+}
