@@ -387,6 +387,7 @@ fn run(cli: Cli) -> Result<u8> {
             let color = output.is_none() && use_color(color);
             let kind = match format {
                 Format::Json => ReportKind::Json,
+                Format::Docx => ReportKind::Binary,
                 _ => ReportKind::Text { color },
             };
             write_output(output.as_deref(), kind, |mut out| match format {
@@ -581,10 +582,15 @@ fn write_output(
         path: path.map_or("standard output".into(), |p| p.display().to_string()),
         source,
     })?;
-    let text = String::from_utf8_lossy(&buf);
-    let bytes = output::escape_report(&text, kind);
+    let text;
+    let bytes = if kind == ReportKind::Binary {
+        buf.as_slice()
+    } else {
+        text = output::escape_report(&String::from_utf8_lossy(&buf), kind).into_owned();
+        text.as_bytes()
+    };
     match path {
-        Some(p) => output::write_file(p, bytes.as_bytes()),
-        None => output::write_stdout(bytes.as_bytes()),
+        Some(p) => output::write_file(p, bytes),
+        None => output::write_stdout(bytes),
     }
 }

@@ -47,6 +47,10 @@ pub enum ReportKind {
     /// JSON: the same characters as `\u001b` escapes, so the document stays
     /// valid and its strings unchanged.
     Json,
+    /// A Word document: a zip archive, written byte for byte (its text is
+    /// escaped as XML by the renderer, and a terminal never shows it: it
+    /// needs `-o`).
+    Binary,
 }
 
 /// A rendered report for standard output or a file: like
