@@ -231,7 +231,15 @@ pub fn members(dir: &Path) -> Result<Members> {
         if p.file_name().is_some_and(|n| n == MANIFEST) {
             continue;
         }
+        // Word keeps a small owner file (`~$name.docx`) beside a document
+        // it has open: not a text of the edition.
+        let lock = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
         let why = match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() && lock => {
+                "a Word lock file (the document is open in Word)".to_string()
+            }
             Ok(m) if m.is_file() && is_text_member(&p) => {
                 out.texts.push(p);
                 continue;

@@ -384,6 +384,8 @@ fn edition_folders_hold_word_files() {
         docx_from_text(&text, Style::default()),
     )
     .expect("write");
+    // The owner file Word leaves beside a document it has open.
+    std::fs::write(docx_dir.join("~$solution-101.docx"), b"\x06resdiff").expect("write");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
         .args(["diff", "--format", "json"])
         .arg(common::root().join("versions/wtsa-24-published"))
