@@ -13,6 +13,21 @@ pub enum Error {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The report could not be written (a folder, a full disk, no
+    /// permission); nothing was left half-written.
+    Write {
+        /// Path as given (or `standard output`).
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// `-o` names a file the run reads.
+    OutputIsInput {
+        /// `-o` as given.
+        output: String,
+        /// The input it resolves to, as given.
+        input: String,
+    },
     /// The file is empty or holds only whitespace.
     Empty {
         /// Path as given.
@@ -93,6 +108,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{path}: cannot read: {source}"),
+            Error::Write { path, source } => write!(f, "{path}: cannot write: {source}"),
+            Error::OutputIsInput { output, input } => write!(
+                f,
+                "{output}: refusing to write the report there: it is {input}, an input of this run"
+            ),
             Error::Empty { path } => write!(f, "{path}: the file is empty (no text to read)"),
             Error::Binary { path, what } => {
                 write!(
@@ -146,7 +166,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } => Some(source),
+            Error::Io { source, .. } | Error::Write { source, .. } => Some(source),
             _ => None,
         }
     }

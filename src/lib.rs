@@ -60,6 +60,7 @@ pub mod ingest;
 pub mod lang;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod parallel;
 pub mod parse;
 pub mod render;

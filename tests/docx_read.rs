@@ -326,7 +326,10 @@ fn real_itu_word_file_is_read_without_loss() {
     let Some(path) = shared_real("T-RES-T.1-2016-MSW-E.docx") else {
         return;
     };
+    // English, told apart from Chinese by the text itself.
     let doc = load(&path, Revisions::Accept);
+    assert_eq!(doc.resolutions.len(), 1, "{:?}", doc.diagnostics);
+    assert_eq!(doc.resolutions[0].id, "1");
     let (body, notes) = model_text(&doc);
     let paragraphs = paragraphs_of(&part(&path, "word/document.xml"));
     assert!(paragraphs.len() > 400, "{} paragraphs", paragraphs.len());

@@ -190,6 +190,17 @@ pub fn write_word<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
+/// The lines of one resolution laid out as in [`write_word`].
+pub fn word_lines(r: &Resolution) -> Vec<String> {
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write_word_resolution(&mut out, r, &ZH);
+    String::from_utf8_lossy(&out)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
 fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> io::Result<()> {
     let mut emitted: BTreeSet<u32> = BTreeSet::new();
     let blocks = blocks(r);
