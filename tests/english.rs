@@ -529,3 +529,43 @@ fn review_runs_on_the_pp18_resolutions() {
         eprintln!("{}:{} {}", f.file, f.line, f.message);
     }
 }
+
+// ---- Reports in the language of the texts ----
+
+#[test]
+fn reports_of_english_texts_speak_english() {
+    let old = temp_file("report-old.en.txt", EN_EDITION);
+    let new = temp_file(
+        "report-new.en.txt",
+        &EN_EDITION.replace(
+            "to continue the collaboration;",
+            "to strengthen the collaboration;",
+        ),
+    );
+    let (old, new) = (old.to_str().expect("path"), new.to_str().expect("path"));
+    let md = resdiff(&["diff", "--format", "markdown", old, new]);
+    assert_eq!(md.status.code(), Some(1));
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("Changes from"), "{md}");
+    assert!(
+        !md.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{md}"
+    );
+    let html = resdiff(&["diff", "--format", "html", old, new]);
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(
+        html.contains("lang=\"en\""),
+        "html tags the texts as English"
+    );
+    assert!(!html.contains("zh-Hans"), "no Chinese tag on English texts");
+    assert!(html.contains("<del>continue</del>"), "word redline");
+    // JSON stays language-neutral: the same keys and kind names.
+    let json = resdiff(&["diff", "--format", "json", old, new]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let change = &json["resolutions"][1]["changes"][0];
+    assert_eq!(change["kind"], "modified", "{json}");
+    // The Chinese report keeps its Chinese tag.
+    let zh = "versions/wtsa-24-published/resolution-101.zh.txt";
+    let html = resdiff(&["diff", "--format", "html", zh, zh]);
+    assert!(String::from_utf8_lossy(&html.stdout).contains("lang=\"zh-Hans\""));
+}

@@ -534,6 +534,70 @@ mod tests {
     }
 
     #[test]
+    fn english_headings() {
+        use crate::lang::EN;
+        use SectionKind::*;
+        let h = |t: &str| read_heading(t, &EN).map(|h| (h.kind, h.further, h.addressee));
+        for (t, kind, further) in [
+            ("considering", Considering, false),
+            ("considering further", Considering, true),
+            ("recalling", Recalling, false),
+            ("recognizing", Recognizing, false),
+            ("noting", Noting, false),
+            ("noting further", Noting, true),
+            ("bearing in mind", BearingInMind, false),
+            ("conscious", Aware, false),
+            ("aware", Aware, false),
+            ("emphasizing", Emphasizing, false),
+            ("having regard to", TakingIntoAccount, false),
+            ("taking into account", TakingIntoAccount, false),
+            ("acknowledging", Acknowledging, false),
+            ("mindful", BearingInMind, false),
+            ("reaffirming", Reaffirming, false),
+            ("resolves", Resolves, false),
+            ("further resolves", Resolves, true),
+            ("resolves further", Resolves, true),
+            ("encourages", Encourages, false),
+            ("urges", CallsUpon, false),
+        ] {
+            assert_eq!(h(t), Some((kind, further, None)), "{t}");
+        }
+        assert_eq!(
+            h("resolves to instruct the Director of the Telecommunication Standardization Bureau"),
+            Some((
+                ResolvesInstructs,
+                false,
+                Some("the Director of the Telecommunication Standardization Bureau".into())
+            ))
+        );
+        for (t, kind, addr) in [
+            (
+                "instructs the Secretary-General",
+                Instructs,
+                "the Secretary-General",
+            ),
+            ("instructs the ITU Council", Instructs, "the ITU Council"),
+            ("invites Member States", Invites, "Member States"),
+            ("calls upon Member States", CallsUpon, "Member States"),
+            (
+                "requests the Secretary-General",
+                Instructs,
+                "the Secretary-General",
+            ),
+        ] {
+            assert_eq!(h(t), Some((kind, false, Some(addr.into()))), "{t}");
+        }
+        assert_eq!(
+            h("further instructs the ITU Council"),
+            Some((Instructs, true, Some("the ITU Council".into())))
+        );
+        // Sentences and other words are not headings.
+        assert_eq!(h("noting that the Union has;"), None);
+        assert_eq!(h("considerations"), None);
+        assert_eq!(h("noting that the Union"), None);
+    }
+
+    #[test]
     fn headings_and_addressees() {
         assert_eq!(
             heading("考虑到"),

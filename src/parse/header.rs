@@ -441,6 +441,13 @@ mod tests {
             "(Malaga-Torremolinos, 1984; Helsinki, 1993; Florianópolis, 2004)"
         ));
         assert!(!is_history_start("(see Resolution 2)"));
+        for line in [
+            "The World Telecommunication Development Conference (Kigali, 2022),",
+            "The Radiocommunication Assembly (Dubai, 2023),",
+            "The World Radiocommunication Conference (Dubai, 2023),",
+        ] {
+            assert!(is_assembly_line(line, &EN), "{line}");
+        }
         let items = read_history_items(
             "(Malaga-Torremolinos, 1984; Florianópolis, 2004; New Delhi, 2024)",
             &EN,

@@ -50,7 +50,17 @@ pub fn write_diff_html_with<W: Write>(
 ) -> io::Result<()> {
     let mut page = Page::new(report, opts);
     page.render();
-    out.write_all(page.buf.as_bytes())
+    // Text of the editions is tagged as Chinese while the page is built;
+    // the texts of another language get their own tag, so the browser picks
+    // the fonts and line breaking of the texts' script.
+    let tag = crate::lang::Lang::for_tag(&report.lang).tag;
+    if tag == super::TEXT_LANG_TAG {
+        out.write_all(page.buf.as_bytes())
+    } else {
+        let from = format!("lang=\"{}\"", super::TEXT_LANG_TAG);
+        let to = format!("lang=\"{tag}\"");
+        out.write_all(page.buf.replace(&from, &to).as_bytes())
+    }
 }
 
 struct Page<'a> {

@@ -88,6 +88,10 @@ pub(crate) fn close_page(out: &mut String, script: bool) {
     out.push_str("</body>\n</html>\n");
 }
 
+/// Language tag the pages give the texts of the editions while they are
+/// built (see `write_diff_html_with`).
+pub(crate) const TEXT_LANG_TAG: &str = "zh-Hans";
+
 /// `<span lang="zh-Hans">text</span>`: input text, escaped, tagged as
 /// Chinese so the browser picks CJK fonts and line-breaking rules.
 pub(crate) fn zh(out: &mut String, text: &str) {
