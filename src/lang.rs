@@ -2,7 +2,7 @@
 //! fixed phrases of headers, one table per language. Adding a language means
 //! adding a [`Lang`] value, not new control flow.
 
-use crate::model::{DeclaredStatus, SectionKind};
+use crate::model::{DeclaredStatus, OtherBlockKind, SectionKind};
 
 /// Everything the parser needs to know about the language of a text.
 #[derive(Debug)]
@@ -46,7 +46,7 @@ pub struct Lang {
     /// Characters after a digit that make it real text (`2024年`, `3个`).
     pub counter_suffixes: &'static [char],
     /// Lines that open non-resolution tables (`编号 行动`), with what they are.
-    pub other_block_openers: &'static [(&'static [&'static str], &'static str)],
+    pub other_block_openers: &'static [(&'static [&'static str], OtherBlockKind)],
     /// Note label word (`注`).
     pub note_word: &'static str,
     /// CJK numerals usable as labels, in order.
@@ -173,9 +173,12 @@ pub static ZH: Lang = Lang {
         '份',
     ],
     other_block_openers: &[
-        (&["编号", "行动"], "committee actions"),
-        (&["组", "名单", "成员国"], "leadership list"),
-        (&["课题号", "课题标题", "状况"], "question table"),
+        (&["编号", "行动"], OtherBlockKind::CommitteeActions),
+        (&["组", "名单", "成员国"], OtherBlockKind::LeadershipList),
+        (
+            &["课题号", "课题标题", "状况"],
+            OtherBlockKind::QuestionTable,
+        ),
     ],
     note_word: "注",
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],

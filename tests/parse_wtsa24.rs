@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use resdiff::model::{Clause, LabelFamily, Layout, Resolution, SectionKind};
+use resdiff::model::{Clause, LabelFamily, Layout, OtherBlockKind, Resolution, SectionKind};
 use std::collections::BTreeMap;
 
 /// Action, identifier and joined title of every document of the WTSA-24
@@ -468,10 +468,14 @@ fn trailing_material_is_not_resolution_text() {
     assert_eq!(a25.id, "A.25");
     assert_eq!(a25.annexes.last().map(|a| a.name.as_str()), Some("附录二"));
     assert_eq!(a25.span.last_line, 11843);
-    let kinds: Vec<&str> = doc.other_blocks.iter().map(|b| b.kind.as_str()).collect();
+    let kinds: Vec<OtherBlockKind> = doc.other_blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
-        ["committee actions", "leadership list", "question table"]
+        [
+            OtherBlockKind::CommitteeActions,
+            OtherBlockKind::LeadershipList,
+            OtherBlockKind::QuestionTable
+        ]
     );
     assert_eq!(doc.other_blocks[0].span.first_line, 11844);
     for r in &doc.resolutions {
@@ -566,7 +570,7 @@ fn published_101_has_the_structure_of_com4_ai() {
     assert_eq!(a.sections.len(), 8);
     assert_eq!(a.title.text, b.title.text);
     // The front matter of the published text is not resolution text.
-    assert_eq!(publ.other_blocks[0].kind, "front matter");
+    assert_eq!(publ.other_blocks[0].kind, OtherBlockKind::FrontMatter);
 }
 
 /// Every non-artifact character of a resolution's source lines appears in

@@ -4,8 +4,8 @@
 use crate::ingest::SourceText;
 use crate::lang::Lang;
 use crate::model::{
-    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, Resolution,
-    ResolutionKind, Severity, Span, Text,
+    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, OtherBlockKind,
+    Resolution, ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 use std::collections::BTreeMap;
@@ -60,7 +60,10 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     if let Some(first) = starts.first()
         && first.first > 0
     {
-        other_blocks.push(other_block("front matter", &paras[..first.first]));
+        other_blocks.push(other_block(
+            OtherBlockKind::FrontMatter,
+            &paras[..first.first],
+        ));
     }
     for (k, start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(paras.len(), |s| s.first);
@@ -113,7 +116,7 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         });
     }
     if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
-        other_blocks.push(other_block("text without resolutions", paras));
+        other_blocks.push(other_block(OtherBlockKind::TextWithoutResolutions, paras));
     }
     Document {
         path: src.path.clone(),
@@ -152,13 +155,13 @@ fn duplicate_ids(resolutions: &[Resolution]) -> Vec<Diagnostic> {
     out
 }
 
-fn other_block(kind: &str, paras: &[Para]) -> OtherBlock {
+fn other_block(kind: OtherBlockKind, paras: &[Para]) -> OtherBlock {
     let span = Span::new(
         paras.first().map_or(0, |p| p.span.first_line),
         paras.last().map_or(0, |p| p.span.last_line),
     );
     OtherBlock {
-        kind: kind.to_string(),
+        kind,
         paragraphs: paras
             .iter()
             .map(|p| {
@@ -181,7 +184,7 @@ fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
     let mut kind = paras
         .first()
         .and_then(|p| other_block_kind(&p.text, lang))
-        .unwrap_or("other text");
+        .unwrap_or(OtherBlockKind::OtherText);
     for (i, p) in paras.iter().enumerate().skip(1) {
         if let Some(k) = other_block_kind(&p.text, lang)
             && k != kind
@@ -198,7 +201,7 @@ fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
 }
 
 /// A table header that opens non-resolution material (`编号 行动`).
-fn other_block_kind(text: &str, lang: &Lang) -> Option<&'static str> {
+fn other_block_kind(text: &str, lang: &Lang) -> Option<OtherBlockKind> {
     // Table headers are a few short words: skip the split for anything else.
     if text.len() > 64 || !text.contains(char::is_whitespace) {
         return None;
