@@ -9,7 +9,8 @@ pub mod ids;
 pub mod keys;
 pub mod sections;
 pub use clauses::{
-    Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
+    Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, UnitSides,
+    align_resolution,
 };
 pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
 

@@ -6,7 +6,9 @@
 pub mod editorial;
 pub mod inline;
 
-use crate::align::{self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair};
+use crate::align::{
+    self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair, UnitSides,
+};
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::lang::Lang;
@@ -329,9 +331,13 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             r.clause.span,
         )
     };
-    match (&u.old, &u.new) {
-        (Some(o), Some(n)) => {
-            let kind = if u.moved {
+    match &u.sides {
+        UnitSides::Both {
+            old: o,
+            new: n,
+            moved,
+        } => {
+            let kind = if *moved {
                 ChangeKind::Moved
             } else if o.clause.text != n.clause.text {
                 ChangeKind::Modified
@@ -342,21 +348,20 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             };
             Some(change(kind, ChangeUnit::Clause, side(o), side(n), lang))
         }
-        (Some(o), None) => Some(change(
+        UnitSides::OldOnly(o) => Some(change(
             ChangeKind::Removed,
             ChangeUnit::Clause,
             side(o),
             Side::default(),
             lang,
         )),
-        (None, Some(n)) => Some(change(
+        UnitSides::NewOnly(n) => Some(change(
             ChangeKind::Added,
             ChangeUnit::Clause,
             Side::default(),
             side(n),
             lang,
         )),
-        (None, None) => None,
     }
 }
 
