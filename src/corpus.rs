@@ -60,7 +60,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
 /// Read a file or every text file of a folder.
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
         path: shown.clone(),
         source,
     })?;
@@ -70,12 +70,12 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
         .unwrap_or_else(|| shown.clone());
     let mut files = Vec::new();
     if meta.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
+        let entries = std::fs::read_dir(path).map_err(|source| Error::Read {
             path: shown.clone(),
             source,
         })?;
         for entry in entries {
-            let entry = entry.map_err(|source| Error::Io {
+            let entry = entry.map_err(|source| Error::Read {
                 path: shown.clone(),
                 source,
             })?;
@@ -114,17 +114,35 @@ struct Manifest {
 fn read_manifest(dir: &Path) -> Result<Manifest> {
     let p = dir.join("edition.json");
     match std::fs::read_to_string(&p) {
-        Ok(s) => serde_json::from_str(&s).map_err(|e| {
-            Error::Usage(format!(
-                "{}:{}: invalid edition.json: {e}",
-                p.display(),
-                e.line()
-            ))
+        Ok(s) => serde_json::from_str(&s).map_err(|e| Error::Data {
+            path: p.display().to_string(),
+            line: u32::try_from(e.line()).ok(),
+            message: format!("invalid edition.json: {e}"),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
-        Err(source) => Err(Error::Io {
+        Err(source) => Err(Error::Read {
             path: p.display().to_string(),
             source,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_edition_json_is_a_data_error_at_its_line() {
+        let dir = std::env::temp_dir().join(format!("resdiff-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("edition.json"), "{\n  \"partial\": yes\n}\n").unwrap();
+        let e = read_manifest(&dir).unwrap_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(matches!(e, Error::Data { line: Some(2), .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .contains("edition.json:2: invalid edition.json"),
+            "{e}"
+        );
     }
 }

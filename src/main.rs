@@ -374,7 +374,7 @@ fn write_output(
         let written = render(&mut out).and_then(|()| out.flush());
         return finish_write(written);
     };
-    let io_err = |source| Error::Io {
+    let io_err = |source| Error::Write {
         path: path.display().to_string(),
         source,
     };
@@ -392,7 +392,7 @@ fn finish_write(res: std::io::Result<()>) -> Result<()> {
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Io {
+        Err(e) => Err(Error::Write {
             path: "<stdout>".into(),
             source: e,
         }),

@@ -127,6 +127,25 @@ fn exit_codes_follow_diff() {
 }
 
 #[test]
+fn output_that_cannot_be_written_is_refused() {
+    let out = std::env::temp_dir()
+        .join(format!("resdiff-no-such-dir-{}", std::process::id()))
+        .join("report.md");
+    let shown = out.display().to_string();
+    let (code, _, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24-published",
+        "versions/wtsa-24-published",
+        "--format",
+        "markdown",
+        "-o",
+        &shown,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{shown}: cannot write")), "{err}");
+}
+
+#[test]
 fn json_output_carries_schema_and_counts() {
     let (code, out, _) = resdiff(&[
         "diff",

@@ -43,7 +43,7 @@ pub struct SourceText {
 /// Read and decode the file at `path`.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<SourceText> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: shown.clone(),
         source,
     })?;

@@ -138,10 +138,11 @@ pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
         Some(p) => {
             let d = crate::corpus::load_file(p, input.load)?;
             if d.report.is_none() {
-                return Err(crate::Error::Usage(format!(
-                    "{}: not a summary report (no list of new, revised or suppressed resolutions found)",
-                    p.display()
-                )));
+                return Err(crate::Error::Data {
+                    path: p.display().to_string(),
+                    line: None,
+                    message: "not a summary report (no list of new, revised or suppressed resolutions found)".into(),
+                });
             }
             Some(d)
         }
