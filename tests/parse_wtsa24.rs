@@ -553,8 +553,7 @@ fn published_101_has_the_structure_of_com4_ai() {
         r.sections
             .iter()
             .map(|s| {
-                let mut all = Vec::new();
-                walk(&s.clauses, &mut all);
+                let all: Vec<&Clause> = s.clauses.iter().flat_map(Clause::descendants).collect();
                 (
                     s.heading.clone(),
                     s.kind,

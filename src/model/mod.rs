@@ -528,7 +528,9 @@ pub struct Footnote {
 mod diff;
 mod report;
 mod review;
+mod walk;
 
 pub use diff::*;
 pub use report::*;
 pub use review::*;
+pub use walk::{TextUnit, TextUnitKind};

@@ -48,14 +48,6 @@ pub fn resolution<'a>(doc: &'a Document, id: &str) -> &'a Resolution {
         .unwrap_or_else(|| panic!("no resolution {id}"))
 }
 
-/// Every clause of a list, depth first.
-pub fn walk<'a>(clauses: &'a [Clause], out: &mut Vec<&'a Clause>) {
-    for c in clauses {
-        out.push(c);
-        walk(&c.children, out);
-    }
-}
-
 /// Every text field of a resolution, with a name for messages.
 pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
     let mut out = vec![
@@ -79,9 +71,7 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         if let Some(i) = &s.intro {
             out.push((format!("intro of {}", s.heading), i.text.clone()));
         }
-        let mut all = Vec::new();
-        walk(&s.clauses, &mut all);
-        for c in all {
+        for c in s.clauses.iter().flat_map(Clause::descendants) {
             let l = c.label.as_ref().map_or("¶", |l| l.raw.as_str());
             out.push((
                 format!("{} clause {l} (l.{})", s.heading, c.span.first_line),
@@ -97,7 +87,7 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         if let Some(t) = &a.title {
             out.push((format!("{} title", a.name), t.text.clone()));
         }
-        for p in &a.paragraphs {
+        for p in a.paragraphs.iter().flat_map(Clause::descendants) {
             out.push((
                 format!("{} paragraph l.{}", a.name, p.span.first_line),
                 p.text.clone(),
@@ -119,16 +109,16 @@ pub fn chars_of(s: &str, counts: &mut BTreeMap<char, i64>, sign: i64) {
     }
 }
 
+/// Subtract the characters of a clause and its sub-clauses.
 pub fn clause_chars(c: &Clause, counts: &mut BTreeMap<char, i64>) {
-    if let Some(l) = &c.label {
-        chars_of(&l.raw, counts, -1);
-    }
-    chars_of(&c.text, counts, -1);
-    for n in &c.notes {
-        chars_of(&n.to_string(), counts, -1);
-    }
-    for ch in &c.children {
-        clause_chars(ch, counts);
+    for c in c.descendants() {
+        if let Some(l) = &c.label {
+            chars_of(&l.raw, counts, -1);
+        }
+        chars_of(&c.text, counts, -1);
+        for n in &c.notes {
+            chars_of(&n.to_string(), counts, -1);
+        }
     }
 }
 

@@ -246,40 +246,29 @@ fn list_mut(r: &mut Resolution, id: ListId) -> Option<&mut Vec<Clause>> {
 }
 
 fn list_ref(r: &Resolution, id: ListId) -> Option<&[Clause]> {
-    fn find(list: &[Clause], parent: u32) -> Option<&[Clause]> {
-        for c in list {
-            if id_of(c) == parent {
-                return Some(&c.children);
-            }
-            if let Some(l) = find(&c.children, parent) {
-                return Some(l);
-            }
-        }
-        None
-    }
     let s = r.sections.get(id.0)?;
     if id.1 == 0 {
         Some(&s.clauses)
     } else {
-        find(&s.clauses, id.1)
+        s.clauses
+            .iter()
+            .flat_map(Clause::descendants)
+            .find(|c| id_of(c) == id.1)
+            .map(|c| c.children.as_slice())
     }
 }
 
 fn all_lists(r: &Resolution) -> Vec<ListId> {
-    fn walk(list: &[Clause], s: usize, out: &mut Vec<ListId>) {
-        for c in list {
-            if !c.children.is_empty() {
-                out.push((s, id_of(c)));
-                walk(&c.children, s, out);
-            }
-        }
-    }
     let mut out = Vec::new();
     for (i, s) in r.sections.iter().enumerate() {
         if !s.clauses.is_empty() {
             out.push((i, 0));
         }
-        walk(&s.clauses, i, &mut out);
+        for c in s.clauses.iter().flat_map(Clause::descendants) {
+            if !c.children.is_empty() {
+                out.push((i, id_of(c)));
+            }
+        }
     }
     out
 }
@@ -530,19 +519,13 @@ fn editable_clauses(r: &Resolution) -> BTreeSet<u32> {
 }
 
 fn leaf_ids(r: &Resolution) -> BTreeSet<u32> {
-    fn walk(list: &[Clause], out: &mut BTreeSet<u32>) {
-        for c in list {
-            if c.children.is_empty() && c.notes.is_empty() {
-                out.insert(id_of(c));
-            }
-            walk(&c.children, out);
-        }
-    }
-    let mut out = BTreeSet::new();
-    for s in &r.sections {
-        walk(&s.clauses, &mut out);
-    }
-    out
+    r.sections
+        .iter()
+        .flat_map(|s| &s.clauses)
+        .flat_map(Clause::descendants)
+        .filter(|c| c.children.is_empty() && c.notes.is_empty())
+        .map(id_of)
+        .collect()
 }
 
 fn find_clause_mut(r: &mut Resolution, id: u32) -> Option<&mut Clause> {
