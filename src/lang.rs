@@ -1,14 +1,196 @@
 //! Language facts as data: heading keywords, label forms, place names and the
 //! fixed phrases of headers, one table per language. Adding a language means
-//! adding a [`Lang`] value, not new control flow.
+//! adding a [`Lang`] value, not new control flow: Simplified Chinese is
+//! [`ZH`] below, English is [`EN`] in `lang/en.rs`; punctuation both scripts
+//! share is in [`punct`]. Nothing outside this module spells a word or a
+//! punctuation mark of either language (the test `language_data_stays_here`
+//! in `tests/lang.rs` checks it).
 
 use crate::model::{DeclaredStatus, OtherBlockKind, SectionKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+mod en;
+pub mod punct;
+
+pub use en::EN;
+
+/// Every language the tables cover, in detection-preference order.
+pub static LANGUAGES: [&Lang; 2] = [&ZH, &EN];
+
+/// The table whose tag (`zh-Hans`, `en`) or short name (`zh`, `chinese`,
+/// `english`) is `name`, case-insensitively.
+pub fn by_name(name: &str) -> Option<&'static Lang> {
+    let n = name.trim().to_ascii_lowercase();
+    LANGUAGES.iter().copied().find(|l| {
+        l.tag.eq_ignore_ascii_case(&n)
+            || l.name.eq_ignore_ascii_case(&n)
+            || l.tag.split('-').next().is_some_and(|p| p == n)
+    })
+}
+
+/// The language of `text`: Chinese when CJK ideographs make up a fair share
+/// of its letters (Chinese texts quote `ITU-T`, `ICT` and English names, but
+/// far fewer letters than ideographs), English when it has Latin letters
+/// and almost no ideographs, `None` when it has neither.
+pub fn detect(text: &str) -> Option<&'static Lang> {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+            han += 1;
+        } else if c.is_alphabetic() && !crate::text::is_cjk(c) {
+            latin += 1;
+        }
+    }
+    if han > 0 && han * 4 >= latin {
+        Some(&ZH)
+    } else if latin > 0 {
+        Some(&EN)
+    } else {
+        None
+    }
+}
+
+/// Which series a resolution citation belongs to, as its qualifier says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    /// The assembly's own series; `literal` when the qualifier says "this
+    /// assembly" (`本届全会`, `this conference`).
+    Own {
+        /// Whether the qualifier is literally "this assembly".
+        literal: bool,
+    },
+    /// Another body's resolutions (Plenipotentiary, WTDC, Council, …).
+    Other,
+    /// Cannot tell.
+    Unknown,
+}
+
+/// The patterns of a language table, compiled once on first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// A citation of resolutions: group 1 the first number, group 2 further
+    /// numbers, group 3 the inside of the edition bracket.
+    Citation,
+    /// A bracket that may hold an edition; group 1 its inside.
+    EditionBracket,
+    /// A year with too many digits.
+    LongYear,
+    /// An annex caption naming its resolution: group 1 the id, group 2 the
+    /// edition.
+    AnnexCaption,
+    /// An edition citation inside a base comparison key (no whitespace,
+    /// width folded).
+    KeyCitation,
+}
+
+impl Pattern {
+    /// Every pattern.
+    pub const ALL: [Pattern; 5] = [
+        Pattern::Citation,
+        Pattern::EditionBracket,
+        Pattern::LongYear,
+        Pattern::AnnexCaption,
+        Pattern::KeyCitation,
+    ];
+}
+
+/// Regular expressions of a language, by [`Pattern`].
+#[derive(Debug)]
+pub struct Patterns {
+    /// See [`Pattern::Citation`].
+    pub citation: &'static str,
+    /// See [`Pattern::EditionBracket`].
+    pub edition_bracket: &'static str,
+    /// See [`Pattern::LongYear`].
+    pub long_year: &'static str,
+    /// See [`Pattern::AnnexCaption`].
+    pub annex_caption: &'static str,
+    /// See [`Pattern::KeyCitation`].
+    pub key_citation: &'static str,
+}
+
+/// Compiled [`Patterns`], filled on first use.
+#[derive(Debug)]
+pub struct Compiled([OnceLock<Regex>; 5]);
+
+impl Compiled {
+    /// Nothing compiled yet.
+    pub const fn new() -> Self {
+        Compiled([const { OnceLock::new() }; 5])
+    }
+}
+
+impl Default for Compiled {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Lang {
+    /// The compiled pattern `p`. The patterns are constants of the tables,
+    /// all compiled by the unit tests.
+    pub fn regex(&self, p: Pattern) -> &Regex {
+        let src = match p {
+            Pattern::Citation => self.patterns.citation,
+            Pattern::EditionBracket => self.patterns.edition_bracket,
+            Pattern::LongYear => self.patterns.long_year,
+            Pattern::AnnexCaption => self.patterns.annex_caption,
+            Pattern::KeyCitation => self.patterns.key_citation,
+        };
+        self.compiled.0[p as usize]
+            .get_or_init(|| Regex::new(src).unwrap_or_else(|e| panic!("{}: {e}", self.tag)))
+    }
+
+    /// An edition as the language writes it: `2024年，新德里`,
+    /// `New Delhi, 2024`.
+    pub fn edition_text(&self, year: u32, place: &str, revised: bool) -> String {
+        let e = self
+            .edition_format
+            .replace("{year}", &year.to_string())
+            .replace("{place}", place);
+        if revised {
+            self.revised_format.replace("{edition}", &e)
+        } else {
+            e
+        }
+    }
+
+    /// Strip the heading keyword `kw` off `t`: in a language that spaces its
+    /// words the keyword must end at a word boundary (`noting`, not
+    /// `notingly`), and case is ignored.
+    pub fn strip_keyword<'t>(&self, t: &'t str, kw: &str) -> Option<&'t str> {
+        if !self.spaced {
+            return t.strip_prefix(kw);
+        }
+        let head = t.get(..kw.len())?;
+        let rest = &t[kw.len()..];
+        (head.eq_ignore_ascii_case(kw) && !rest.starts_with(|c: char| c.is_alphanumeric()))
+            .then_some(rest)
+    }
+}
+
+/// Punctuation that ends a sentence, in full-width and folded forms: where
+/// a diff out of budget cuts texts first.
+pub const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?', '\n'];
+
+/// Punctuation that ends a clause within a sentence: where a diff out of
+/// budget cuts a changed sentence.
+pub const CLAUSE_MARKS: &[char] = &['，', ',', '、', '：', ':'];
 
 /// Everything the parser needs to know about the language of a text.
 #[derive(Debug)]
 pub struct Lang {
     /// Language tag, for `lang` attributes and messages.
     pub tag: &'static str,
+    /// English name of the language, for messages and `--lang`.
+    pub name: &'static str,
+    /// Whether words are separated by spaces (keywords then end at a word
+    /// boundary and match without regard to case).
+    pub spaced: bool,
+    /// Word after a keyword that turns it into its "further" form
+    /// (`considering further`); empty when the language has none.
+    pub further_suffix: &'static str,
     /// Prefix that turns a keyword into its "further" form (`进一步`).
     pub further_prefix: &'static str,
     /// Heading keywords with their kind, longest first where one is a prefix
@@ -25,8 +207,13 @@ pub struct Lang {
     pub resolution_header_suffix: &'static str,
     /// Suffix of a Recommendation header (`ITU-T A.25建议书`).
     pub recommendation_header_suffix: &'static str,
+    /// Prefix of a Recommendation header (`Recommendation ITU-T A.25`).
+    pub recommendation_header_prefix: &'static str,
     /// Start of the assembly line (`世界电信标准化全会（`).
     pub assembly_prefix: &'static str,
+    /// Starts of assembly lines of other assemblies (Plenipotentiary
+    /// Conference, WTDC, RA, WRC).
+    pub other_assembly_prefixes: &'static [&'static str],
     /// Marker of a revised edition inside an edition bracket (`修订版`).
     pub revised_word: &'static str,
     /// Year suffix (`年`).
@@ -71,6 +258,39 @@ pub struct Lang {
     pub range_words: &'static [&'static str],
     /// Counter words after the count of a list (`八份`, `44项`).
     pub count_words: &'static [&'static str],
+    /// Suffix of a number in a list of resolutions (`第2、7号`).
+    pub number_suffix: &'static str,
+    /// Words that leave a title line open for a second line (`和`, `的`).
+    pub joining_words: &'static [&'static str],
+    /// Start and inside word of a part heading within an annex
+    /// (`第1部分 – …`).
+    pub part_heading: (&'static str, &'static str),
+    /// How an edition is written: `{year}`, `{place}`.
+    pub edition_format: &'static str,
+    /// How a revised edition is written around the edition: `{edition}`.
+    pub revised_format: &'static str,
+    /// The form a history item should have, for messages (`YYYY年，地点`).
+    pub history_item_form: &'static str,
+    /// Joiner of a short list in messages (`、`).
+    pub list_joiner: &'static str,
+    /// Series qualifiers of citations, with the series they name; longer
+    /// entries first where one contains another.
+    pub citation_qualifiers: &'static [(&'static str, Series)],
+    /// Whether the qualifier follows the citation (`Resolution 77 (…) of
+    /// this conference`) rather than preceding it (`本届全会第77号决议`).
+    pub qualifier_follows: bool,
+    /// Connectors that continue a list of citations of one series.
+    pub citation_connectors: &'static [&'static str],
+    /// Example headings of operative sections, for messages.
+    pub operative_examples: &'static str,
+    /// Message part: year and place separated by the history separator.
+    pub problem_separator: &'static str,
+    /// Message part: the year suffix missing.
+    pub problem_year_suffix: &'static str,
+    /// Regular expressions.
+    pub patterns: Patterns,
+    /// [`Lang::patterns`], compiled.
+    pub compiled: Compiled,
 }
 
 /// A phrase introducing a list in a report: `qualifier`, then optionally a
@@ -92,6 +312,9 @@ pub struct ReportListPhrase {
 /// Simplified Chinese, as in the WTSA texts published by ITU.
 pub static ZH: Lang = Lang {
     tag: "zh-Hans",
+    name: "Chinese",
+    spaced: false,
+    further_suffix: "",
     further_prefix: "进一步",
     headings: &[
         ("忆及", SectionKind::Recalling),
@@ -117,7 +340,9 @@ pub static ZH: Lang = Lang {
     resolution_header_prefix: "第",
     resolution_header_suffix: "号决议",
     recommendation_header_suffix: "建议书",
+    recommendation_header_prefix: "",
     assembly_prefix: "世界电信标准化全会（",
+    other_assembly_prefixes: &[],
     revised_word: "修订版",
     year_suffix: "年",
     history_separator: '；',
@@ -221,6 +446,46 @@ pub static ZH: Lang = Lang {
     list_separators: &["、", "，", ",", "和", "及"],
     range_words: &["至", "–", "-", "～", "~"],
     count_words: &["份", "项"],
+    number_suffix: "号",
+    joining_words: &["和", "、", "与", "及", "或", "的"],
+    part_heading: ("第", "部分"),
+    edition_format: "{year}年，{place}",
+    revised_format: "{edition}，修订版",
+    history_item_form: "YYYY年，地点",
+    list_joiner: "、",
+    citation_qualifiers: &[
+        ("本届全会", Series::Own { literal: true }),
+        ("本次全会", Series::Own { literal: true }),
+        ("本届大会", Series::Own { literal: true }),
+        ("本全会", Series::Own { literal: true }),
+        ("世界电信标准化全会", Series::Own { literal: false }),
+        ("WTSA", Series::Own { literal: false }),
+        ("全权代表大会", Series::Other),
+        ("世界电信发展大会", Series::Other),
+        ("电信发展大会", Series::Other),
+        ("WTDC", Series::Other),
+        ("无线电通信全会", Series::Other),
+        ("世界无线电通信大会", Series::Other),
+        ("ITU-R", Series::Other),
+        ("ITU-D", Series::Other),
+        ("理事会", Series::Other),
+        ("国际电信世界大会", Series::Other),
+        ("联合国大会", Series::Other),
+        ("联大", Series::Other),
+    ],
+    qualifier_follows: false,
+    citation_connectors: &["、", "和", "及", "以及", "与", "或"],
+    operative_examples: "做出决议, 责成 …",
+    problem_separator: "year and place separated by `；` instead of `，`",
+    problem_year_suffix: "`年` missing after the year",
+    patterns: Patterns {
+        citation: r"第\s*([0-9０-９]+)\s*号((?:\s*[、和及]\s*第\s*[0-9０-９]+\s*号)*)\s*决议(?:（([^（）]*)）)?",
+        edition_bracket: r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）",
+        long_year: r"[0-9０-９]{5,}年",
+        annex_caption: r"^（第([^（）]+)号决议（([^（）]*)）[）)]$",
+        key_citation: r"\[?\d{4,5}年,[^,()\[\]]{1,12}?\]?(?:,修订版)?[)\]]",
+    },
+    compiled: Compiled::new(),
 };
 
 /// Upper-case Roman numeral value of `s` (lower-case letters `i v x l`), if it
@@ -274,6 +539,57 @@ pub fn to_roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for lang in LANGUAGES {
+            for p in Pattern::ALL {
+                let _ = lang.regex(p);
+            }
+        }
+    }
+
+    #[test]
+    fn detects_the_language_of_a_text() {
+        assert_eq!(
+            detect("世界电信标准化全会（2024年，新德里），ITU-T和ICT").map(|l| l.tag),
+            Some("zh-Hans")
+        );
+        assert_eq!(
+            detect("The World Telecommunication Standardization Assembly (Hammamet, 2016),")
+                .map(|l| l.tag),
+            Some("en")
+        );
+        assert!(detect("2024 — 12").is_none());
+        assert_eq!(by_name("en").map(|l| l.tag), Some("en"));
+        assert_eq!(by_name("zh").map(|l| l.tag), Some("zh-Hans"));
+        assert_eq!(by_name("Chinese").map(|l| l.tag), Some("zh-Hans"));
+        assert!(by_name("fr").is_none());
+    }
+
+    #[test]
+    fn editions_as_each_language_writes_them() {
+        assert_eq!(
+            ZH.edition_text(2024, "新德里", true),
+            "2024年，新德里，修订版"
+        );
+        assert_eq!(
+            EN.edition_text(2024, "New Delhi", true),
+            "Rev. New Delhi, 2024"
+        );
+        assert_eq!(EN.edition_text(2018, "Dubai", false), "Dubai, 2018");
+    }
+
+    #[test]
+    fn keywords_end_at_a_word_boundary_in_spaced_languages() {
+        assert_eq!(
+            EN.strip_keyword("noting further", "noting"),
+            Some(" further")
+        );
+        assert_eq!(EN.strip_keyword("Considering", "considering"), Some(""));
+        assert_eq!(EN.strip_keyword("notingly", "noting"), None);
+        assert_eq!(ZH.strip_keyword("注意到", "注意"), Some("到"));
+    }
 
     #[test]
     fn roman_round_trip() {

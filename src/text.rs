@@ -49,14 +49,10 @@ pub fn fold_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
-        _ => match c {
-            '、' => ',',
-            '。' => '.',
-            '“' | '”' => '"',
-            '‘' | '’' => '\'',
-            '–' | '−' | '—' => '-',
-            _ => c,
-        },
+        _ => crate::lang::punct::KEY_FOLDS
+            .iter()
+            .find(|(from, _)| *from == c)
+            .map_or(c, |(_, to)| *to),
     }
 }
 
@@ -65,7 +61,9 @@ pub fn fold_width(c: char) -> char {
 pub fn fold_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c if crate::lang::punct::is_fullwidth_digit(c) => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
             _ => c,
         })
         .collect()

@@ -2,10 +2,9 @@
 //! shown to the reader. The base key ignores layout; the editorial key also
 //! ignores the changes that [`crate::diff::editorial`] calls editorial.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Pattern};
 use crate::text::fold_width;
 use regex::Regex;
-use std::sync::OnceLock;
 
 /// Base key: full-width forms folded to half-width, all whitespace removed.
 /// Two texts with equal base keys read the same.
@@ -19,23 +18,14 @@ pub fn base_key(text: &str) -> String {
 /// Placeholder an edition citation is replaced by in editorial keys.
 const EDITION_MARK: &str = "⟨edition⟩";
 
-/// Edition citation inside a base key: `2022年,日内瓦,修订版)`,
-/// `[2022年,日内瓦],修订版)`, `[2022年,日内瓦]`, `2024年,新德里)`. It must
-/// end with a closing bracket so that a year and place in running text
-/// (`2022年,日内瓦举行的…`) is not taken for one. The place is any short run
-/// without separators, so that misspelt places and the `20204年` typo still
-/// count.
-#[allow(
-    clippy::expect_used,
-    reason = "constant pattern, compiled by the unit tests"
-)]
-fn citation_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // A constant pattern, exercised by the unit tests below.
-        Regex::new(r"\[?\d{4,5}年,[^,()\[\]]{1,12}?\]?(?:,修订版)?[)\]]")
-            .expect("valid citation pattern")
-    })
+/// Edition citation inside a base key ([`Pattern::KeyCitation`] of the
+/// language): `2022年,日内瓦,修订版)`, `[2022年,日内瓦],修订版)`,
+/// `(Rev.Dubai,2018)`. It must end with a closing bracket so that a year
+/// and place in running text is not taken for one. The place is any short
+/// run without separators, so that misspelt places and the `20204` typo
+/// still count.
+fn citation_regex(lang: &Lang) -> &Regex {
+    lang.regex(Pattern::KeyCitation)
 }
 
 /// Editorial key: the base key with variant spellings folded to one form
@@ -53,8 +43,15 @@ pub fn editorial_key_of_base(base: &str, lang: &Lang) -> String {
             s = s.replace(variant, canonical);
         }
     }
-    if s.contains('年') {
-        s = citation_regex().replace_all(&s, EDITION_MARK).into_owned();
+    // Cheap gate: an edition has the year suffix, or a bracket.
+    let gate = match lang.year_suffix {
+        "" => s.contains('('),
+        y => s.contains(y),
+    };
+    if gate {
+        s = citation_regex(lang)
+            .replace_all(&s, EDITION_MARK)
+            .into_owned();
     }
     s
 }

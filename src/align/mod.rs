@@ -14,9 +14,7 @@ pub use clauses::{
 };
 pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
 
-use similar::Algorithm;
-use std::time::Duration;
-use std::time::Instant;
+use crate::diff::budget::{self, Distance};
 
 /// Minimum similarity for two clauses to count as one clause modified: the
 /// share of characters the two comparison keys have in common
@@ -30,10 +28,6 @@ pub const CLAUSE_THRESHOLD: f32 = 0.5;
 /// to pair when their addressees differ. Headings are short and share their
 /// keyword, so the bar is higher than for clauses.
 pub const HEADING_THRESHOLD: f32 = 0.75;
-
-/// Time allowed to one character diff before `similar` approximates. Real
-/// clauses take microseconds; this only bounds hostile input.
-const DIFF_BUDGET: Duration = Duration::from_millis(50);
 
 /// Most clause pairs one resolution's similarity rounds may score. Real
 /// resolutions need a few thousand (lists of a few dozen clauses); past this
@@ -63,7 +57,9 @@ impl SimilarityKey {
 /// Similarity ratio of two character sequences when it reaches `threshold`,
 /// else `None`. Cheap bounds are tried before the diff: the length ratio and
 /// the shared character multiset both cap the ratio, so most hopeless pairs
-/// never reach the diff.
+/// never reach the diff. The ratio is exact (`1 − distance / total`) within
+/// the diff [`budget`](crate::diff::budget); past it, the coarser diff's
+/// ratio, which never exceeds the exact one.
 pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
     let key = |c: &[char]| {
         let mut sorted = c.to_vec();
@@ -89,9 +85,15 @@ pub fn similarity_of(a: &SimilarityKey, b: &SimilarityKey, threshold: f32) -> Op
     if cap(shared_sorted(&a.sorted, &b.sorted)) < threshold {
         return None;
     }
-    let deadline = Instant::now().checked_add(DIFF_BUDGET);
-    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a.chars, &b.chars, deadline);
-    let ratio = similar::diff_ratio(&ops, a.chars.len(), b.chars.len());
+    // ratio ≥ threshold ⇔ distance ≤ (1 − threshold)·total: the search
+    // stops as soon as the pair cannot reach the threshold.
+    let max_d = ((1.0 - threshold.clamp(0.0, 1.0)) * total as f32) as usize;
+    let cells = budget::budget().cells(total);
+    let ratio = match budget::edit_distance(&a.chars, &b.chars, max_d, cells) {
+        Distance::Within(d) => (total - d) as f32 / total as f32,
+        Distance::Beyond => return None,
+        Distance::OutOfWork => budget::ratio(&a.chars, &b.chars),
+    };
     (ratio >= threshold).then_some(ratio)
 }
 

@@ -32,17 +32,15 @@
 //! more than two characters, or longer than the edits around them, are kept:
 //! they carry meaning.
 
+use super::budget::{self, Cut};
+use crate::lang::{CLAUSE_MARKS, SENTENCE_ENDS};
 use crate::model::{InlineOp, InlineTag};
 use crate::text::is_latin_alnum;
-use similar::{Algorithm, DiffOp};
-use std::time::{Duration, Instant};
+use similar::DiffOp;
 
 /// Longest equality (in characters) that the clean-up may fold into the
 /// edits around it.
 pub const MAX_FOLDED_EQUALITY: usize = 2;
-
-/// Time allowed to one token diff before `similar` approximates.
-const DIFF_BUDGET: Duration = Duration::from_millis(100);
 
 /// Cut a text into diff tokens.
 pub fn tokenize(s: &str) -> Vec<&str> {
@@ -81,8 +79,12 @@ pub fn tokenize(s: &str) -> Vec<&str> {
 pub fn raw_inline_diff(old: &str, new: &str) -> Vec<InlineOp> {
     let a = tokenize(old);
     let b = tokenize(new);
-    let deadline = Instant::now().checked_add(DIFF_BUDGET);
-    let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
+    // Past the work budget: sentences, then clauses, then tokens within
+    // the changed spans.
+    let ends = |set: &'static [char]| move |t: &&str| t.chars().any(|c| set.contains(&c));
+    let (sentence, clause) = (ends(SENTENCE_ENDS), ends(CLAUSE_MARKS));
+    let cuts: [Cut<'_, &str>; 2] = [&sentence, &clause];
+    let ops = budget::diff(&a, &b, &cuts);
     let mut out = Vec::new();
     let mut push = |op: InlineTag, toks: &[&str]| {
         if !toks.is_empty() {

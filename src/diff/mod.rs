@@ -3,6 +3,7 @@
 //! classifies it (added, removed, modified, moved, renumbered; editorial or
 //! not) and computes inline redlines, only inside paired clauses.
 
+pub mod budget;
 pub mod editorial;
 pub mod inline;
 

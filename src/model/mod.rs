@@ -356,6 +356,14 @@ pub enum SectionKind {
     Concerned,
     /// 意识到
     Aware,
+    /// having considered (English texts).
+    HavingConsidered,
+    /// emphasizing, stressing (English texts).
+    Emphasizing,
+    /// acknowledging, appreciating, welcoming (English texts).
+    Acknowledging,
+    /// convinced (English texts).
+    Convinced,
     /// 做出决议
     Resolves,
     /// 做出决议，责成…
@@ -387,6 +395,10 @@ impl SectionKind {
             SectionKind::Reaffirming => "reaffirming",
             SectionKind::Concerned => "concerned",
             SectionKind::Aware => "aware",
+            SectionKind::HavingConsidered => "having considered",
+            SectionKind::Emphasizing => "emphasizing",
+            SectionKind::Acknowledging => "acknowledging",
+            SectionKind::Convinced => "convinced",
             SectionKind::Resolves => "resolves",
             SectionKind::ResolvesInstructs => "resolves to instruct",
             SectionKind::ResolvesInvites => "resolves to invite",

@@ -4,7 +4,7 @@
 
 use super::labels::read_label;
 use super::notes::{take_notes, without_notes};
-use crate::lang::Lang;
+use crate::lang::{Lang, Pattern, punct};
 use crate::model::{Annex, Clause, Span, Text};
 use crate::normalize::Para;
 
@@ -12,8 +12,10 @@ use crate::normalize::Para;
 pub fn is_annex_heading(text: &str, lang: &Lang) -> bool {
     let t = text.trim();
     lang.annex_prefixes.iter().any(|p| {
-        t.strip_prefix(p).is_some_and(|rest| {
+        lang.strip_keyword(t, p).is_some_and(|rest| {
             let rest = rest.trim();
+            // `Section 1bis`: a designator with a Latin ordinal suffix.
+            let rest = rest.strip_suffix(punct::BIS).unwrap_or(rest);
             rest.is_empty()
                 || (rest.chars().count() <= 3
                     && rest.chars().all(|c| {
@@ -29,12 +31,10 @@ pub fn is_annex_heading(text: &str, lang: &Lang) -> bool {
 /// 修订版））`, the whole paragraph in brackets naming a resolution.
 pub fn is_annex_caption(text: &str, lang: &Lang) -> bool {
     let t = text.trim();
-    let Some((inner, after)) = super::header::bracketed(t) else {
+    let Some((_, after)) = super::header::bracketed(t) else {
         return false;
     };
-    after.trim().is_empty()
-        && inner.starts_with(lang.resolution_header_prefix)
-        && inner.contains(lang.resolution_header_suffix)
+    after.trim().is_empty() && lang.regex(Pattern::AnnexCaption).is_match(t)
 }
 
 fn text_of(p: &Para) -> Text {
@@ -53,14 +53,15 @@ fn is_title_like(p: &Para, lang: &Lang) -> bool {
     !t.is_empty()
         && t.chars().count() <= 80
         && read_label(t, lang).is_none()
-        && !t.ends_with(['。', '；', '：', '，', ';', ':', '.', ','])
-        && !t.starts_with(['（', '('])
-        && !is_part_heading(t)
+        && !t.ends_with(punct::FINAL)
+        && !t.starts_with(punct::OPEN_PARENS)
+        && !is_part_heading(t, lang)
 }
 
 /// `第1部分 – 总体研究领域`: a part heading inside an annex, not its title.
-fn is_part_heading(t: &str) -> bool {
-    t.starts_with('第') && t.contains("部分")
+fn is_part_heading(t: &str, lang: &Lang) -> bool {
+    let (start, inside) = lang.part_heading;
+    t.starts_with(start) && t.contains(inside)
 }
 
 /// Build an annex from its caption (if any), heading and body paragraphs.
@@ -77,11 +78,11 @@ pub fn build_annex(caption: Option<&Para>, heading: &Para, body: &[Para], lang: 
         if let Some(second) = body.get(1)
             && is_title_like(second, lang)
         {
-            let joins = t.text.ends_with(['和', '、', '与', '及', '或', '的']);
+            let joins = lang.joining_words.iter().any(|w| t.text.ends_with(w));
             let short_before_text = second.text.chars().count() <= 30
                 && body.get(2).is_some_and(|third| {
                     let tt = third.text.trim_end();
-                    tt.ends_with('。') && read_label(tt, lang).is_none()
+                    tt.ends_with(punct::FULL_STOP) && read_label(tt, lang).is_none()
                 });
             if joins || short_before_text {
                 let s = text_of(second);

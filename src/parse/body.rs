@@ -3,7 +3,7 @@
 
 use super::labels::{LabelRead, decimal_path, read_label};
 use super::notes::take_notes;
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{
     Clause, ClauseLabel, Diagnostic, LabelFamily, Section, SectionKind, Severity, Span, Text,
 };
@@ -28,24 +28,32 @@ const MAX_HEADING_CHARS: usize = 120;
 /// heading can stand is [`SectionParser`]'s business.
 pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
     let t = text.trim();
-    if t.is_empty()
-        || t.chars().count() > MAX_HEADING_CHARS
-        || t.ends_with(['；', '。', '：', ';', ':', '.'])
-    {
+    if t.is_empty() || t.chars().count() > MAX_HEADING_CHARS || t.ends_with(punct::CLAUSE_END) {
         return None;
     }
-    let (further, t) = match t.strip_prefix(lang.further_prefix) {
-        Some(rest) => (true, rest),
+    let (mut further, t) = match lang.strip_keyword(t, lang.further_prefix) {
+        Some(rest) => (true, rest.trim_start()),
         None => (false, t),
     };
-    let (kw, kind) = lang
+    let (rest, kind) = lang
         .headings
         .iter()
-        .filter(|(kw, _)| t.starts_with(kw))
-        .max_by_key(|(kw, _)| kw.len())?;
-    let rest = &t[kw.len()..];
+        .filter_map(|(kw, kind)| Some((lang.strip_keyword(t, kw)?, kind, kw.len())))
+        .max_by_key(|(_, _, len)| *len)
+        .map(|(rest, kind, _)| (rest, kind))?;
+    // `considering further`, `resolves further`.
+    let rest = match (!lang.further_suffix.is_empty())
+        .then(|| lang.strip_keyword(rest.trim_start(), lang.further_suffix))
+        .flatten()
+    {
+        Some(r) => {
+            further = true;
+            r
+        }
+        None => rest,
+    };
     let tail = |s: &str| {
-        let s = s.trim().trim_end_matches(['，', ',']).trim();
+        let s = s.trim().trim_end_matches(punct::COMMAS).trim();
         (!s.is_empty()).then(|| s.to_string())
     };
     if !kind.is_operative() {
@@ -65,8 +73,13 @@ pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
             });
         }
         let after = rest.strip_prefix(lang.compound_separators)?;
+        let after = if lang.spaced {
+            after.trim_start()
+        } else {
+            after
+        };
         for (verb, compound) in lang.resolves_compounds {
-            if let Some(addr) = after.strip_prefix(verb) {
+            if let Some(addr) = lang.strip_keyword(after, verb) {
                 return Some(HeadingRead {
                     kind: *compound,
                     further,
@@ -90,9 +103,7 @@ pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
 /// Whether a paragraph ends like a clause or sentence (so that a following
 /// label-like start really opens a new item).
 fn ends_closed(text: &str) -> bool {
-    text.trim_end().ends_with([
-        '；', '。', '，', '：', ';', ':', ',', '.', '!', '?', '！', '？', '）', ')',
-    ])
+    text.trim_end().ends_with(punct::CLOSING)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -191,12 +202,12 @@ impl<'a> SectionParser<'a> {
     /// A heading ending in `，` stands only after a paragraph that closed a
     /// section (`，` or `。`); otherwise it is a sentence.
     fn heading_allowed(&self, clean: &str) -> bool {
-        if !clean.trim_end().ends_with(['，', ',']) {
+        if !clean.trim_end().ends_with(punct::COMMAS) {
             return true;
         }
-        self.prev_text
-            .as_deref()
-            .is_none_or(|t| t.trim_end().ends_with(['，', ',', '。', '.']))
+        self.prev_text.as_deref().is_none_or(|t| {
+            t.trim_end().ends_with(punct::COMMAS) || t.trim_end().ends_with(['.', punct::FULL_STOP])
+        })
     }
 
     fn finish_section(&mut self) {
@@ -270,19 +281,21 @@ impl Builder {
     /// continuing a list is preferred to starting one.
     fn place(&self, read: &LabelRead) -> Option<(Place, ClauseLabel)> {
         let last_text = self.last_clause_text();
-        let opens_sublist = last_text.is_some_and(|t| t.trim_end().ends_with(['：', ':']));
+        let opens_sublist = last_text.is_some_and(|t| t.trim_end().ends_with(punct::COLONS));
         let mut options: Vec<(Place, &ClauseLabel)> = Vec::new();
         for l in &read.readings {
             let unordered = matches!(l.family, LabelFamily::Bullet | LabelFamily::Dash);
+            // `b)bis` follows `b)` with the same ordinal.
+            let step = u32::from(!super::labels::is_inserted(&l.raw));
             match self.top {
                 None => options.push((Place::TopStart, l)),
                 Some(top) => {
-                    if top.family == l.family && (unordered || l.ordinal == top.last + 1) {
+                    if top.family == l.family && (unordered || l.ordinal == top.last + step) {
                         options.push((Place::TopContinue, l));
                     }
                     if let Some(child) = self.child
                         && child.family == l.family
-                        && (unordered || l.ordinal == child.last + 1)
+                        && (unordered || l.ordinal == child.last + step)
                     {
                         options.push((Place::ChildContinue, l));
                     }

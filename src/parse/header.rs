@@ -2,7 +2,7 @@
 //! 修订版）`), title, history line and assembly line; and edition brackets
 //! wherever they occur.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{Edition, HistoryItem, ResolutionKind};
 use crate::text::fold_digits;
 
@@ -24,8 +24,16 @@ pub struct HeaderLine {
 /// references already encoded or removed.
 pub fn read_header(text: &str, lang: &Lang, allow_recommendation: bool) -> Option<HeaderLine> {
     let t = text.trim();
-    if let Some(rest) = t.strip_prefix(lang.resolution_header_prefix)
-        && let Some(k) = rest.find(lang.resolution_header_suffix)
+    if let Some(rest) = lang.strip_keyword(t, lang.resolution_header_prefix.trim_end())
+        && let Some(k) = match lang.resolution_header_suffix {
+            // No suffix: the id runs to the edition bracket or the end.
+            "" => Some(
+                rest.trim_start()
+                    .find([' ', punct::OPEN_PARENS[0], punct::OPEN_PARENS[1]])
+                    .map_or(rest.len(), |k| k + rest.len() - rest.trim_start().len()),
+            ),
+            suffix => rest.find(suffix),
+        }
     {
         let id = fold_digits(rest[..k].trim());
         if !is_resolution_id(&id) {
@@ -50,7 +58,10 @@ pub fn read_header(text: &str, lang: &Lang, allow_recommendation: bool) -> Optio
             edition,
         });
     }
-    if allow_recommendation && let Some(body) = t.strip_suffix(lang.recommendation_header_suffix) {
+    if allow_recommendation
+        && let Some(body) = t.strip_suffix(lang.recommendation_header_suffix)
+        && let Some(body) = lang.strip_keyword(body, lang.recommendation_header_prefix.trim_end())
+    {
         let body = body.trim();
         let desig = body
             .strip_prefix("ITU-T")
@@ -98,10 +109,9 @@ pub fn is_resolution_id(id: &str) -> bool {
 pub fn bracketed(s: &str) -> Option<(&str, &str)> {
     let s = s.trim_start();
     let open = s.chars().next()?;
-    let close = match open {
-        '（' => '）',
-        '(' => ')',
-        _ => return None,
+    let close = match punct::OPEN_PARENS.iter().position(|&c| c == open) {
+        Some(k) => punct::CLOSE_PARENS[k],
+        None => return None,
     };
     let mut depth = 0;
     for (i, c) in s.char_indices() {
@@ -119,7 +129,10 @@ pub fn bracketed(s: &str) -> Option<(&str, &str)> {
 
 /// Read `2024年，新德里，修订版` (also `[2022年，日内瓦]，修订版`).
 pub fn read_edition(inner: &str, lang: &Lang) -> Edition {
-    let clean: String = inner.chars().filter(|c| !matches!(c, '[' | ']')).collect();
+    let clean: String = inner
+        .chars()
+        .filter(|c| !punct::SQUARE_BRACKETS.contains(c))
+        .collect();
     let parts: Vec<&str> = clean
         .split([lang.year_place_separator, ',', lang.history_separator])
         .map(str::trim)
@@ -129,9 +142,12 @@ pub fn read_edition(inner: &str, lang: &Lang) -> Edition {
     let mut place = None;
     let mut revised = false;
     for p in parts {
-        if p == lang.revised_word {
-            revised = true;
-        } else if year.is_none() && p.starts_with(|c: char| c.is_ascii_digit()) {
+        let (p, rev) = strip_revised(p, lang);
+        revised |= rev;
+        if p.is_empty() {
+            continue;
+        }
+        if year.is_none() && p.starts_with(|c: char| c.is_ascii_digit()) {
             year = read_year(p, lang);
         } else if place.is_none() {
             place = Some(p.to_string());
@@ -142,6 +158,16 @@ pub fn read_edition(inner: &str, lang: &Lang) -> Edition {
         place,
         revised,
         raw: inner.to_string(),
+    }
+}
+
+/// A part of an edition without its revised word (`修订版` alone, or `Rev.`
+/// before the place), and whether it had one.
+pub fn strip_revised<'p>(p: &'p str, lang: &Lang) -> (&'p str, bool) {
+    let w = lang.revised_word;
+    match p.get(..w.len()) {
+        Some(head) if head.eq_ignore_ascii_case(w) => (p[w.len()..].trim(), true),
+        _ => (p, false),
     }
 }
 
@@ -176,7 +202,14 @@ pub fn read_history_items(text: &str, lang: &Lang) -> Vec<HistoryItem> {
             prev.place = Some(raw.to_string());
             continue;
         }
+        // Year and place in either order (`2024年，新德里`, `New Delhi, 2024`).
         let (year_part, place) = match raw.split_once([lang.year_place_separator, ',']) {
+            Some((a, b))
+                if !a.trim().starts_with(|c: char| c.is_ascii_digit())
+                    && b.trim().starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                (b.trim(), Some(a.trim().to_string()))
+            }
             Some((y, p)) => (y.trim(), Some(p.trim().to_string())),
             None => (raw, None),
         };
@@ -192,14 +225,30 @@ pub fn read_history_items(text: &str, lang: &Lang) -> Vec<HistoryItem> {
 /// Whether a paragraph is the assembly line (`世界电信标准化全会（…），`).
 pub fn is_assembly_line(text: &str, lang: &Lang) -> bool {
     text.starts_with(lang.assembly_prefix)
+        || lang
+            .other_assembly_prefixes
+            .iter()
+            .any(|p| text.starts_with(p))
 }
 
 /// Whether a paragraph opens a history line: a bracket that starts with a
 /// year.
 pub fn is_history_start(text: &str) -> bool {
-    text.strip_prefix('（')
-        .or_else(|| text.strip_prefix('('))
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    text.strip_prefix(punct::OPEN_PARENS).is_some_and(|r| {
+        // `（1993年，…`, or a place then the year: `(Helsinki, 1993; …`.
+        let first = r
+            .split(|c: char| punct::SEMICOLONS.contains(&c) || punct::CLOSE_PARENS.contains(&c))
+            .next()
+            .unwrap_or("");
+        r.starts_with(|c: char| c.is_ascii_digit())
+            || first.rsplit_once(',').is_some_and(|(place, year)| {
+                let year = year.trim();
+                !place.trim().is_empty()
+                    && place.chars().count() <= 40
+                    && year.len() == 4
+                    && year.bytes().all(|b| b.is_ascii_digit())
+            })
+    })
 }
 
 #[cfg(test)]
@@ -255,6 +304,71 @@ mod tests {
         let e = read_edition("[2022年，日内瓦]，修订版", &ZH);
         assert_eq!(e.year, Some(2022));
         assert!(e.revised);
+    }
+
+    #[test]
+    fn english_headers_and_editions() {
+        use crate::lang::EN;
+        for (t, id, year, place, revised) in [
+            (
+                "RESOLUTION 52 (Rev. New Delhi, 2024)",
+                "52",
+                2024,
+                "New Delhi",
+                true,
+            ),
+            (
+                "Resolution 1 (Rev. Hammamet, 2016)",
+                "1",
+                2016,
+                "Hammamet",
+                true,
+            ),
+            ("RESOLUTION 2 (REV. DUBAI, 2018)", "2", 2018, "DUBAI", true),
+            ("RESOLUTION 214 (Dubai, 2018)", "214", 2018, "Dubai", false),
+        ] {
+            let h = read_header(t, &EN, false).expect(t);
+            assert_eq!(h.id, id);
+            let e = h.edition.expect("edition");
+            assert_eq!(
+                (e.year, e.place.as_deref(), e.revised),
+                (Some(year), Some(place), revised),
+                "{t}"
+            );
+        }
+        assert!(
+            read_header(
+                "Resolution 77 (Rev. Dubai, 2018) of this conference;",
+                &EN,
+                false
+            )
+            .is_none()
+        );
+        assert!(read_header("Resolution 1 – Rules of procedure", &EN, false).is_none());
+        assert!(read_header("Resolutions 1 (Dubai, 2018)", &EN, false).is_none());
+        let h = read_header("Recommendation ITU-T A.25", &EN, true).expect("recommendation");
+        assert_eq!(h.id, "A.25");
+        assert!(is_assembly_line(
+            "The World Telecommunication Standardization Assembly (New Delhi, 2024),",
+            &EN
+        ));
+        assert!(is_assembly_line(
+            "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+            &EN
+        ));
+        assert!(is_history_start(
+            "(Malaga-Torremolinos, 1984; Helsinki, 1993; Florianópolis, 2004)"
+        ));
+        assert!(!is_history_start("(see Resolution 2)"));
+        let items = read_history_items(
+            "(Malaga-Torremolinos, 1984; Florianópolis, 2004; New Delhi, 2024)",
+            &EN,
+        );
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            (items[1].year, items[1].place.as_deref()),
+            (Some(2004), Some("Florianópolis"))
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! than one way (`i)` is the letter i or the Roman one); the list logic in
 //! `body` picks the reading that continues a sequence.
 
-use crate::lang::{Lang, roman_value};
+use crate::lang::{Lang, punct, roman_value};
 use crate::model::{ClauseLabel, LabelFamily};
 
 /// A paragraph's possible labels and the text after the label.
@@ -63,7 +63,33 @@ fn label(raw: &str, family: LabelFamily, ordinal: u32) -> ClauseLabel {
     }
 }
 
+/// Whether a label is an inserted item (`b)bis`, `1bis`), which takes the
+/// ordinal of the item it follows.
+pub fn is_inserted(raw: &str) -> bool {
+    raw.len() > punct::BIS.len() && raw.ends_with(punct::BIS)
+}
+
 fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
+    // `b)bis`, `1bis`: read as `b)`, `1`, keeping the raw label.
+    if is_inserted(tok) && !tok.contains('.') {
+        let base = &tok[..tok.len() - punct::BIS.len()];
+        return readings_of(base, lang)
+            .into_iter()
+            .filter(|l| {
+                matches!(
+                    l.family,
+                    LabelFamily::Letter
+                        | LabelFamily::Number
+                        | LabelFamily::NumberParen
+                        | LabelFamily::Roman
+                )
+            })
+            .map(|mut l| {
+                l.raw = tok.to_string();
+                l
+            })
+            .collect();
+    }
     let mut out = Vec::new();
     let mut chars = tok.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -124,6 +150,7 @@ fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
 fn decimal_last(tok: &str) -> Option<u32> {
     let mut parts = tok.split('.');
     let head = parts.next()?;
+    let head = head.strip_suffix(punct::BIS).unwrap_or(head);
     let head_ok = (!head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()))
         || (!head.is_empty() && head.len() <= 4 && head.bytes().all(|b| b.is_ascii_uppercase()));
     let tail: Vec<&str> = parts.collect();
@@ -141,7 +168,9 @@ fn decimal_last(tok: &str) -> Option<u32> {
 
 /// The path of a decimal label (`6.1.2` → `[6, 1, 2]`), numbers only.
 pub fn decimal_path(raw: &str) -> Option<Vec<u32>> {
-    raw.split('.').map(|p| p.parse().ok()).collect()
+    raw.split('.')
+        .map(|p| p.strip_suffix(punct::BIS).unwrap_or(p).parse().ok())
+        .collect()
 }
 
 #[cfg(test)]
@@ -196,6 +225,15 @@ mod tests {
         assert!(fams("E.164 文本").is_empty() || fams("E.164 文本")[0].0 == LabelFamily::Decimal);
         assert!(fams("1").is_empty());
         assert!(fams("0 文本").is_empty());
+    }
+
+    #[test]
+    fn inserted_items_keep_their_base_ordinal() {
+        assert_eq!(fams("b)bis that the"), vec![(LabelFamily::Letter, 2)]);
+        assert_eq!(fams("1bis that the"), vec![(LabelFamily::Number, 1)]);
+        assert_eq!(fams("1bis.1 General"), vec![(LabelFamily::Decimal, 1)]);
+        assert_eq!(decimal_path("1bis.1.2"), Some(vec![1, 1, 2]));
+        assert!(fams("bis that").is_empty());
     }
 
     #[test]

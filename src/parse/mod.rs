@@ -2,7 +2,7 @@
 //! annexes and footnotes, plus the stretches that are not resolution text.
 
 use crate::ingest::SourceText;
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{
     Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, OtherBlockKind,
     Resolution, ResolutionKind, Severity, Span, Text,
@@ -339,7 +339,7 @@ fn build_resolution(
         while i < paras.len() {
             let c = without_notes(&paras[i].text);
             i += 1;
-            if c.trim_end().ends_with(['）', ')']) || i - hs >= 4 {
+            if c.trim_end().ends_with(punct::CLOSE_PARENS) || i - hs >= 4 {
                 break;
             }
         }
@@ -451,7 +451,7 @@ fn build_resolution(
     for f in &footnotes {
         span = span.cover(f.span);
     }
-    // A resolution without any operative section (做出决议, 责成 …) is a
+    // A resolution without any operative section (resolves, instructs …) is a
     // text cut short: a truncated file, or a page lost in the conversion.
     if !is_rec
         && start.action != Some(Action::Sup)
@@ -461,8 +461,8 @@ fn build_resolution(
             severity: Severity::Warning,
             line: span.last_line,
             message: format!(
-                "resolution {} ends before any operative section (做出决议, 责成 …): the text may be cut short",
-                head.id
+                "resolution {} ends before any operative section ({}): the text may be cut short",
+                head.id, lang.operative_examples
             ),
         });
     }

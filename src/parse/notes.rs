@@ -4,7 +4,7 @@
 //! exists in the same resolution, sits on the same page, and the digit is
 //! not part of the text (`支柱2`, `增补1`, `HTML5`, `SDG 9`, `2024年`).
 
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::normalize::{FootnoteBody, NOTE_END, NOTE_START, Para};
 
@@ -71,7 +71,7 @@ pub fn mark_glued_references(
         .iter()
         .map(|p| without_notes(&p.text).into_owned())
         .filter(|t| super::body::read_heading(t, lang).is_some())
-        .map(|t| t.trim_end_matches(['，', ',']).to_string())
+        .map(|t| t.trim_end_matches(punct::COMMAS).to_string())
         .collect();
     headings.extend(lang.headings.iter().map(|(kw, _)| kw.to_string()));
     headings.sort();
@@ -204,7 +204,7 @@ fn is_glued_reference(text: &str, start: usize, end: usize, ctx: &Context) -> bo
         return false;
     }
     // `（HTML）5` is HTML5 with the acronym bracketed.
-    let bare = before.strip_suffix('）').unwrap_or(before);
+    let bare = before.strip_suffix(punct::FULL_PARENS.1).unwrap_or(before);
     !lang.counter_words.iter().any(|w| bare.ends_with(w))
 }
 

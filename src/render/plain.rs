@@ -11,7 +11,7 @@
 //! references are placed near the end of the node's text (before its final
 //! punctuation when the digits can be read back there).
 
-use crate::lang::{Lang, ZH};
+use crate::lang::{Lang, ZH, punct};
 use crate::model::{Action, Clause, Document, Footnote, Resolution, Text};
 use crate::text::{display_width, is_cjk};
 use std::collections::BTreeSet;
@@ -140,12 +140,12 @@ fn glue_ok(text: &str, at: usize, lang: &Lang) -> bool {
     {
         return false;
     }
-    let bare = before.strip_suffix('）').unwrap_or(before);
+    let bare = before.strip_suffix(punct::FULL_PARENS.1).unwrap_or(before);
     !lang.counter_words.iter().any(|w| bare.ends_with(w))
 }
 
 /// Closing punctuation a reference goes before (`…国家1；`).
-const FINAL_PUNCTUATION: &[char] = &['；', '。', '，', '：', ';', '.', ',', ':'];
+const FINAL_PUNCTUATION: &[char] = punct::FINAL;
 
 /// Byte positions in `text` for the references `notes`, ascending and in
 /// the order of `notes` (a footnote cited twice is placed twice). Each sits where its digits

@@ -16,17 +16,20 @@ use std::sync::LazyLock;
 
 /// A bracketed stretch, ASCII or full-width brackets, not nested.
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\[［【]([^\[\]［］【】]*)[\]］】]").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(crate::lang::punct::PLACEHOLDER_BRACKET).unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Word-processor residue the normalizer should have removed; never a
 /// placeholder.
 const NOT_PLACEHOLDERS: &[&str] = &["footnoteRef:", "bookmark:"];
 
-/// Whether the inside of a bracket is a reference tag (`ITU-T A.5`).
+/// Whether the inside of a bracket is a reference tag (`ITU-T A.5`): Latin
+/// letters and a number. A Latin placeholder has no number (`[this
+/// conference]`, `[insert number]`) or a separator (`[Geneva, 2022]`).
 fn is_reference_tag(inner: &str) -> bool {
     !inner.is_empty()
         && inner.chars().any(|c| c.is_ascii_alphabetic())
+        && inner.chars().any(|c| c.is_ascii_digit())
         && inner
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " .-/_:".contains(c))

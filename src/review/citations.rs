@@ -15,66 +15,12 @@
 
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
+use crate::lang::{Lang, Pattern, punct};
 use crate::model::{Action, Finding, FindingSeverity};
-use regex::Regex;
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-/// `第44号决议（…）`, `第44号和第54号决议（…）`, `第２号决议`.
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"第\s*([0-9０-９]+)\s*号((?:\s*[、和及]\s*第\s*[0-9０-９]+\s*号)*)\s*决议(?:（([^（）]*)）)?",
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-});
-
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9０-９]+").unwrap_or_else(|e| panic!("{e}")));
-
-/// Which series a citation belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Series {
-    /// The assembly's own series; `literal` when the qualifier says "this
-    /// assembly" (`本届全会`).
-    Own {
-        /// Whether the qualifier is literally "this assembly".
-        literal: bool,
-    },
-    /// Another body's resolutions (Plenipotentiary, WTDC, Council, …).
-    Other,
-    /// Cannot tell.
-    Unknown,
-}
-
-/// Series qualifiers (language data): text, series. Longer entries first
-/// where one contains another.
-const QUALIFIERS: &[(&str, Series)] = &[
-    ("本届全会", Series::Own { literal: true }),
-    ("本次全会", Series::Own { literal: true }),
-    ("本届大会", Series::Own { literal: true }),
-    ("本全会", Series::Own { literal: true }),
-    ("世界电信标准化全会", Series::Own { literal: false }),
-    ("WTSA", Series::Own { literal: false }),
-    ("全权代表大会", Series::Other),
-    ("世界电信发展大会", Series::Other),
-    ("电信发展大会", Series::Other),
-    ("WTDC", Series::Other),
-    ("无线电通信全会", Series::Other),
-    ("世界无线电通信大会", Series::Other),
-    ("ITU-R", Series::Other),
-    ("ITU-D", Series::Other),
-    ("理事会", Series::Other),
-    ("国际电信世界大会", Series::Other),
-    ("联合国大会", Series::Other),
-    ("联大", Series::Other),
-];
-
-/// Characters that end a citation's phrase.
-const PHRASE_BREAKS: &[char] = &['，', '；', '。', ',', ';'];
-
-/// Connectors that continue a list of citations of one series.
-const CONNECTORS: &[&str] = &["、", "和", "及", "以及", "与", "或"];
+pub use crate::lang::Series;
 
 /// A citation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,16 +40,18 @@ pub struct Citation {
 pub fn find_citations(
     text: &str,
     own_editions: &BTreeSet<YearPlace>,
-    lang: &crate::lang::Lang,
+    lang: &Lang,
 ) -> Vec<Citation> {
     let mut out: Vec<Citation> = Vec::new();
     let mut prev_end = 0;
-    for m in CITATION.captures_iter(text) {
+    let matches: Vec<_> = lang.regex(Pattern::Citation).captures_iter(text).collect();
+    for (k, m) in matches.iter().enumerate() {
         let Some(all) = m.get(0) else { continue };
         let mut numbers = Vec::new();
         for part in [m.get(1), m.get(2)].into_iter().flatten() {
-            for n in NUMBER.find_iter(part.as_str()) {
-                if let Ok(v) = crate::text::fold_digits(n.as_str()).parse() {
+            let runs = part.as_str().split(|c: char| !punct::is_any_digit(c));
+            for n in runs.filter(|r| !r.is_empty()) {
+                if let Ok(v) = crate::text::fold_digits(n).parse() {
                     numbers.push(v);
                 }
             }
@@ -111,20 +59,35 @@ pub fn find_citations(
         let edition = m.get(3).map(|e| e.range());
         let phrase_start = text[..all.start()]
             .char_indices()
-            .filter(|(_, c)| PHRASE_BREAKS.contains(c))
+            .filter(|(_, c)| punct::PHRASE_BREAKS.contains(c))
             .map(|(i, c)| i + c.len_utf8())
             .next_back()
             .unwrap_or(0)
             .max(prev_end);
-        let phrase = &text[phrase_start..all.start()];
-        let qualifier = QUALIFIERS
+        let before = &text[phrase_start..all.start()];
+        // Where the qualifier follows (`Resolution 77 (…) of this
+        // conference`), the phrase runs to the next break or citation.
+        let phrase = if lang.qualifier_follows {
+            let next = matches
+                .get(k + 1)
+                .and_then(|n| n.get(0))
+                .map_or(text.len(), |n| n.start());
+            let end = text[all.end()..next]
+                .find(punct::PHRASE_BREAKS)
+                .map_or(next, |i| all.end() + i);
+            &text[all.end()..end]
+        } else {
+            before
+        };
+        let qualifier = lang
+            .citation_qualifiers
             .iter()
             .filter_map(|(q, s)| phrase.find(q).map(|i| (i, std::cmp::Reverse(q.len()), *s)))
             .min_by_key(|(i, len, _)| (*i, *len))
             .map(|(_, _, s)| s);
         let continues = prev_end > 0 && phrase_start == prev_end && {
-            let p = phrase.trim();
-            p.is_empty() || CONNECTORS.contains(&p)
+            let p = before.trim();
+            p.is_empty() || lang.citation_connectors.contains(&p)
         };
         let edition_yp = edition
             .as_ref()
@@ -168,7 +131,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if matches!(
                 unit.kind,
                 UnitKind::Header | UnitKind::History | UnitKind::Assembly | UnitKind::AnnexCaption
-            ) || is_caption(unit.text)
+            ) || is_caption(unit.text, ctx.lang)
             {
                 continue;
             }
@@ -181,9 +144,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn is_caption(text: &str) -> bool {
-    let t = text.trim();
-    t.starts_with("（第") && t.ends_with("））")
+fn is_caption(text: &str, lang: &Lang) -> bool {
+    lang.regex(Pattern::AnnexCaption).is_match(text.trim())
 }
 
 /// Numbers suppressed at this assembly: SUP texts and the report's list.
@@ -299,9 +261,9 @@ fn own_citation(
                     unit,
                     range.clone(),
                     format!(
-                        "cites Resolution {n} as ({}) but this assembly revises it: ({asm}，{})",
+                        "cites Resolution {n} as ({}) but this assembly revises it: ({})",
                         &unit.text[range.clone()],
-                        ctx.lang.revised_word
+                        ctx.lang.edition_text(asm.year, &asm.place, true)
                     ),
                 ));
             } else if literal && !e.bracketed {
@@ -312,7 +274,8 @@ fn own_citation(
                     unit,
                     c.range.clone(),
                     format!(
-                        "\"this assembly\" cited with the edition of an earlier one ({yp}) for Resolution {n}"
+                        "\"this assembly\" cited with the edition of an earlier one ({}) for Resolution {n}",
+                        yp.show(ctx.lang)
                     ),
                 ));
             }
@@ -323,7 +286,7 @@ fn own_citation(
                 t,
                 unit,
                 range.clone(),
-                format!("cites Resolution {n} as revised at this assembly ({asm}), but no revision of it is in the edition"),
+                format!("cites Resolution {n} as revised at this assembly ({}), but no revision of it is in the edition", asm.show(ctx.lang)),
             ));
         }
     }

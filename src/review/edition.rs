@@ -9,25 +9,9 @@
 
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
-use crate::lang::Lang;
+use crate::lang::{Lang, Pattern, punct};
 use crate::model::{Action, Finding, FindingSeverity};
-use regex::Regex;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-/// A bracket that may hold an edition: `（2024年，新德里，修订版）`.
-static EDITION_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）").unwrap_or_else(|e| panic!("{e}"))
-});
-
-/// A year with too many digits anywhere (`20204年`).
-static LONG_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9０-９]{5,}年").unwrap_or_else(|e| panic!("{e}")));
-
-/// An annex caption: `（第29号决议（2024年，新德里，修订版））`.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^（第([^（）]+)号决议（([^（）]*)）[）)]$").unwrap_or_else(|e| panic!("{e}"))
-});
 
 /// One item of a history line as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +29,12 @@ pub struct HistoryPiece {
 /// Split a history line (`（1993年，赫尔辛基；…；2024年，新德里）`) into its
 /// items, recovering `2024年；新德里` (a `；` where `，` belongs) as one item.
 pub fn split_history(text: &str, lang: &Lang) -> Vec<HistoryPiece> {
-    let inner_start = text.find('（').map(|i| i + '（'.len_utf8()).unwrap_or(0);
+    let inner_start = text
+        .find(punct::OPEN_PARENS)
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
     let inner_end = text
-        .rfind('）')
+        .rfind(punct::CLOSE_PARENS)
         .filter(|&e| e >= inner_start)
         .unwrap_or(text.len());
     let inner = &text[inner_start..inner_end];
@@ -78,7 +65,7 @@ pub fn split_history(text: &str, lang: &Lang) -> Vec<HistoryPiece> {
                 range: inner_start + r.start..inner_start + n.end,
                 year: e.year_digits.parse().ok().filter(|_| e.year_suffix),
                 place: Some(inner[n].trim().to_string()),
-                problem: Some("year and place separated by `；` instead of `，`"),
+                problem: Some(lang.problem_separator),
             });
             i += 2;
             continue;
@@ -88,7 +75,7 @@ pub fn split_history(text: &str, lang: &Lang) -> Vec<HistoryPiece> {
         } else if e.year_digits.is_empty() {
             Some("no year")
         } else if e.year_digits.len() == 4 && !e.year_suffix {
-            Some("`年` missing after the year")
+            Some(lang.problem_year_suffix)
         } else if e.year_digits.len() != 4 || e.malformed_year() {
             Some("malformed year")
         } else if year_only {
@@ -136,9 +123,16 @@ pub(crate) fn infer_assembly(texts: &[Text], lang: &Lang) -> Option<YearPlace> {
 
 /// Year and place of the first `（…）` of `text`.
 fn bracket_edition(text: &str, lang: &Lang) -> Option<YearPlace> {
-    let open = text.find('（')? + '（'.len_utf8();
-    let close = open + text[open..].find('）')?;
-    read_edition(&text[open..close], lang).year_place()
+    let r = first_bracket(text)?;
+    read_edition(&text[r], lang).year_place()
+}
+
+/// Byte range of the inside of the first round bracket of `text`.
+fn first_bracket(text: &str) -> Option<std::ops::Range<usize>> {
+    let open = text.find(punct::OPEN_PARENS)?;
+    let open = open + text[open..].chars().next()?.len_utf8();
+    let close = open + text[open..].find(punct::CLOSE_PARENS)?;
+    Some(open..close)
 }
 
 /// Run the edition rules over every text.
@@ -150,7 +144,12 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 UnitKind::History => history(ctx, t, &unit, out),
                 _ => {}
             }
-            if unit.kind == UnitKind::AnnexCaption || CAPTION.is_match(unit.text.trim()) {
+            if unit.kind == UnitKind::AnnexCaption
+                || ctx
+                    .lang
+                    .regex(Pattern::AnnexCaption)
+                    .is_match(unit.text.trim())
+            {
                 caption(ctx, t, &unit, out);
             }
             if unit.kind != UnitKind::History {
@@ -161,14 +160,9 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
-    let Some(open) = unit.text.find('（') else {
+    let Some(range) = first_bracket(unit.text) else {
         return;
     };
-    let inner_start = open + '（'.len_utf8();
-    let Some(close) = unit.text[inner_start..].find('）').map(|c| c + inner_start) else {
-        return;
-    };
-    let range = inner_start..close;
     let e = read_edition(&unit.text[range.clone()], ctx.lang);
     if e.malformed_year() {
         return; // reported by `malformed_years`
@@ -182,7 +176,11 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             range.clone(),
-            format!("header names {yp} but the edition's assembly is {asm}"),
+            format!(
+                "header names {} but the edition's assembly is {}",
+                yp.show(ctx.lang),
+                asm.show(ctx.lang)
+            ),
         ));
     }
     match t.res.action {
@@ -226,8 +224,9 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 unit,
                 p.range.clone(),
                 format!(
-                    "history item `{}` is not `YYYY年，地点`: {problem}",
-                    &unit.text[p.range.clone()]
+                    "history item `{}` is not `{}`: {problem}",
+                    &unit.text[p.range.clone()],
+                    ctx.lang.history_item_form
                 ),
             )),
             None => {}
@@ -246,7 +245,7 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             first.range.clone(),
             format!(
                 "history items with a year and no place ({}): amendments between assemblies, explained by footnotes",
-                years.join("、")
+                years.join(ctx.lang.list_joiner)
             ),
         ));
     }
@@ -262,7 +261,10 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             last.range.clone(),
-            format!("history line does not end with the assembly ({asm})"),
+            format!(
+                "history line does not end with the assembly ({})",
+                asm.show(ctx.lang)
+            ),
         ));
     }
 }
@@ -270,7 +272,7 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
 fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let text = unit.text.trim();
     let offset = unit.text.find(text).unwrap_or(0);
-    let Some(m) = CAPTION.captures(text) else {
+    let Some(m) = ctx.lang.regex(Pattern::AnnexCaption).captures(text) else {
         return;
     };
     let (Some(id), Some(ed)) = (m.get(1), m.get(2)) else {
@@ -317,27 +319,28 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
 
 fn header_edition(t: Text, lang: &Lang) -> Option<super::support::EditionText> {
     let text = &t.res.header.text;
-    let open = text.find('（')? + '（'.len_utf8();
-    let close = open + text[open..].find('）')?;
-    Some(read_edition(&text[open..close], lang))
+    Some(read_edition(&text[first_bracket(text)?], lang))
 }
 
 fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let mut flagged: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in EDITION_BRACKET.captures_iter(unit.text) {
+    for m in ctx
+        .lang
+        .regex(Pattern::EditionBracket)
+        .captures_iter(unit.text)
+    {
         let Some(inner) = m.get(1) else { continue };
         let e = read_edition(inner.as_str(), ctx.lang);
         if !e.malformed_year() {
             continue;
         }
-        let start = inner.start()
-            + inner
-                .as_str()
-                .find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                .unwrap_or(0);
+        let start = inner.start() + inner.as_str().find(punct::is_any_digit).unwrap_or(0);
         let digits_len: usize = inner.as_str()[start - inner.start()..]
             .chars()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '年')
+            .take_while(|c| {
+                punct::is_any_digit(*c)
+                    || ctx.lang.year_suffix.starts_with(*c) && !ctx.lang.year_suffix.is_empty()
+            })
             .map(char::len_utf8)
             .sum();
         let range = start..start + digits_len;
@@ -351,7 +354,7 @@ fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) 
             format!("malformed year `{}` in an edition", &unit.text[range]),
         ));
     }
-    for m in LONG_YEAR.find_iter(unit.text) {
+    for m in ctx.lang.regex(Pattern::LongYear).find_iter(unit.text) {
         if flagged.iter().any(|r| r.contains(&m.start())) {
             continue;
         }

@@ -12,7 +12,7 @@ use super::support::{changed_range_on, inline_diff, mark, similarity, text_key};
 /// in `；` in a list is quoted alone ending in `。`).
 fn quote_key(s: &str, lang: &crate::lang::Lang) -> String {
     let k = text_key(s, lang);
-    k.trim_end_matches(|c: char| "。；，、：.;,:".contains(c))
+    k.trim_end_matches(crate::lang::punct::QUOTE_END)
         .to_string()
 }
 use super::{Context, ReportRef, Text};

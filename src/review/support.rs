@@ -3,10 +3,9 @@
 //! keys and inline differences.
 
 use super::SourceLines;
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{InlineOp, InlineTag, MarkedText};
 use std::ops::Range;
-use std::time::Duration;
 
 /// An assembly named by year and place (`2024年，新德里`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,9 +16,11 @@ pub struct YearPlace {
     pub place: String,
 }
 
-impl std::fmt::Display for YearPlace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}年，{}", self.year, self.place)
+impl YearPlace {
+    /// As the language of the texts writes it (`2024年，新德里`, `New Delhi,
+    /// 2024`).
+    pub fn show(&self, lang: &Lang) -> String {
+        lang.edition_text(self.year, &self.place, false)
     }
 }
 
@@ -138,31 +139,52 @@ impl EditionText {
 
 /// Read the inside of an edition bracket.
 pub(crate) fn read_edition(inner: &str, lang: &Lang) -> EditionText {
-    let bracketed = inner.contains('[') || inner.contains('［');
+    let bracketed = inner.chars().any(|c| punct::SQUARE_BRACKETS.contains(&c));
+    // Words of a spaced language keep their spaces (`New Delhi`); CJK text
+    // loses all whitespace.
     let cleaned: String = crate::text::fold_digits(inner)
         .chars()
-        .filter(|c| !matches!(c, '[' | ']' | '［' | '］') && !c.is_whitespace())
+        .filter(|c| !punct::SQUARE_BRACKETS.contains(c) && (lang.spaced || !c.is_whitespace()))
         .collect();
-    let mut parts = cleaned
+    let mut parts: Vec<&str> = cleaned
         .split([lang.year_place_separator, ','])
-        .filter(|p| !p.is_empty());
-    let first = parts.next().unwrap_or("");
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut revised = false;
+    // `Rev. New Delhi, 2024`: the place comes first and carries the
+    // revised word; the year is the part that starts with a digit.
+    if let Some(first) = parts.first_mut() {
+        let (rest, rev) = crate::parse::header::strip_revised(first, lang);
+        if rev && !rest.is_empty() {
+            *first = rest;
+            revised = true;
+        }
+    }
+    let year_at = parts
+        .iter()
+        .position(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|&k| k == 0 || !lang.spaced || k == parts.len() - 1 || k == 1);
+    let first = year_at.map_or(parts.first().copied().unwrap_or(""), |k| parts[k]);
     let year_digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = &first[year_digits.len()..];
     let year_suffix = rest.starts_with(lang.year_suffix);
-    let (place, revised) = if year_digits.is_empty() {
-        (None, cleaned.contains(lang.revised_word))
+    let place = if year_digits.is_empty() {
+        revised |= cleaned.contains(lang.revised_word);
+        None
     } else {
         let mut place = None;
-        let mut revised = false;
-        for p in parts {
-            if p == lang.revised_word {
+        for (k, p) in parts.iter().enumerate() {
+            if Some(k) == year_at {
+                continue;
+            }
+            if *p == lang.revised_word {
                 revised = true;
             } else if place.is_none() {
-                place = Some(p.to_string());
+                place = Some(title_case(p, lang));
             }
         }
-        (place, revised)
+        place
     };
     EditionText {
         year_digits,
@@ -171,6 +193,25 @@ pub(crate) fn read_edition(inner: &str, lang: &Lang) -> EditionText {
         revised,
         bracketed,
     }
+}
+
+/// `DUBAI` → `Dubai` in a spaced language, where headers are set in
+/// capitals and running text is not; anything else as written.
+fn title_case(p: &str, lang: &Lang) -> String {
+    if !lang.spaced || p.chars().any(char::is_lowercase) {
+        return p.to_string();
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut start = true;
+    for c in p.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
 }
 
 /// Comparison key of an identifier: width folded, upper case, no spaces.
@@ -194,24 +235,17 @@ pub(crate) fn text_key(s: &str, lang: &Lang) -> String {
     k
 }
 
-/// Longest time spent on one inline difference; long texts fall back to a
-/// coarser (still correct) difference.
-const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
-
 /// Inline difference from `old` to `new`, as the edition diff shows it
 /// (a replaced phrase is one deletion and one insertion).
 pub fn inline_diff(old: &str, new: &str) -> Vec<InlineOp> {
     crate::diff::inline::inline_diff(old, new)
 }
 
-/// Similarity of two texts in `0.0..=1.0` (shared characters).
+/// Similarity of two texts in `0.0..=1.0` (shared characters), within the
+/// diff [`budget`](crate::diff::budget).
 pub(crate) fn similarity(a: &str, b: &str) -> f32 {
-    use similar::{Algorithm, TextDiff};
-    TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIMEOUT)
-        .diff_chars(a, b)
-        .ratio()
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    crate::diff::budget::ratio(&a, &b)
 }
 
 /// The part of one side of a difference that the changes touch, for

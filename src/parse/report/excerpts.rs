@@ -3,7 +3,7 @@
 //! title, and heading / clause lines with a TAB after each label).
 
 use super::{Cleaned, clean, line_no};
-use crate::lang::Lang;
+use crate::lang::{Lang, punct};
 use crate::model::{
     Clause, ClauseLabel, Diagnostic, Excerpt, Footnote, LabelFamily, Section, SectionKind,
     Severity, Span, Text,
@@ -54,7 +54,7 @@ pub(super) fn starts_with_keyword(text: &str, lang: &Lang) -> bool {
 /// Whether a clause ends a sentence or a list item, so cannot be a heading
 /// or an addressee.
 pub(super) fn ends_clause(text: &str) -> bool {
-    text.ends_with(['；', '。', ';'])
+    text.ends_with(punct::SENTENCE_END)
 }
 
 /// Whether a cleaned, unlabelled line is a section heading.
@@ -265,7 +265,11 @@ pub(super) fn parse_excerpt(
                     .iter()
                     .find(|(v, _)| c.text.starts_with(v))
             {
-                let sep = lang.compound_separators.first().copied().unwrap_or('，');
+                let sep = lang
+                    .compound_separators
+                    .first()
+                    .copied()
+                    .unwrap_or(punct::COMMAS[0]);
                 cur.section.heading = format!("{}{sep}{}", cur.section.heading, c.text);
                 cur.section.kind = *compound;
                 cur.section.addressee = info.addressee;
@@ -295,7 +299,7 @@ pub(super) fn parse_excerpt(
             cur.prev_label = Some(PrevLabel {
                 family: label.family,
                 ordinal: label.ordinal,
-                ends_colon: text.ends_with(['：', ':']),
+                ends_colon: text.ends_with(punct::COLONS),
             });
             cur.push(Clause {
                 label: Some(label),
@@ -321,7 +325,7 @@ pub(super) fn parse_excerpt(
             .get(k + 1..)
             .and_then(|r| r.iter().find(|(_, n)| !n.text.is_empty()))
             .is_some_and(|(_, n)| read_label(&n.text, lang).is_some());
-        if cur.is_bare() && c.text.ends_with(['：', ':']) && next_labelled {
+        if cur.is_bare() && c.text.ends_with(punct::COLONS) && next_labelled {
             cur.section.intro = Some(Text {
                 text: c.text.clone(),
                 notes: c.notes.clone(),

@@ -6,7 +6,7 @@
 //! `[footnoteRef:N]D` and `[N: D\tbody]` artifacts in the text. Every phrase
 //! the rules look for comes from the [`Lang`] table.
 
-use crate::lang::{Lang, ReportListPhrase};
+use crate::lang::{Lang, ReportListPhrase, punct};
 use crate::model::{
     DeclaredStatus, Diagnostic, ReportedId, ReportedNew, ReportedNumber, Severity, StatusRow,
     SummaryReport,
@@ -174,7 +174,7 @@ fn trailing_digits(s: &str) -> &str {
 
 /// Split at the first closing bracket: (inside, after).
 fn split_close(s: &str) -> Option<(&str, &str)> {
-    let pos = s.find(['）', ')'])?;
+    let pos = s.find(punct::CLOSE_PARENS)?;
     let close = s[pos..].chars().next()?;
     Some((&s[..pos], &s[pos + close.len_utf8()..]))
 }
@@ -218,8 +218,10 @@ struct Mapping {
 fn parse_mapping(line: &str, lang: &Lang) -> Option<Mapping> {
     let s = fold_digits(&clean(line).text);
     let opener = format!(
-        "{}（{}",
-        lang.resolution_header_suffix, lang.provisional_marker
+        "{}{}{}",
+        lang.resolution_header_suffix,
+        punct::FULL_PARENS.0,
+        lang.provisional_marker
     );
     let pos = s.find(&opener)?;
     let before = &s[..pos];
@@ -236,7 +238,7 @@ fn parse_mapping(line: &str, lang: &Lang) -> Option<Mapping> {
         return None;
     }
     let title = rest
-        .find(['：', ':'])
+        .find(punct::COLONS)
         .map(|p| rest[p..].chars().skip(1).collect::<String>())
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
@@ -261,7 +263,7 @@ struct ListLine<'l> {
 
 fn parse_list_line<'l>(line: &str, lang: &'l Lang) -> Option<ListLine<'l>> {
     let s = fold_digits(&clean(line).text);
-    for (pos, open) in s.match_indices(['（', '(']) {
+    for (pos, open) in s.match_indices(punct::OPEN_PARENS) {
         let before = &s[..pos];
         let inside = &s[pos + open.len()..];
         for phrase in lang.report_lists {
@@ -311,7 +313,7 @@ fn parse_numbers(inner: &str, lang: &Lang) -> Option<Vec<u32>> {
     let one = |t: &str| -> Option<u32> {
         let t = t.trim();
         let t = t.strip_prefix(lang.resolution_header_prefix).unwrap_or(t);
-        let t = t.strip_suffix('号').unwrap_or(t).trim();
+        let t = t.strip_suffix(lang.number_suffix).unwrap_or(t).trim();
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
