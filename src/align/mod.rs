@@ -58,7 +58,7 @@ impl SimilarityKey {
 /// else `None`. Cheap bounds are tried before the diff: the length ratio and
 /// the shared character multiset both cap the ratio, so most hopeless pairs
 /// never reach the diff. The ratio is exact (`1 − distance / total`) within
-/// the diff [`budget`](crate::diff::budget); past it, the coarser diff's
+/// the diff [`budget`]; past it, the coarser diff's
 /// ratio, which never exceeds the exact one.
 pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
     let key = |c: &[char]| {
