@@ -336,18 +336,16 @@ fn load_edition(path: &std::path::Path, opts: &LoadOptions) -> Result<corpus::Co
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
-/// The decision is handed to `colored` once, for the whole process.
+/// The renderers receive the decision as their `color` argument.
 fn use_color(choice: ColorChoice) -> bool {
-    let on = match choice {
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
-    };
-    render::paint::set_color(on);
-    on
+    }
 }
 
 /// Parser warnings go to standard error, as `file:line: warning: …`.

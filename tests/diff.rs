@@ -127,6 +127,17 @@ fn exit_codes_follow_diff() {
 }
 
 #[test]
+fn color_always_colours_whatever_the_environment_says() {
+    // resdiff() sets NO_COLOR and pipes the output: only --color decides.
+    let args = ["diff", "versions/wtsa-24", "versions/wtsa-24-published"];
+    let (_, coloured, _) = resdiff(&[&args[..], &["--color", "always"]].concat());
+    assert!(coloured.contains("\x1b[9;31m他\x1b[0m"), "{coloured}");
+    let (_, plain, _) = resdiff(&args);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert!(plain.contains("[-他-]{+它+}"), "{plain}");
+}
+
+#[test]
 fn output_that_cannot_be_written_is_refused() {
     let out = std::env::temp_dir()
         .join(format!("resdiff-no-such-dir-{}", std::process::id()))
