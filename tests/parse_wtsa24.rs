@@ -579,7 +579,7 @@ fn no_text_is_lost() {
     for path in [wtsa24_texts(), res101_published()] {
         let raw = std::fs::read_to_string(&path).expect("read");
         // Over the whole file, outside resolutions too.
-        let lost = lost_chars(&raw);
+        let lost = lost_chars(&raw).expect("decodes");
         assert!(lost.is_empty(), "{}: {lost:?}", path.display());
         let lines: Vec<&str> = raw.split('\n').collect();
         let src =
