@@ -9,6 +9,7 @@ pub mod html;
 pub mod markdown;
 pub mod outline;
 pub mod paint;
+#[cfg(feature = "plain-export")]
 pub mod plain;
 pub mod review_json;
 pub mod review_markdown;
