@@ -33,11 +33,35 @@ pub struct Corpus {
     pub partial: bool,
 }
 
+impl Corpus {
+    /// An edition made of documents parsed elsewhere (for instance with
+    /// [`parse_text`]); `name` stands for its path too.
+    pub fn from_documents(name: &str, documents: Vec<Document>) -> Corpus {
+        Corpus {
+            name: name.into(),
+            path: name.into(),
+            documents,
+            partial: false,
+        }
+    }
+}
+
+/// Parse a text held in memory, as [`load_file`] parses a file: decode,
+/// normalize, parse. `name` stands for the file name in the model and in
+/// messages.
+pub fn parse_text(name: &str, text: &str, opts: &LoadOptions) -> Result<Document> {
+    let src = ingest::decode(name, text.as_bytes(), &opts.ingest)?;
+    parse_source(&src, opts)
+}
+
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
-    let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize(&src);
-    let doc = parse::parse_document(&src, &norm, &opts.parse);
+    parse_source(&ingest::read_file(path, &opts.ingest)?, opts)
+}
+
+fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document> {
+    let norm = normalize::normalize(src);
+    let doc = parse::parse_document(src, &norm, &opts.parse);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.
     let report_diags = doc.report.iter().flat_map(|r| &r.diagnostics);

@@ -34,23 +34,13 @@ fn parse(name: &str, text: &str) -> Result<Option<Document>, TestCaseError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let src = resdiff::ingest::decode(name, text.as_bytes(), &Default::default())
-        .map_err(|e| TestCaseError::fail(format!("cannot decode: {e}")))?;
-    let norm = resdiff::normalize::normalize(&src);
-    Ok(Some(resdiff::parse::parse_document(
-        &src,
-        &norm,
-        &Default::default(),
-    )))
+    resdiff::parse_text(name, text, &Default::default())
+        .map(Some)
+        .map_err(|e| TestCaseError::fail(format!("cannot decode: {e}")))
 }
 
 fn corpus(name: &str, doc: Document) -> Corpus {
-    Corpus {
-        name: name.into(),
-        path: name.into(),
-        documents: vec![doc],
-        partial: false,
-    }
+    Corpus::from_documents(name, vec![doc])
 }
 
 /// The diff of two documents; `None` when it is refused because one of

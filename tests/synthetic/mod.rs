@@ -15,11 +15,8 @@
 
 use resdiff::align::keys::{base_key, editorial_key};
 use resdiff::align::{CLAUSE_THRESHOLD, similarity};
-use resdiff::ingest::{self, IngestOptions};
 use resdiff::lang::ZH;
 use resdiff::model::{Clause, ClauseLabel, Document, LabelFamily, Resolution, Section, Span};
-use resdiff::normalize;
-use resdiff::parse::{self, ParseOptions};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1017,10 +1014,7 @@ pub fn render(old: &Document, style: Style) -> String {
 
 /// Parse a text the way `resdiff` reads a file.
 pub fn parse_text(name: &str, text: &str) -> Document {
-    let src = ingest::decode(name, text.as_bytes(), &IngestOptions::default())
-        .expect("synthetic text decodes");
-    let norm = normalize::normalize(&src);
-    parse::parse_document(&src, &norm, &ParseOptions::default())
+    resdiff::parse_text(name, text, &Default::default()).expect("synthetic text decodes")
 }
 
 /// Resolutions whose re-parsed model differs from the generated one (spans
