@@ -3,7 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestOptions};
-use crate::model::{Document, Severity};
+use crate::lang::Lang;
+use crate::model::{Document, DocumentClass, Severity};
 use crate::normalize;
 use crate::parse::{self, ParseOptions};
 use std::path::Path;
@@ -43,6 +44,59 @@ impl Corpus {
             documents,
             partial: false,
         }
+    }
+
+    /// The language of the edition's texts (files in which nothing was
+    /// found do not count), `None` when no file tells; an error naming two
+    /// files when they are in different languages.
+    pub fn language(&self) -> Result<Option<&'static Lang>> {
+        let mut first: Option<(&Document, &'static Lang)> = None;
+        for d in &self.documents {
+            if d.class == DocumentClass::Other {
+                continue;
+            }
+            let Some(lang) = d.language.table() else {
+                continue;
+            };
+            match first {
+                None => first = Some((d, lang)),
+                Some((f, l)) if l.tag != lang.tag => return Err(mismatch(f, l, d, lang)),
+                Some(_) => {}
+            }
+        }
+        Ok(first.map(|(_, l)| l))
+    }
+}
+
+/// The language both editions share (see [`Corpus::language`]); an error
+/// when they differ.
+pub fn common_language(old: &Corpus, new: &Corpus) -> Result<Option<&'static Lang>> {
+    let (a, b) = (old.language()?, new.language()?);
+    match (a, b) {
+        (Some(x), Some(y)) if x.tag != y.tag => {
+            let doc = |c: &Corpus, l: &Lang| {
+                c.documents
+                    .iter()
+                    .find(|d| d.language.tag == l.tag)
+                    .map_or_else(|| c.path.clone(), |d| d.path.clone())
+            };
+            Err(Error::LanguageMismatch {
+                path: doc(old, x),
+                lang: x.name.to_string(),
+                other_path: doc(new, y),
+                other_lang: y.name.to_string(),
+            })
+        }
+        _ => Ok(b.or(a)),
+    }
+}
+
+fn mismatch(a: &Document, la: &Lang, b: &Document, lb: &Lang) -> Error {
+    Error::LanguageMismatch {
+        path: a.path.clone(),
+        lang: la.name.to_string(),
+        other_path: b.path.clone(),
+        other_lang: lb.name.to_string(),
     }
 }
 
@@ -104,7 +158,7 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
                 source,
             })?;
             let p = entry.path();
-            if p.is_file() && p.extension().is_some_and(|e| e == "txt") {
+            if p.is_file() && p.extension().is_some_and(|e| e == "txt" || e == "docx") {
                 files.push(p);
             }
         }

@@ -34,6 +34,13 @@ pub enum Error {
         /// What it looks like.
         what: String,
     },
+    /// A Word document (or what was handed over as one) that cannot be read.
+    Document {
+        /// Path as given.
+        path: String,
+        /// What the file is, or what is wrong with it.
+        what: String,
+    },
     /// The bytes could not be decoded as text in any supported encoding.
     Undecodable {
         /// Path as given.
@@ -86,6 +93,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Texts in different languages where one language is needed (two
+    /// editions, or the files of one edition).
+    LanguageMismatch {
+        /// A file in the first language.
+        path: String,
+        /// Its language.
+        lang: String,
+        /// A file in the other language.
+        other_path: String,
+        /// That file's language.
+        other_lang: String,
+    },
     /// A command-line value that cannot be used (the input files may be fine).
     Usage(String),
 }
@@ -101,6 +120,9 @@ impl fmt::Display for Error {
                     f,
                     "{path}: not a text file ({what}); give a .txt export of the document"
                 )
+            }
+            Error::Document { path, what } => {
+                write!(f, "{path}: cannot read it as a Word document: {what}")
             }
             Error::Undecodable {
                 path,
@@ -138,6 +160,15 @@ impl fmt::Display for Error {
                 line: None,
                 message,
             } => write!(f, "{path}: {message}"),
+            Error::LanguageMismatch {
+                path,
+                lang,
+                other_path,
+                other_lang,
+            } => write!(
+                f,
+                "{path} is in {lang} but {other_path} is in {other_lang}: editions can only be compared or reviewed in one language (--lang forces one)"
+            ),
             Error::Usage(msg) => write!(f, "{msg}"),
         }
     }

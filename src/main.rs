@@ -60,6 +60,22 @@ struct InputArgs {
     /// Treat parser warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Language of the texts (zh, en); detected for each file when absent.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Tracked changes in Word documents: read the text with them accepted
+    /// (the default, with a warning) or rejected.
+    #[arg(long, value_enum, default_value_t = RevisionsArg::Accept)]
+    revisions: RevisionsArg,
+}
+
+/// `--revisions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RevisionsArg {
+    /// The text after the changes.
+    Accept,
+    /// The text before the changes.
+    Reject,
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,14 +113,24 @@ enum Command {
         /// Provisional-id mapping file (`101 = COM4/AI` per line, `#` comments).
         #[arg(long, value_name = "FILE")]
         map: Option<PathBuf>,
-        /// Ids the editions are known to share (e.g. `101,102`); other
-        /// resolutions found in one edition only are reported as absent.
+        /// Report only these resolutions (numbers, provisional ids or
+        /// aliases, e.g. `2,52,64` or `COM4/AI`); an id found in neither
+        /// edition is an error.
         #[arg(long, value_name = "IDS", value_delimiter = ',')]
         only: Option<Vec<String>>,
+        /// Ids the editions are known to share (e.g. `101,102`); other
+        /// resolutions found in one edition only are reported as absent
+        /// rather than added or suppressed.
+        #[arg(long, value_name = "IDS", value_delimiter = ',')]
+        shared_ids: Option<Vec<String>>,
         /// Leave out editorial changes (whitespace, punctuation width,
-        /// variant characters, edition citations).
+        /// variant characters, edition citations) and edition markers.
         #[arg(long)]
         hide_editorial: bool,
+        /// Show only changes in substance: leave out editorial changes,
+        /// edition markers and pure renumberings.
+        #[arg(long)]
+        substantive: bool,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -177,6 +203,23 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         opts.ingest.encoding = Some(ingest::encoding_for_label(label)?);
     }
     opts.strict = input.strict;
+    if let Some(name) = &input.lang {
+        opts.parse.lang = resdiff::lang::by_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "--lang {name}: unknown language (known: {})",
+                resdiff::lang::LANGUAGES
+                    .iter()
+                    .map(|l| l.tag)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        opts.parse.detect = false;
+    }
+    opts.ingest.revisions = match input.revisions {
+        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
+        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+    };
     Ok(opts)
 }
 
@@ -229,7 +272,9 @@ fn run(cli: Cli) -> Result<u8> {
             color,
             map,
             only,
+            shared_ids,
             hide_editorial,
+            substantive,
             input,
         } => {
             let opts = load_options(&input)?;
@@ -257,9 +302,11 @@ fn run(cli: Cli) -> Result<u8> {
             let diff_opts = DiffOptions {
                 ids: IdOptions {
                     map: map.as_deref().map(IdMap::read).transpose()?,
-                    only,
+                    shared: shared_ids,
                 },
-                hide_editorial,
+                select: only,
+                hide_editorial: hide_editorial || substantive,
+                hide_renumbered: substantive,
                 ..DiffOptions::default()
             };
             let report = diff::diff_editions(&old, &new, &diff_opts)?;

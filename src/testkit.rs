@@ -78,6 +78,7 @@ pub fn document(path: &str, resolutions: Vec<Resolution>) -> Document {
             how: crate::model::EncodingChoice::Utf8,
         },
         layout: Layout::Pdf,
+        language: Default::default(),
         resolutions,
         other_blocks: Vec::new(),
         report: None,

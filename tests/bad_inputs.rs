@@ -148,11 +148,16 @@ fn binary_png_and_zip() {
         2,
         &[&png, "not a text file", "PNG image"],
     );
+    // A zip archive is read as a Word document whatever its name says.
     let zip = s.file("document.txt", b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0");
     expect(
         &resdiff(&["parse", &zip]),
         2,
-        &[&zip, "not a text file", "ZIP archive"],
+        &[
+            &zip,
+            "cannot read it as a Word document",
+            "corrupt or truncated zip",
+        ],
     );
     // Binary data without a known signature: the first NUL byte is named.
     let data = s.file("data.txt", b"abc\ndef\n\x01\x02\0\x03\xff\xfe\x00\x00\x01");
@@ -561,4 +566,105 @@ fn thousands_of_shuffled_clauses_diff_in_bounded_time() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let notes = v["notes"].to_string();
     assert!(notes.contains("too many to compare every pair"), "{notes}");
+}
+
+/// A zip archive of `(name, content)` entries, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for (name, content) in entries {
+        zip.start_file(*name, opts).expect("entry");
+        zip.write_all(content).expect("write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn word_containers_that_cannot_be_read() {
+    let s = Scratch::new("word");
+    let ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0\0\0\0\0";
+    let doc = s.file("old.doc", ole);
+    expect(
+        &resdiff(&["parse", &doc]),
+        2,
+        &[&doc, "Word 97-2003", ".docx"],
+    );
+    // Password-protected Office files are OLE files holding an
+    // EncryptedPackage stream, whatever their extension.
+    let mut encrypted = ole.to_vec();
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    let enc = s.file("locked.docx", &encrypted);
+    expect(
+        &resdiff(&["parse", &enc]),
+        2,
+        &[&enc, "encrypted (password-protected)"],
+    );
+    let pdf = s.file("really-a-pdf.docx", b"%PDF-1.7\n%\xe2\xe3\n");
+    expect(
+        &resdiff(&["parse", &pdf]),
+        2,
+        &[&pdf, "a PDF file", "pdftotext"],
+    );
+    let full = zip_of(&[("word/document.xml", b"<w:document/>")]);
+    let cut = s.file("cut.docx", &full[..full.len() / 2]);
+    expect(
+        &resdiff(&["parse", &cut]),
+        2,
+        &[&cut, "corrupt or truncated zip"],
+    );
+    let other = s.file("notes.docx", &zip_of(&[("notes.txt", b"hello")]));
+    expect(
+        &resdiff(&["parse", &other]),
+        2,
+        &[&other, "not a Word document (no word/document.xml)"],
+    );
+    let odt = s.file("draft.docx", &zip_of(&[("content.xml", b"<x/>")]));
+    expect(&resdiff(&["parse", &odt]), 2, &[&odt, "OpenDocument"]);
+    let bad_xml = s.file(
+        "bad.docx",
+        &zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")]),
+    );
+    expect(
+        &resdiff(&["parse", &bad_xml]),
+        2,
+        &[&bad_xml, "word/document.xml: malformed XML"],
+    );
+    // Zip encryption: the flag bit of every header set.
+    let mut flagged = zip_of(&[("word/document.xml", b"<w:document/>")]);
+    for sig in [&b"PK\x03\x04"[..], &b"PK\x01\x02"[..]] {
+        let at = flagged.windows(4).position(|w| w == sig).expect("header");
+        let flag = at + if sig[2] == 3 { 6 } else { 8 };
+        flagged[flag] |= 1;
+    }
+    let zc = s.file("zipcrypto.docx", &flagged);
+    expect(
+        &resdiff(&["parse", &zc]),
+        2,
+        &[&zc, "encrypted zip archive"],
+    );
+}
+
+#[test]
+fn word_zip_bomb_is_refused_in_bounded_memory() {
+    let s = Scratch::new("bomb");
+    // 80 MB of spaces deflate to well under 1 MB.
+    let body = vec![b' '; 80 << 20];
+    let bytes = zip_of(&[("word/document.xml", &body)]);
+    drop(body);
+    assert!(bytes.len() < 1 << 20, "{} bytes", bytes.len());
+    let f = s.file("bomb.docx", &bytes);
+    let (o, peak) = resdiff_peak(&["parse", &f]);
+    expect(
+        &o,
+        2,
+        &[
+            &f,
+            "word/document.xml expands to more than 64 MB",
+            "zip bomb",
+        ],
+    );
+    assert!(peak < 200 << 20, "peak RSS {} MB", peak >> 20);
 }

@@ -254,3 +254,99 @@ fn every_seed_compared_with_itself() {
         );
     }
 }
+
+/// `--only` shows exactly the resolutions named, by number or provisional
+/// id, in every format; an id in neither edition is refused (exit 2).
+#[test]
+fn only_selects_the_resolutions_named() {
+    let (code, out, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--only",
+        "COM4/AI,2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v["resolutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["2", "101"]);
+    assert_eq!(v["resolutions"][0]["verdict"], "absent");
+    assert_eq!(v["resolutions"][1]["verdict"], "mod");
+    for format in ["text", "markdown", "html"] {
+        let (_, out, _) = resdiff(&[
+            "diff",
+            "versions/wtsa-24",
+            "versions/wtsa-24-published",
+            "--only",
+            "101",
+            "--format",
+            format,
+        ]);
+        assert!(out.contains("101"), "{format}: {out}");
+        assert!(!out.contains("COM4/DPI"), "{format}: COM4/DPI shown");
+    }
+    let (code, _, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--only",
+        "2,999",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--only") && err.contains("`999`"), "{err}");
+}
+
+/// The malformed year `20204年` typed into Resolution 29's annex caption is
+/// an edit that introduces a review finding: never editorial, so the
+/// resolution is MOD and the change survives `--hide-editorial`.
+#[test]
+fn a_change_introducing_a_finding_is_not_editorial() {
+    let new = conference();
+    let mut old = new.clone();
+    let mut replaced = 0;
+    for d in &mut old.documents {
+        d.resolutions.retain(|r| r.id == "29");
+        for r in &mut d.resolutions {
+            for a in &mut r.annexes {
+                if let Some(c) = a.caption.as_mut().filter(|c| c.text.contains("20204年")) {
+                    c.text = c.text.replace("20204年", "2024年");
+                    replaced += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(replaced, 1);
+    let opts = DiffOptions {
+        select: Some(vec!["29".into()]),
+        hide_editorial: true,
+        ..DiffOptions::default()
+    };
+    let report = diff_editions(&old, new, &opts).unwrap();
+    let r = &report.resolutions[0];
+    assert_eq!(r.id, "29");
+    assert_eq!(r.verdict, resdiff::model::Verdict::Mod);
+    assert_eq!(r.changes.len(), 1, "{:#?}", r.changes);
+    assert!(!r.changes[0].editorial);
+    assert!(
+        r.changes[0]
+            .new_text
+            .as_deref()
+            .unwrap()
+            .contains("20204年")
+    );
+    // Without the review the caption is an edition marker, so editorial.
+    let opts = DiffOptions {
+        check_findings: false,
+        ..opts
+    };
+    let report = diff_editions(&old, new, &opts).unwrap();
+    assert_eq!(report.resolutions[0].verdict.mark(), "(MOD)");
+    assert!(report.resolutions[0].changes.is_empty());
+}

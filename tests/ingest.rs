@@ -86,6 +86,7 @@ fn real_text_forced_as_gb18030_by_label() {
     let (gb, _, _) = GB18030.encode(&text);
     let opts = IngestOptions {
         encoding: Some(encoding_for_label("gb18030").unwrap()),
+        ..Default::default()
     };
     let src = decode(REAL, &gb, &opts).unwrap();
     assert_eq!(src.encoding.how, EncodingChoice::Forced);
@@ -93,6 +94,7 @@ fn real_text_forced_as_gb18030_by_label() {
     // The same bytes forced as UTF-8 fail at the first line with Chinese.
     let opts = IngestOptions {
         encoding: Some(UTF_8),
+        ..Default::default()
     };
     match decode(REAL, &gb, &opts) {
         Err(Error::Undecodable { line, encoding, .. }) => {

@@ -558,7 +558,7 @@ fn changes_between_com4_ai_and_published_101_are_complete() {
     let opts = DiffOptions {
         ids: resdiff::align::IdOptions {
             map: Some(map),
-            only: None,
+            shared: None,
         },
         ..DiffOptions::default()
     };

@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(encoding) = ingest::encoding_for_label(label) {
             let opts = IngestOptions {
                 encoding: Some(encoding),
+                ..Default::default()
             };
             let _ = ingest::decode("fuzz.txt", rest, &opts);
         }

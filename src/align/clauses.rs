@@ -22,7 +22,7 @@ use super::sections::{pair_annexes, pair_sections};
 use super::{CLAUSE_THRESHOLD, MAX_SCORED_PAIRS, SimilarityKey, similarity_of};
 use crate::lang::Lang;
 use crate::model::{Annex, Clause, Resolution, Section};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// Position of an item in the report: new-edition order, with old-only
 /// items just after the nearest preceding paired item.
@@ -298,7 +298,8 @@ impl Matcher<'_, '_> {
             .filter(|&j| self.nm[j].is_none())
             .collect();
         // Score every pair while the budget lasts; past it, each old clause
-        // meets only the new clauses nearest to it in document order.
+        // meets only the new clauses that share the most rare character
+        // pairs with it (an index, so that shuffled lists still pair).
         let all = olds.len().saturating_mul(news.len());
         let per_old = if all <= self.budget {
             news.len()
@@ -307,25 +308,25 @@ impl Matcher<'_, '_> {
                 .max(NARROWED_CANDIDATES)
                 .min(news.len())
         };
-        if per_old < news.len() {
+        let mut index = (per_old < news.len()).then(|| {
             self.narrowed = Some((olds.len(), news.len()));
-        }
-        let mut by_ord = news.clone();
-        if per_old < news.len() {
-            by_ord.sort_by_key(|&j| self.new.nodes[j].ord);
-        }
+            BigramIndex::new(news.iter().map(|&j| self.new.nodes[j].sim.chars()))
+        });
         let mut cands = Vec::new();
+        let mut near = Vec::new();
         for &i in &olds {
             let a = &self.old.nodes[i];
-            let near: &[usize] = if per_old >= by_ord.len() {
-                &by_ord
-            } else {
-                let at = by_ord.partition_point(|&j| self.new.nodes[j].ord < a.ord);
-                let hi = (at.saturating_sub(per_old / 2) + per_old).min(by_ord.len());
-                &by_ord[hi.saturating_sub(per_old)..hi]
-            };
+            near.clear();
+            match &mut index {
+                None => near.extend(news.iter().copied()),
+                Some(ix) => near.extend(
+                    ix.nearest(a.sim.chars(), per_old)
+                        .into_iter()
+                        .map(|k| news[k]),
+                ),
+            }
             self.budget = self.budget.saturating_sub(near.len());
-            for &j in near {
+            for &j in &near {
                 let b = &self.new.nodes[j];
                 if let Some(s) = similarity_of(&a.sim, &b.sim, CLAUSE_THRESHOLD) {
                     cands.push((s, a.pos.abs_diff(b.pos), i, j));
@@ -374,6 +375,75 @@ impl Matcher<'_, '_> {
 /// Fewest candidates each clause still meets when the similarity search is
 /// narrowed.
 const NARROWED_CANDIDATES: usize = 16;
+
+/// Character pairs found in more clauses than this are too common to point
+/// at a counterpart (`电信` is everywhere) and are left out of the index;
+/// it also bounds the work of one lookup.
+const MAX_POSTINGS: usize = 64;
+
+/// Inverted index of clause keys by character pair, to find the clauses
+/// most likely similar to a given one without comparing every pair.
+struct BigramIndex {
+    postings: HashMap<(char, char), Vec<u32>>,
+    counts: Vec<u32>,
+}
+
+impl BigramIndex {
+    fn new<'k>(keys: impl Iterator<Item = &'k [char]>) -> Self {
+        let mut postings: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        let mut n = 0;
+        for (k, key) in keys.enumerate() {
+            for g in distinct_bigrams(key) {
+                postings.entry(g).or_default().push(k as u32);
+            }
+            n = k + 1;
+        }
+        BigramIndex {
+            postings,
+            counts: vec![0; n],
+        }
+    }
+
+    /// Up to `limit` indexed clauses sharing the most rare character pairs
+    /// with `key`, most first; ties go to the earlier clause.
+    fn nearest(&mut self, key: &[char], limit: usize) -> Vec<usize> {
+        let counts = &mut self.counts;
+        let mut touched: Vec<u32> = Vec::new();
+        for g in distinct_bigrams(key) {
+            let Some(list) = self.postings.get(&g) else {
+                continue;
+            };
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &k in list {
+                if counts[k as usize] == 0 {
+                    touched.push(k);
+                }
+                counts[k as usize] += 1;
+            }
+        }
+        let order = |x: &u32, y: &u32| counts[*y as usize].cmp(&counts[*x as usize]).then(x.cmp(y));
+        if touched.len() > limit {
+            touched.select_nth_unstable_by(limit, order);
+            touched.truncate(limit);
+        }
+        touched.sort_unstable_by(order);
+        let found: Vec<usize> = touched.iter().map(|&k| k as usize).collect();
+        for k in touched {
+            counts[k as usize] = 0;
+        }
+        found
+    }
+}
+
+/// The distinct adjacent character pairs of a key, sorted.
+fn distinct_bigrams(key: &[char]) -> Vec<(char, char)> {
+    let mut g: Vec<(char, char)> = key.windows(2).map(|w| (w[0], w[1])).collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
 
 /// Align the sections, annexes and clauses of two versions of a resolution.
 pub fn align_resolution<'a>(

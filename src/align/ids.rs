@@ -98,9 +98,10 @@ impl IdMap {
 pub struct IdOptions {
     /// Mapping from `--map`, which wins over summary reports.
     pub map: Option<IdMap>,
-    /// `--only`: the ids the editions are known to share; a resolution outside
-    /// this list found in one edition only is `absent`, not added or removed.
-    pub only: Option<Vec<String>>,
+    /// `--shared-ids`: the ids the editions are known to share; a resolution
+    /// outside this list found in one edition only is `absent`, not added or
+    /// removed.
+    pub shared: Option<Vec<String>>,
 }
 
 /// A resolution and the file it is in.
@@ -243,7 +244,7 @@ pub fn align_editions<'a>(
     }
 
     let only: Option<Vec<String>> = opts
-        .only
+        .shared
         .as_ref()
         .map(|v| v.iter().map(|s| normalize_id(s)).collect());
     let outside_only = |p: &ResolutionPair| match &only {
@@ -674,7 +675,7 @@ mod tests {
         );
         let opts = IdOptions {
             map: Some(map),
-            only: None,
+            shared: None,
         };
         let a = align_editions(&old, &new, &opts).unwrap();
         assert!(matches!(a.pairs[0].how, Some(MatchHow::MappingFile { .. })));
@@ -727,7 +728,7 @@ mod tests {
         assert_eq!(ids(&a), vec!["2 old", "7 both", "9 new"]);
         let only = IdOptions {
             map: None,
-            only: Some(vec!["9".into()]),
+            shared: Some(vec!["9".into()]),
         };
         let a = align_editions(&old, &new, &only).unwrap();
         assert_eq!(ids(&a), vec!["2 old absent", "7 both", "9 new"]);

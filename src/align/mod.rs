@@ -12,7 +12,9 @@ pub use clauses::{
     Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, UnitSides,
     align_resolution,
 };
-pub use ids::{EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions};
+pub use ids::{
+    EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions, normalize_id,
+};
 
 use crate::diff::budget::{self, Distance};
 
@@ -31,9 +33,10 @@ pub const HEADING_THRESHOLD: f32 = 0.75;
 
 /// Most clause pairs one resolution's similarity rounds may score. Real
 /// resolutions need a few thousand (lists of a few dozen clauses); past this
-/// bound only the nearest candidates of each clause are scored, and the diff
-/// says so, so that hostile input (thousands of shuffled clauses) cannot make
-/// the quadratic search run for minutes.
+/// bound each clause is scored only against the candidates an index of
+/// rare character pairs finds for it, and the diff says so, so that hostile
+/// input (thousands of shuffled clauses) cannot make the quadratic search
+/// run for minutes.
 pub const MAX_SCORED_PAIRS: usize = 200_000;
 
 /// A character sequence prepared for [`similarity_of`]: the characters, and
@@ -45,6 +48,11 @@ pub struct SimilarityKey {
 }
 
 impl SimilarityKey {
+    /// The characters of the key.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
     /// Prepare `text` (usually a comparison key).
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
@@ -82,17 +90,27 @@ pub fn similarity_of(a: &SimilarityKey, b: &SimilarityKey, threshold: f32) -> Op
     if cap(a.chars.len().min(b.chars.len())) < threshold {
         return None;
     }
-    if cap(shared_sorted(&a.sorted, &b.sorted)) < threshold {
+    let shared = shared_sorted(&a.sorted, &b.sorted);
+    if cap(shared) < threshold {
         return None;
     }
     // ratio ≥ threshold ⇔ distance ≤ (1 − threshold)·total: the search
     // stops as soon as the pair cannot reach the threshold.
     let max_d = ((1.0 - threshold.clamp(0.0, 1.0)) * total as f32) as usize;
     let cells = budget::budget().cells(total);
-    let ratio = match budget::edit_distance(&a.chars, &b.chars, max_d, cells) {
+    // Every unshared character is an edit, and reaching distance d costs
+    // about d²/2 cells: a search that cannot finish is not started.
+    let floor = (total - 2 * shared) as u64;
+    let hopeless = floor.saturating_mul(floor) / 2 > cells;
+    let found = if hopeless {
+        Distance::OutOfWork
+    } else {
+        budget::edit_distance(&a.chars, &b.chars, max_d, cells)
+    };
+    let ratio = match found {
         Distance::Within(d) => (total - d) as f32 / total as f32,
         Distance::Beyond => return None,
-        Distance::OutOfWork => budget::ratio(&a.chars, &b.chars),
+        Distance::OutOfWork => budget::coarse_ratio(&a.chars, &b.chars),
     };
     (ratio >= threshold).then_some(ratio)
 }

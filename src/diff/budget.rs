@@ -22,9 +22,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Cells a diff may visit per element (character or token) of its two
 /// sides. Linear in the input, so that the whole run stays linear however
-/// hostile the text: a diff of 5 MB of changed text spends at most a few
-/// hundred million cells before it falls back to sentences.
-pub const CELLS_PER_ELEMENT: u64 = 64;
+/// hostile the text: a diff of 5 MB of changed text spends at most some
+/// fifty million cells before it falls back to sentences.
+pub const CELLS_PER_ELEMENT: u64 = 16;
 
 /// Cells any diff may visit, however short: exact for every pair of real
 /// clauses up to a few hundred characters, even when nothing is shared.
@@ -196,8 +196,35 @@ pub fn ratio(a: &[char], b: &[char]) -> f32 {
     }
     match edit_distance(a, b, total, budget().cells(total)) {
         Distance::Within(d) => (total - d) as f32 / total as f32,
-        _ => similar::diff_ratio(&diff(a, b, &char_cuts()), a.len(), b.len()),
+        _ => coarse_ratio(a, b),
     }
+}
+
+/// The ratio of the coarser diff, for callers that already know the exact
+/// one is out of budget.
+pub fn coarse_ratio(a: &[char], b: &[char]) -> f32 {
+    let mut ops = Vec::new();
+    coarse_into(a, 0, b, 0, &char_cuts(), budget(), &mut ops);
+    similar::diff_ratio(&ops, a.len(), b.len())
+}
+
+/// A lower bound of the edit distance: every element of one side without a
+/// counterpart of the same value on the other side is an edit.
+fn distance_floor<T: Hash + Eq>(a: &[T], b: &[T]) -> usize {
+    let mut counts: HashMap<&T, isize> = HashMap::with_capacity(a.len().min(4096));
+    for t in a {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut shared = 0;
+    for t in b {
+        if let Some(c) = counts.get_mut(t)
+            && *c > 0
+        {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    a.len() + b.len() - 2 * shared
 }
 
 fn diff_into<T: Hash + Eq>(
@@ -213,11 +240,16 @@ fn diff_into<T: Hash + Eq>(
         return;
     }
     let cells = budget.cells(a.len() + b.len());
-    let exact = (a.len() as u64).saturating_mul(b.len() as u64) <= cells
-        || matches!(
-            edit_distance(a, b, a.len() + b.len(), cells),
-            Distance::Within(_)
-        );
+    let exact = (a.len() as u64).saturating_mul(b.len() as u64) <= cells || {
+        // Reaching distance d costs about d²/2 cells: skip a search that
+        // cannot succeed.
+        let floor = distance_floor(a, b) as u64;
+        floor.saturating_mul(floor) / 2 <= cells
+            && matches!(
+                edit_distance(a, b, a.len() + b.len(), cells),
+                Distance::Within(_)
+            )
+    };
     if exact {
         out.extend(
             similar::capture_diff_slices(Algorithm::Myers, a, b)
@@ -226,6 +258,20 @@ fn diff_into<T: Hash + Eq>(
         );
         return;
     }
+    coarse_into(a, ao, b, bo, cuts, budget, out);
+}
+
+/// The fallback of [`diff_into`]: cut at the first of `cuts`, pair equal
+/// segments, diff the changed spans one level finer.
+fn coarse_into<T: Hash + Eq>(
+    a: &[T],
+    ao: usize,
+    b: &[T],
+    bo: usize,
+    cuts: &[Cut<'_, T>],
+    budget: Budget,
+    out: &mut Vec<DiffOp>,
+) {
     let Some((cut, finer)) = cuts.split_first() else {
         replace(ao..ao + a.len(), bo..bo + b.len(), out);
         return;

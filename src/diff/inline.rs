@@ -131,12 +131,6 @@ struct Edit {
     ins: String,
 }
 
-impl Edit {
-    fn size(&self) -> usize {
-        self.del.chars().count().max(self.ins.chars().count())
-    }
-}
-
 /// Merge adjacent segments so that every run between two equalities is at
 /// most one deletion followed by one insertion.
 fn normalize(ops: Vec<InlineOp>) -> Vec<InlineOp> {
@@ -173,68 +167,110 @@ fn normalize(ops: Vec<InlineOp>) -> Vec<InlineOp> {
 /// Fold every equality of at most [`MAX_FOLDED_EQUALITY`] characters that
 /// sits between two edits, and is no longer than either of them, into a
 /// deletion and an insertion; repeat until nothing changes.
-pub fn cleanup(mut ops: Vec<InlineOp>) -> Vec<InlineOp> {
-    loop {
-        let mut changed = false;
-        let mut k = 1;
-        while k + 1 < ops.len() {
-            if ops[k].op == InlineTag::Equal
-                && ops[k - 1].op != InlineTag::Equal
-                && ops[k + 1].op != InlineTag::Equal
-            {
-                let n = ops[k].text.chars().count();
-                let before = edit_size_ending_at(&ops, k);
-                let after = edit_size_starting_at(&ops, k + 1);
-                if n <= MAX_FOLDED_EQUALITY && n <= before && n <= after {
-                    let text = std::mem::take(&mut ops[k].text);
-                    ops[k] = InlineOp {
-                        op: InlineTag::Delete,
-                        text: text.clone(),
-                    };
-                    ops.insert(
-                        k + 1,
-                        InlineOp {
-                            op: InlineTag::Insert,
-                            text,
-                        },
-                    );
-                    changed = true;
-                    ops = normalize(ops);
-                    continue;
+///
+/// One pass with a stack: folding only makes edits longer, so an equality
+/// that may be folded stays foldable, and the only equality a fold can newly
+/// qualify is the one just before the grown edit.
+pub fn cleanup(ops: Vec<InlineOp>) -> Vec<InlineOp> {
+    let mut stack: Vec<Piece> = Vec::with_capacity(ops.len());
+    for o in normalize(ops) {
+        let (del, ins) = match o.op {
+            InlineTag::Equal => {
+                stack.push(Piece::Same(o.text));
+                continue;
+            }
+            InlineTag::Delete => (o.text, String::new()),
+            InlineTag::Insert => (String::new(), o.text),
+        };
+        let mut edit = Region::new(del, ins);
+        if let Some(Piece::Edit(_)) = stack.last() {
+            // A deletion followed by its insertion: one region.
+            if let Some(Piece::Edit(mut top)) = stack.pop() {
+                top.append("", &edit);
+                edit = top;
+            }
+        }
+        // Fold the equality before this edit while it qualifies.
+        loop {
+            let n = stack.len();
+            let folds = n >= 2
+                && match (&stack[n - 2], &stack[n - 1]) {
+                    (Piece::Edit(prev), Piece::Same(eq)) => {
+                        let len = eq.chars().count();
+                        len <= MAX_FOLDED_EQUALITY && len <= prev.size() && len <= edit.size()
+                    }
+                    _ => false,
+                };
+            if !folds {
+                break;
+            }
+            let (Some(Piece::Same(eq)), Some(Piece::Edit(mut prev))) = (stack.pop(), stack.pop())
+            else {
+                break;
+            };
+            prev.append(&eq, &edit);
+            edit = prev;
+        }
+        stack.push(Piece::Edit(edit));
+    }
+    let mut out = Vec::with_capacity(stack.len() * 2);
+    for p in stack {
+        match p {
+            Piece::Same(text) => out.push(InlineOp {
+                op: InlineTag::Equal,
+                text,
+            }),
+            Piece::Edit(e) => {
+                for (op, text) in [(InlineTag::Delete, e.del), (InlineTag::Insert, e.ins)] {
+                    if !text.is_empty() {
+                        out.push(InlineOp { op, text });
+                    }
                 }
             }
-            k += 1;
-        }
-        if !changed {
-            return ops;
         }
     }
+    out
 }
 
-fn edit_size_ending_at(ops: &[InlineOp], k: usize) -> usize {
-    let mut e = Edit::default();
-    for o in ops[..k]
-        .iter()
-        .rev()
-        .take_while(|o| o.op != InlineTag::Equal)
-    {
-        match o.op {
-            InlineTag::Delete => e.del.push_str(&o.text),
-            _ => e.ins.push_str(&o.text),
-        }
-    }
-    e.size()
+/// An equality, or an edit region, while cleaning up.
+enum Piece {
+    Same(String),
+    Edit(Region),
 }
 
-fn edit_size_starting_at(ops: &[InlineOp], k: usize) -> usize {
-    let mut e = Edit::default();
-    for o in ops[k..].iter().take_while(|o| o.op != InlineTag::Equal) {
-        match o.op {
-            InlineTag::Delete => e.del.push_str(&o.text),
-            _ => e.ins.push_str(&o.text),
+/// An edit region with its sizes in characters.
+struct Region {
+    del: String,
+    ins: String,
+    del_chars: usize,
+    ins_chars: usize,
+}
+
+impl Region {
+    fn new(del: String, ins: String) -> Self {
+        let (del_chars, ins_chars) = (del.chars().count(), ins.chars().count());
+        Region {
+            del,
+            ins,
+            del_chars,
+            ins_chars,
         }
     }
-    e.size()
+
+    fn size(&self) -> usize {
+        self.del_chars.max(self.ins_chars)
+    }
+
+    /// Extend with a folded equality `eq` (deleted and inserted), then `next`.
+    fn append(&mut self, eq: &str, next: &Region) {
+        let n = eq.chars().count();
+        self.del.push_str(eq);
+        self.del.push_str(&next.del);
+        self.ins.push_str(eq);
+        self.ins.push_str(&next.ins);
+        self.del_chars += n + next.del_chars;
+        self.ins_chars += n + next.ins_chars;
+    }
 }
 
 /// Render ops as `git diff --word-diff` plain text: `[-old-]{+new+}`.

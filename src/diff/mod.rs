@@ -14,17 +14,26 @@ use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::{
-    Annex, Change, ChangeKind, ChangeUnit, DiffReport, Resolution, ResolutionDiff,
-    ResolutionStatus, Section, Span,
+    Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Resolution,
+    ResolutionDiff, ResolutionStatus, Section, Span,
 };
 
 /// Options of the diff stage.
 #[derive(Debug, Clone)]
 pub struct DiffOptions {
-    /// How resolutions are paired (`--map`, `--only`).
+    /// How resolutions are paired (`--map`, `--shared-ids`).
     pub ids: IdOptions,
-    /// Leave editorial changes out (`--hide-editorial`).
+    /// Resolutions to report (`--only`: numbers, provisional ids or
+    /// aliases); all when `None`. An id that names no resolution of either
+    /// edition is an error.
+    pub select: Option<Vec<String>>,
+    /// Leave editorial changes and edition markers out (`--hide-editorial`).
     pub hide_editorial: bool,
+    /// Leave pure renumberings out (with `hide_editorial`: `--substantive`).
+    pub hide_renumbered: bool,
+    /// Review the new edition and never call editorial a change whose new
+    /// text introduces a finding (a malformed year is not editorial).
+    pub check_findings: bool,
     /// Language tables (variant pairs for editorial folding).
     pub lang: &'static Lang,
 }
@@ -33,16 +42,79 @@ impl Default for DiffOptions {
     fn default() -> Self {
         DiffOptions {
             ids: IdOptions::default(),
+            select: None,
             hide_editorial: false,
+            hide_renumbered: false,
+            check_findings: true,
             lang: &crate::lang::ZH,
         }
     }
 }
 
+/// Rule families whose findings are about the text itself (not about a
+/// report or a previous edition): a change introducing one is not editorial.
+const TEXT_RULES: [&str; 3] = ["edition.", "citation.", "bracket."];
+
+/// Keep the pairs `select` names, in edition order; an id naming no pair is
+/// an error.
+fn select_pairs<'a>(
+    pairs: Vec<ResolutionPair<'a>>,
+    select: &[String],
+) -> Result<Vec<ResolutionPair<'a>>> {
+    let names = |p: &ResolutionPair| -> Vec<String> {
+        std::iter::once(&p.id)
+            .chain(&p.aliases)
+            .map(|i| align::normalize_id(i))
+            .collect()
+    };
+    let wanted: Vec<String> = select.iter().map(|s| align::normalize_id(s)).collect();
+    for (w, given) in wanted.iter().zip(select) {
+        if !pairs.iter().any(|p| names(p).contains(w)) {
+            let known: Vec<&str> = pairs.iter().map(|p| p.id.as_str()).collect();
+            return Err(crate::Error::Usage(format!(
+                "--only: no resolution `{given}` in either edition (they hold {})",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(pairs
+        .into_iter()
+        .filter(|p| names(p).iter().any(|n| wanted.contains(n)))
+        .collect())
+}
+
 /// Compare two editions.
 pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<DiffReport> {
+    // The texts' own language wins over the default of the options.
+    let with_lang;
+    let opts = match crate::corpus::common_language(old, new)? {
+        Some(lang) if lang.tag != opts.lang.tag => {
+            with_lang = DiffOptions {
+                lang,
+                ..opts.clone()
+            };
+            &with_lang
+        }
+        _ => opts,
+    };
     let aligned = align::align_editions(old, new, &opts.ids)?;
     let mut notes = aligned.notes;
+    let pairs = match &opts.select {
+        Some(ids) => select_pairs(aligned.pairs, ids)?,
+        None => aligned.pairs,
+    };
+    let findings: Vec<Finding> = if opts.check_findings {
+        let ropts = crate::review::ReviewOptions {
+            lang: opts.lang,
+            ..Default::default()
+        };
+        crate::review::review(new, &ropts)
+            .into_iter()
+            .filter(|f| TEXT_RULES.iter().any(|r| f.rule.starts_with(r)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     if old.partial {
         notes.push(format!(
             "{} holds only part of the assembly's resolutions; resolutions missing from it are reported as absent",
@@ -55,13 +127,14 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let mut resolutions = Vec::with_capacity(aligned.pairs.len());
-    for p in &aligned.pairs {
-        let (r, narrowed) = diff_pair(p, opts);
+    let mut resolutions = Vec::with_capacity(pairs.len());
+    for p in &pairs {
+        let (r, narrowed) = diff_pair(p, opts, &findings);
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
-                 every pair; each was compared only with the nearest ones, so some modified clauses \
+                 every pair; each was compared only with those sharing the most rare character pairs \
+                 with it, so some modified clauses \
                  may be shown as removed and added",
                 r.id
             ));
@@ -74,12 +147,43 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
         resolutions,
         notes,
         editorial_hidden: opts.hide_editorial,
+        renumbering_hidden: opts.hide_renumbered,
     })
+}
+
+/// A change whose new text carries a finding of `findings` that its old
+/// text did not have is not editorial.
+fn unflag_findings(changes: &mut [Change], path: &str, findings: &[Finding]) {
+    for c in changes.iter_mut().filter(|c| c.editorial) {
+        let (Some(span), Some(new_text)) = (c.new_span, c.new_text.as_deref()) else {
+            continue;
+        };
+        let introduced = findings.iter().any(|f| {
+            f.file == path
+                && span.first_line <= f.line
+                && f.line <= span.last_line
+                && f.excerpt.as_ref().is_some_and(|e| {
+                    !e.marked.is_empty()
+                        && new_text.contains(e.marked.as_str())
+                        && !c
+                            .old_text
+                            .as_deref()
+                            .is_some_and(|o| o.contains(e.marked.as_str()))
+                })
+        });
+        if introduced {
+            c.editorial = false;
+        }
+    }
 }
 
 /// The diff of one resolution pair, and whether its similarity search had
 /// to be narrowed (unpaired clauses on each side).
-fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> (ResolutionDiff, Option<(usize, usize)>) {
+fn diff_pair(
+    p: &ResolutionPair,
+    opts: &DiffOptions,
+    findings: &[Finding],
+) -> (ResolutionDiff, Option<(usize, usize)>) {
     let title = p
         .new
         .or(p.old)
@@ -96,9 +200,9 @@ fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> (ResolutionDiff, Option<
         }
         _ => (Vec::new(), Vec::new(), None),
     };
-    if opts.hide_editorial {
-        header_changes.retain(|c| !c.editorial);
-        changes.retain(|c| !c.editorial);
+    if let Some(n) = p.new {
+        unflag_findings(&mut header_changes, n.path, findings);
+        unflag_findings(&mut changes, n.path, findings);
     }
     let status = match (p.old, p.new) {
         _ if p.absent => ResolutionStatus::Absent,
@@ -109,6 +213,14 @@ fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> (ResolutionDiff, Option<
         (None, _) => ResolutionStatus::Added,
         (Some(_), None) => ResolutionStatus::Removed,
     };
+    let verdict = ResolutionDiff::verdict_of(status, header_changes.iter().chain(&changes));
+    let counts = ChangeCounts::of(header_changes.iter().chain(&changes));
+    let hidden = |c: &Change| {
+        (opts.hide_editorial && c.editorial)
+            || (opts.hide_renumbered && c.kind == ChangeKind::Renumbered)
+    };
+    header_changes.retain(|c| !hidden(c));
+    changes.retain(|c| !hidden(c));
     let diff = ResolutionDiff {
         id: p.id.clone(),
         aliases: p.aliases.clone(),
@@ -119,6 +231,8 @@ fn diff_pair(p: &ResolutionPair, opts: &DiffOptions) -> (ResolutionDiff, Option<
         new_location: p.new.as_ref().map(Located::location),
         header_changes,
         changes,
+        verdict,
+        counts,
     };
     (diff, narrowed)
 }
@@ -153,6 +267,14 @@ fn change(kind: ChangeKind, unit: ChangeUnit, old: Side, new: Side, lang: &Lang)
         ),
         _ => (Vec::new(), false),
     };
+    // Edition markers (header edition, history and assembly lines, annex
+    // captions) change with every revision: editorial by ITU practice.
+    let marker = matches!(
+        unit,
+        ChangeUnit::Header | ChangeUnit::History | ChangeUnit::Assembly
+    ) || (unit == ChangeUnit::AnnexTitle
+        && new.label.as_deref().or(old.label.as_deref()) == Some("caption"));
+    let editorial = editorial || (marker && kind != ChangeKind::Moved);
     let section = new
         .section
         .clone()
@@ -397,6 +519,7 @@ mod tests {
     use super::*;
     use crate::lang::ZH;
     use crate::model::SectionKind::*;
+    use crate::model::Verdict;
     use crate::testkit::{corpus, document, resolution, section};
 
     const TEXTS: [&str; 8] = [
@@ -549,5 +672,101 @@ mod tests {
         };
         let rep = diff_editions(&c, &c2, &hide).unwrap();
         assert!(!rep.has_differences());
+    }
+
+    fn history(r: &mut Resolution, s: &str) {
+        r.history = Some(crate::model::History {
+            text: s.into(),
+            items: Vec::new(),
+            notes: Vec::new(),
+            span: Span::new(2, 2),
+        });
+    }
+
+    #[test]
+    fn edition_markers_alone_give_mod_editorial() {
+        let secs = || vec![section("认识到", Recognizing, None, &[("a)", TEXTS[0])])];
+        let mut o = resolution("2", secs());
+        history(&mut o, "（2020年，日内瓦）");
+        let mut n = resolution("2", secs());
+        history(&mut n, "（2020年，日内瓦；2024年，新德里）");
+        let (c, d) = (
+            corpus("a", vec![document("a.txt", vec![o.clone()])]),
+            corpus("b", vec![document("b.txt", vec![n.clone()])]),
+        );
+        let rep = diff_editions(&c, &d, &DiffOptions::default()).unwrap();
+        let r = &rep.resolutions[0];
+        assert_eq!(r.verdict, Verdict::ModEditorial);
+        assert_eq!(r.verdict.mark(), "(MOD)");
+        assert_eq!(r.counts.editorial, 1);
+        assert_eq!(rep.summary().editorial_only, 1);
+
+        n.sections[0].clauses[0].text = TEXTS[0].replace("规定", "安排");
+        let d = corpus("b", vec![document("b.txt", vec![n])]);
+        let rep = diff_editions(&c, &d, &DiffOptions::default()).unwrap();
+        let r = &rep.resolutions[0];
+        assert_eq!(r.verdict, Verdict::Mod);
+        assert_eq!((r.counts.substantive, r.counts.editorial), (1, 1));
+    }
+
+    #[test]
+    fn substantive_hides_markers_and_renumbering_but_keeps_counts() {
+        let labels: Vec<String> = (1..=9).map(|n| n.to_string()).collect();
+        let old: Vec<(&str, &str)> = labels.iter().map(String::as_str).zip(TEXTS).collect();
+        let mut texts = TEXTS.to_vec();
+        texts.insert(1, "为人工智能标准化设立专门焦点组并定期报告进展");
+        let new: Vec<(&str, &str)> = labels.iter().map(String::as_str).zip(texts).collect();
+        let mut o = resolution("2", vec![section("做出决议", Resolves, None, &old)]);
+        history(&mut o, "（2020年，日内瓦）");
+        let mut n = resolution("2", vec![section("做出决议", Resolves, None, &new)]);
+        history(&mut n, "（2020年，日内瓦；2024年，新德里）");
+        let c = corpus("a", vec![document("a.txt", vec![o])]);
+        let d = corpus("b", vec![document("b.txt", vec![n])]);
+        let opts = DiffOptions {
+            hide_editorial: true,
+            hide_renumbered: true,
+            ..DiffOptions::default()
+        };
+        let rep = diff_editions(&c, &d, &opts).unwrap();
+        let r = &rep.resolutions[0];
+        assert_eq!(r.verdict, Verdict::Mod);
+        assert_eq!(r.header_changes.len(), 0);
+        assert_eq!(
+            kinds(&r.changes),
+            vec![(ChangeKind::Added, None, Some("2".into()))]
+        );
+        let want = ChangeCounts {
+            substantive: 1,
+            editorial: 1,
+            moved: 0,
+            renumbered: 7,
+        };
+        assert_eq!(r.counts, want);
+    }
+
+    #[test]
+    fn only_selects_resolutions_and_refuses_unknown_ids() {
+        let secs = |t: &str| vec![section("认识到", Recognizing, None, &[("a)", t)])];
+        let ed = |name: &str, t: &str| {
+            let rs = ["2", "52", "64", "70"]
+                .iter()
+                .map(|id| resolution(id, secs(t)))
+                .collect();
+            corpus(name, vec![document(&format!("{name}.txt"), rs)])
+        };
+        let (c, d) = (ed("a", TEXTS[0]), ed("b", TEXTS[1]));
+        let opts = DiffOptions {
+            select: Some(vec!["64".into(), "2".into()]),
+            ..DiffOptions::default()
+        };
+        let rep = diff_editions(&c, &d, &opts).unwrap();
+        let ids: Vec<&str> = rep.resolutions.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["2", "64"]);
+        let opts = DiffOptions {
+            select: Some(vec!["2".into(), "99".into()]),
+            ..DiffOptions::default()
+        };
+        let err = diff_editions(&c, &d, &opts).unwrap_err().to_string();
+        assert!(err.contains("`99`"), "{err}");
     }
 }

@@ -17,6 +17,7 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16
 use std::path::Path;
 
 mod clean;
+pub mod docx;
 use clean::clean;
 
 /// Options of the ingest stage.
@@ -24,6 +25,9 @@ use clean::clean;
 pub struct IngestOptions {
     /// Encoding forced by the user (`--encoding`), bypassing detection.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Tracked changes of Word documents: read accepted or rejected
+    /// (`--revisions`).
+    pub revisions: docx::Revisions,
 }
 
 /// A decoded file: the hand-off from ingest to normalize.
@@ -40,13 +44,18 @@ pub struct SourceText {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Read and decode the file at `path`.
+/// Read and decode the file at `path`: a Word document (`.docx`, or any zip
+/// archive) is laid out as its Word text export, anything else decoded as
+/// text.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<SourceText> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: shown.clone(),
         source,
     })?;
+    if docx::is_word_file(&shown, &bytes) {
+        return docx::read(&shown, &bytes, opts.revisions);
+    }
     decode(&shown, &bytes, opts)
 }
 
@@ -408,6 +417,7 @@ mod tests {
             bytes,
             &IngestOptions {
                 encoding: Some(encoding),
+                ..Default::default()
             },
         )
     }

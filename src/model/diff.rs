@@ -20,8 +20,114 @@ pub struct DiffReport {
     /// Things the reader should know about how the editions were compared
     /// (partial editions, refused fuzzy id matches, …).
     pub notes: Vec<String>,
-    /// Whether editorial changes were left out (`--hide-editorial`).
+    /// Whether editorial changes (edition markers included) were left out
+    /// (`--hide-editorial`, `--substantive`).
     pub editorial_hidden: bool,
+    /// Whether pure renumberings were left out (`--substantive`).
+    #[serde(default)]
+    pub renumbering_hidden: bool,
+}
+
+/// The ITU verdict on one resolution: the mark an assembly's texts put
+/// before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Changed in substance (MOD).
+    Mod,
+    /// Only edition markers or editorial changes ((MOD)).
+    ModEditorial,
+    /// Unchanged (NOC).
+    Noc,
+    /// Added (ADD).
+    Add,
+    /// Suppressed (SUP).
+    Sup,
+    /// Outside a partial edition: nothing can be said.
+    Absent,
+}
+
+impl Verdict {
+    /// The ITU mark: `MOD`, `(MOD)`, `NOC`, `ADD`, `SUP`; `—` when absent.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Verdict::Mod => "MOD",
+            Verdict::ModEditorial => "(MOD)",
+            Verdict::Noc => "NOC",
+            Verdict::Add => "ADD",
+            Verdict::Sup => "SUP",
+            Verdict::Absent => "—",
+        }
+    }
+
+    /// Whether the resolution is shown in full in a report: an added or
+    /// suppressed text is reproduced whole (all inserted, all deleted), as
+    /// ITU practice has it; a compared one only with `--full`.
+    pub fn shown_in_full(self, full: bool) -> bool {
+        match self {
+            Verdict::Add | Verdict::Sup => true,
+            Verdict::Mod | Verdict::ModEditorial | Verdict::Noc => full,
+            Verdict::Absent => false,
+        }
+    }
+}
+
+/// How a change counts: in substance, editorial (edition markers
+/// included), a move, or a pure renumbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeClass {
+    /// Changes what the text says.
+    Substantive,
+    /// Whitespace, punctuation width, variant characters, edition
+    /// citations or edition markers only.
+    Editorial,
+    /// The clause now stands elsewhere (its text may also differ).
+    Moved,
+    /// Same text, same order, another label.
+    Renumbered,
+}
+
+/// Changes of one resolution by [`ChangeClass`], counted before anything
+/// is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct ChangeCounts {
+    /// Changes in substance.
+    pub substantive: usize,
+    /// Editorial changes and edition markers.
+    pub editorial: usize,
+    /// Moves.
+    pub moved: usize,
+    /// Pure renumberings.
+    pub renumbered: usize,
+}
+
+impl ChangeCounts {
+    /// Count the classes of `changes`.
+    pub fn of<'a>(changes: impl IntoIterator<Item = &'a Change>) -> ChangeCounts {
+        let mut n = ChangeCounts::default();
+        for c in changes {
+            match c.class() {
+                ChangeClass::Substantive => n.substantive += 1,
+                ChangeClass::Editorial => n.editorial += 1,
+                ChangeClass::Moved => n.moved += 1,
+                ChangeClass::Renumbered => n.renumbered += 1,
+            }
+        }
+        n
+    }
+
+    /// All changes.
+    pub fn total(&self) -> usize {
+        self.substantive + self.editorial + self.moved + self.renumbered
+    }
+
+    fn add(&mut self, o: ChangeCounts) {
+        self.substantive += o.substantive;
+        self.editorial += o.editorial;
+        self.moved += o.moved;
+        self.renumbered += o.renumbered;
+    }
 }
 
 /// What happened to one resolution between the editions.
@@ -93,13 +199,48 @@ pub struct ResolutionDiff {
     /// Changes of headings, clauses, annexes and footnotes, in new-edition
     /// order.
     pub changes: Vec<Change>,
+    /// The ITU verdict, decided on every change, hidden ones included.
+    pub verdict: Verdict,
+    /// Changes by class, hidden ones included.
+    #[serde(default)]
+    pub counts: ChangeCounts,
 }
 
 impl ResolutionDiff {
-    /// Whether every change (there is at least one) is editorial.
+    /// Whether every change (there is at least one) is editorial: (MOD).
     pub fn editorial_only(&self) -> bool {
-        let mut all = self.header_changes.iter().chain(&self.changes).peekable();
-        all.peek().is_some() && all.all(|c| c.editorial)
+        self.verdict == Verdict::ModEditorial
+    }
+
+    /// The verdict that `status` and the classes of `changes` give.
+    pub fn verdict_of<'a>(
+        status: ResolutionStatus,
+        changes: impl IntoIterator<Item = &'a Change>,
+    ) -> Verdict {
+        match status {
+            ResolutionStatus::Added => Verdict::Add,
+            ResolutionStatus::Removed => Verdict::Sup,
+            ResolutionStatus::Unchanged => Verdict::Noc,
+            ResolutionStatus::Absent => Verdict::Absent,
+            ResolutionStatus::Modified => {
+                let counts = ChangeCounts::of(changes);
+                if counts.substantive + counts.moved > 0 {
+                    Verdict::Mod
+                } else if counts.total() > 0 {
+                    Verdict::ModEditorial
+                } else {
+                    Verdict::Noc
+                }
+            }
+        }
+    }
+
+    /// Recompute `verdict` and `counts` from the changes held (after
+    /// changing them by hand, as tests do).
+    pub fn settle(&mut self) {
+        self.verdict =
+            Self::verdict_of(self.status, self.header_changes.iter().chain(&self.changes));
+        self.counts = ChangeCounts::of(self.header_changes.iter().chain(&self.changes));
     }
 }
 
@@ -174,6 +315,30 @@ pub struct Change {
     pub new_span: Option<Span>,
 }
 
+impl Change {
+    /// Whether the change concerns an edition marker: the header's
+    /// edition, the history line, the assembly line or an annex caption.
+    pub fn is_edition_marker(&self) -> bool {
+        match self.unit {
+            ChangeUnit::Header | ChangeUnit::History | ChangeUnit::Assembly => true,
+            ChangeUnit::AnnexTitle => {
+                self.new_label.as_deref().or(self.old_label.as_deref()) == Some("caption")
+            }
+            _ => false,
+        }
+    }
+
+    /// How the change counts.
+    pub fn class(&self) -> ChangeClass {
+        match self.kind {
+            ChangeKind::Moved => ChangeClass::Moved,
+            ChangeKind::Renumbered => ChangeClass::Renumbered,
+            _ if self.editorial => ChangeClass::Editorial,
+            _ => ChangeClass::Substantive,
+        }
+    }
+}
+
 /// Operation of an inline redline segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -222,6 +387,8 @@ pub struct DiffSummary {
     pub changes_renumbered: usize,
     /// Changes marked editorial (of any kind).
     pub changes_editorial: usize,
+    /// Changes by class over every resolution, hidden ones included.
+    pub classes: ChangeCounts,
 }
 
 impl DiffReport {
@@ -236,9 +403,10 @@ impl DiffReport {
                 ResolutionStatus::Unchanged => s.unchanged += 1,
                 ResolutionStatus::Absent => s.absent += 1,
             }
-            if r.status == ResolutionStatus::Modified && r.editorial_only() {
+            if r.verdict == Verdict::ModEditorial {
                 s.editorial_only += 1;
             }
+            s.classes.add(r.counts);
             for c in r.header_changes.iter().chain(&r.changes) {
                 match c.kind {
                     ChangeKind::Added => s.changes_added += 1,
@@ -256,13 +424,13 @@ impl DiffReport {
     }
 
     /// Whether the editions differ (resolutions added, removed or modified;
-    /// absent ones do not count).
+    /// absent ones do not count, nor editorial-only ones when editorial
+    /// changes are hidden).
     pub fn has_differences(&self) -> bool {
-        self.resolutions.iter().any(|r| {
-            matches!(
-                r.status,
-                ResolutionStatus::Added | ResolutionStatus::Removed | ResolutionStatus::Modified
-            )
+        self.resolutions.iter().any(|r| match r.verdict {
+            Verdict::Add | Verdict::Sup | Verdict::Mod => true,
+            Verdict::ModEditorial => !self.editorial_hidden,
+            Verdict::Noc | Verdict::Absent => false,
         })
     }
 }

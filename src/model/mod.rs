@@ -108,6 +108,26 @@ pub enum EncodingChoice {
     /// Named by the caller (`--encoding`).
     #[serde(rename = "forced")]
     Forced,
+    /// Read from a Word document, whose XML parts are UTF-8.
+    #[serde(rename = "docx")]
+    Docx,
+}
+
+/// The language a file was read in.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct LanguageReport {
+    /// Tag of the language table used (`zh-Hans`, `en`).
+    pub tag: String,
+    /// How it was chosen: `detected` from the text, `forced` by `--lang`,
+    /// or `default` when the text has no letters to tell.
+    pub how: String,
+}
+
+impl LanguageReport {
+    /// The language table of this report, when the tag names one.
+    pub fn table(&self) -> Option<&'static crate::lang::Lang> {
+        crate::lang::by_name(&self.tag)
+    }
 }
 
 /// The physical layout convention the text follows.
@@ -132,6 +152,8 @@ pub struct Document {
     pub encoding: EncodingReport,
     /// Layout convention detected.
     pub layout: Layout,
+    /// Language of the text and how it was chosen.
+    pub language: LanguageReport,
     /// Resolutions in source order.
     pub resolutions: Vec<Resolution>,
     /// Stretches recognised as not being resolution text (front matter,

@@ -66,6 +66,14 @@ fn is_part_heading(t: &str, lang: &Lang) -> bool {
 
 /// Build an annex from its caption (if any), heading and body paragraphs.
 pub fn build_annex(caption: Option<&Para>, heading: &Para, body: &[Para], lang: &Lang) -> Annex {
+    // English texts print the caption under the heading (`Appendix I`,
+    // then `(to Resolution 1 (Rev. Hammamet, 2016))`).
+    let (caption, body) = match (caption, body.first()) {
+        (None, Some(first)) if is_annex_caption(&without_notes(&first.text), lang) => {
+            (Some(first), &body[1..])
+        }
+        _ => (caption, body),
+    };
     let mut i = 0;
     let mut title: Option<Text> = None;
     if let Some(first) = body.first()

@@ -173,6 +173,9 @@ impl<'a> SectionParser<'a> {
             return;
         }
         self.prev_was_heading = false;
+        if let Some(read) = &label {
+            self.split_glued_heading(read);
+        }
         if self.cur.is_none() {
             self.cur = Some(Builder {
                 section: Section {
@@ -197,6 +200,53 @@ impl<'a> SectionParser<'a> {
             self.diagnostics.extend(diag);
         }
         self.prev_text = Some(clean);
+    }
+
+    /// Some conversions glue a heading to the end of the paragraph before
+    /// it (`… if the related budget allows, further resolves`, then `1 to
+    /// …`). When a label starts a list that cannot continue the current one
+    /// and the last clause ends with `, ` or `; ` and a heading, that tail
+    /// becomes the heading of a new section. Only in spaced languages, where
+    /// the separator and a keyword at a word boundary make it unambiguous.
+    fn split_glued_heading(&mut self, read: &LabelRead) {
+        if !self.lang.spaced || !read.readings.iter().any(|l| l.ordinal == 1) {
+            return;
+        }
+        let Some(b) = self.cur.as_mut() else { return };
+        if b.place(read).is_some() {
+            return;
+        }
+        let Some(last) = b.last_clause_mut() else {
+            return;
+        };
+        let text = last.text.trim_end();
+        let found = text
+            .match_indices([',', ';'])
+            .filter(|(k, _)| text.len() - k <= MAX_HEADING_CHARS)
+            .find_map(|(k, _)| {
+                let tail = text[k + 1..].trim();
+                read_heading(tail, self.lang).map(|h| (k, tail.to_string(), h))
+            });
+        let Some((k, heading, h)) = found else { return };
+        let span = Span::new(last.span.last_line, last.span.last_line);
+        last.text.truncate(k + 1);
+        self.finish_section();
+        self.cur = Some(Builder {
+            section: Section {
+                heading,
+                kind: h.kind,
+                further: h.further,
+                addressee: h.addressee,
+                notes: Vec::new(),
+                intro: None,
+                clauses: Vec::new(),
+                span,
+            },
+            pending: Vec::new(),
+            top: None,
+            child: None,
+        });
+        self.prev_text = None;
     }
 
     /// A heading ending in `，` stands only after a paragraph that closed a
@@ -328,6 +378,15 @@ impl Builder {
             .into_iter()
             .min_by_key(|(p, l)| (rank(*p), if *p == Place::TopStart { l.ordinal } else { 0 }))
             .map(|(p, l)| (p, l.clone()))
+    }
+
+    fn last_clause_mut(&mut self) -> Option<&mut Clause> {
+        let last = self.section.clauses.last_mut()?;
+        if last.children.is_empty() {
+            Some(last)
+        } else {
+            last.children.last_mut()
+        }
     }
 
     fn last_clause_text(&self) -> Option<&str> {

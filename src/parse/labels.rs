@@ -63,6 +63,11 @@ fn label(raw: &str, family: LabelFamily, ordinal: u32) -> ClauseLabel {
     }
 }
 
+/// Most digits of a numeric label. Lists past 999 items exist (generated
+/// and hostile texts); a number only counts as a label when it continues a
+/// sequence, so a year at the start of a paragraph is not taken for one.
+const MAX_NUMBER_DIGITS: usize = 5;
+
 /// Whether a label is an inserted item (`b)bis`, `1bis`), which takes the
 /// ordinal of the item it follows.
 pub fn is_inserted(raw: &str) -> bool {
@@ -112,7 +117,10 @@ fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
         {
             out.push(label(tok, LabelFamily::Roman, v));
         }
-        if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()) {
+        if !inner.is_empty()
+            && inner.len() <= MAX_NUMBER_DIGITS
+            && inner.bytes().all(|b| b.is_ascii_digit())
+        {
             out.push(label(
                 tok,
                 LabelFamily::NumberParen,
@@ -121,7 +129,8 @@ fn readings_of(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
         }
         return out;
     }
-    if !tok.is_empty() && tok.len() <= 3 && tok.bytes().all(|b| b.is_ascii_digit()) {
+    if !tok.is_empty() && tok.len() <= MAX_NUMBER_DIGITS && tok.bytes().all(|b| b.is_ascii_digit())
+    {
         if let Ok(n) = tok.parse::<u32>()
             && n > 0
         {
@@ -202,6 +211,9 @@ mod tests {
     fn numbers_bullets_dashes() {
         assert_eq!(fams("12 文本"), vec![(LabelFamily::Number, 12)]);
         assert_eq!(fams("3) 文本"), vec![(LabelFamily::NumberParen, 3)]);
+        assert_eq!(fams("1000 文本"), vec![(LabelFamily::Number, 1000)]);
+        assert_eq!(fams("4999 文本"), vec![(LabelFamily::Number, 4999)]);
+        assert_eq!(fams("1200) 文本"), vec![(LabelFamily::NumberParen, 1200)]);
         assert_eq!(fams("• 文本"), vec![(LabelFamily::Bullet, 0)]);
         assert_eq!(fams("– 文本"), vec![(LabelFamily::Dash, 0)]);
         assert_eq!(fams("− 文本"), vec![(LabelFamily::Dash, 0)]);

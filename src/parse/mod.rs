@@ -4,8 +4,8 @@
 use crate::ingest::SourceText;
 use crate::lang::{Lang, punct};
 use crate::model::{
-    Action, Diagnostic, Document, DocumentClass, Footnote, History, OtherBlock, OtherBlockKind,
-    Resolution, ResolutionKind, Severity, Span, Text,
+    Action, Diagnostic, Document, DocumentClass, Footnote, History, LanguageReport, OtherBlock,
+    OtherBlockKind, Resolution, ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 use std::collections::BTreeMap;
@@ -23,15 +23,30 @@ use notes::{take_notes, without_notes};
 /// Options of the parse stage.
 #[derive(Debug, Clone)]
 pub struct ParseOptions {
-    /// Language tables to use.
+    /// Language tables to use: for every file when `detect` is off, for a
+    /// file without letters to tell its language otherwise.
     pub lang: &'static Lang,
+    /// Detect the language of each file from its text.
+    pub detect: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions {
             lang: &crate::lang::ZH,
+            detect: true,
         }
+    }
+}
+
+/// The language tables for `src`, and how they were chosen.
+fn choose_lang(src: &SourceText, opts: &ParseOptions) -> (&'static Lang, &'static str) {
+    if !opts.detect {
+        return (opts.lang, "forced");
+    }
+    match crate::lang::detect(&src.text) {
+        Some(l) => (l, "detected"),
+        None => (opts.lang, "default"),
     }
 }
 
@@ -50,7 +65,7 @@ struct Start {
 
 /// Parse a normalized file into a document.
 pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) -> Document {
-    let lang = opts.lang;
+    let (lang, how) = choose_lang(src, opts);
     let paras = &norm.paras;
     let mut diagnostics = src.diagnostics.clone();
     diagnostics.extend(norm.diagnostics.iter().cloned());
@@ -123,6 +138,10 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         class,
         encoding: src.encoding.clone(),
         layout: norm.layout,
+        language: LanguageReport {
+            tag: lang.tag.to_string(),
+            how: how.to_string(),
+        },
         resolutions,
         other_blocks,
         report,
@@ -272,7 +291,9 @@ fn text(p: &Para) -> Text {
     }
 }
 
-fn join_texts(parts: &[Para]) -> Text {
+/// Join paragraphs into one text: CJK with nothing between, words of a
+/// spaced language with a space.
+fn join_texts(parts: &[Para], lang: &Lang) -> Text {
     let mut out = Text {
         text: String::new(),
         notes: Vec::new(),
@@ -280,6 +301,9 @@ fn join_texts(parts: &[Para]) -> Text {
     };
     for p in parts {
         let t = text(p);
+        if lang.spaced && !out.text.is_empty() && !t.text.is_empty() {
+            out.text.push(' ');
+        }
         out.text.push_str(&t.text);
         out.notes.extend(t.notes);
         out.span = out.span.cover(t.span);
@@ -324,7 +348,7 @@ fn build_resolution(
         }
         i += 1;
     }
-    let title = join_texts(&paras[title_start..i]);
+    let title = join_texts(&paras[title_start..i], lang);
     if title.text.is_empty() {
         diags.push(Diagnostic {
             severity: Severity::Warning,
@@ -343,7 +367,7 @@ fn build_resolution(
                 break;
             }
         }
-        let t = join_texts(&paras[hs..i]);
+        let t = join_texts(&paras[hs..i], lang);
         history = Some(History {
             items: header::read_history_items(&t.text, lang),
             text: t.text,

@@ -1,19 +1,12 @@
 //! Wording shared by the human-readable diff renderers: ITU action words and
 //! how a change's place is named.
 
-use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff, ResolutionStatus};
+use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff};
 
 /// ITU action word for a resolution: ADD, SUP, MOD, `(MOD)` when every
 /// change is editorial, NOC, or `—` when it is outside a partial edition.
 pub fn action_word(r: &ResolutionDiff) -> &'static str {
-    match r.status {
-        ResolutionStatus::Added => "ADD",
-        ResolutionStatus::Removed => "SUP",
-        ResolutionStatus::Modified if r.editorial_only() => "(MOD)",
-        ResolutionStatus::Modified => "MOD",
-        ResolutionStatus::Unchanged => "NOC",
-        ResolutionStatus::Absent => "—",
-    }
+    r.verdict.mark()
 }
 
 /// `101 (COM4/AI)`.

@@ -4,8 +4,8 @@
 //! change.
 
 use crate::model::{
-    Change, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary, InlineTag,
-    Location, MatchHow, ResolutionDiff, ResolutionStatus,
+    Change, ChangeCounts, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary,
+    InlineTag, Location, MatchHow, ResolutionDiff, ResolutionStatus, Verdict,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -16,6 +16,7 @@ struct JsonReport<'a> {
     old: &'a str,
     new: &'a str,
     editorial_hidden: bool,
+    renumbering_hidden: bool,
     notes: &'a [String],
     summary: JsonSummary,
     resolutions: Vec<JsonResolution<'a>>,
@@ -45,6 +46,7 @@ struct JsonChangeCounts {
     moved: usize,
     renumbered: usize,
     editorial: usize,
+    by_class: ChangeCounts,
 }
 
 #[derive(Serialize)]
@@ -53,7 +55,9 @@ struct JsonResolution<'a> {
     aliases: &'a [String],
     title: &'a str,
     status: ResolutionStatus,
+    verdict: Verdict,
     action: &'static str,
+    counts: ChangeCounts,
     #[serde(rename = "match")]
     match_how: Option<&'a MatchHow>,
     old_location: Option<JsonLocation<'a>>,
@@ -116,6 +120,7 @@ fn summary(s: DiffSummary) -> JsonSummary {
             moved: s.changes_moved,
             renumbered: s.changes_renumbered,
             editorial: s.changes_editorial,
+            by_class: s.classes,
         },
     }
 }
@@ -150,7 +155,9 @@ fn resolution(r: &ResolutionDiff) -> JsonResolution<'_> {
         aliases: &r.aliases,
         title: &r.title,
         status: r.status,
+        verdict: r.verdict,
         action: super::diff_common::action_word(r),
+        counts: r.counts,
         match_how: r.match_how.as_ref(),
         old_location: r.old_location.as_ref().map(location),
         new_location: r.new_location.as_ref().map(location),
@@ -166,6 +173,7 @@ pub fn write_diff_json<W: Write>(out: &mut W, report: &DiffReport) -> io::Result
         old: &report.old_name,
         new: &report.new_name,
         editorial_hidden: report.editorial_hidden,
+        renumbering_hidden: report.renumbering_hidden,
         notes: &report.notes,
         summary: summary(report.summary()),
         resolutions: report.resolutions.iter().map(resolution).collect(),

@@ -33,16 +33,23 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         .filter(|r| r.status != ResolutionStatus::Absent)
         .collect();
     if !listed.is_empty() {
-        writeln!(out, "| Resolution | Action | Title | Changes |")?;
-        writeln!(out, "|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| Resolution | Action | Title | Substantive | Editorial | Moved | Renumbered |"
+        )?;
+        writeln!(out, "|---|---|---|---:|---:|---:|---:|")?;
         for r in &listed {
+            let n = r.counts;
             writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 esc(&display_id(r)),
                 action_word(r),
                 esc(&r.title),
-                r.header_changes.len() + r.changes.len()
+                n.substantive,
+                n.editorial,
+                n.moved,
+                n.renumbered
             )?;
         }
         writeln!(out)?;

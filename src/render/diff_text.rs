@@ -45,6 +45,14 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
                 st.paint(Tone::Dim, &format!("matched: {}", match_words(m)))
             )?;
         }
+        if r.counts.total() > 0 {
+            let n = r.counts;
+            let line = format!(
+                "changes: {} substantive, {} editorial, {} moved, {} renumbered",
+                n.substantive, n.editorial, n.moved, n.renumbered
+            );
+            writeln!(out, "  {}", st.paint(Tone::Dim, &line))?;
+        }
         for c in r.header_changes.iter().chain(&r.changes) {
             write_change(out, c, &st)?;
         }
@@ -59,7 +67,8 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
     writeln!(
         out,
         "summary: {} added, {} removed, {} modified ({} editorial only), {} unchanged, {} absent; \
-         changes: {} added, {} removed, {} modified, {} moved, {} renumbered ({} editorial)",
+         changes: {} added, {} removed, {} modified, {} moved, {} renumbered ({} editorial); \
+         by class: {} substantive, {} editorial, {} moved, {} renumbered",
         s.added,
         s.removed,
         s.modified,
@@ -71,7 +80,11 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
         s.changes_modified,
         s.changes_moved,
         s.changes_renumbered,
-        s.changes_editorial
+        s.changes_editorial,
+        s.classes.substantive,
+        s.classes.editorial,
+        s.classes.moved,
+        s.classes.renumbered,
     )
 }
 

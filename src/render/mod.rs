@@ -5,6 +5,7 @@ pub mod diff_common;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod outline;

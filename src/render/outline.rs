@@ -17,10 +17,13 @@ pub fn write_outline<W: Write>(out: &mut W, docs: &[&Document]) -> io::Result<()
         };
         writeln!(
             out,
-            "{}  [{class}; {} layout; {}]  {} resolution(s)",
+            "{}  [{class}; {} layout; {}; {}]  {} resolution(s)",
             d.path,
             format!("{:?}", d.layout).to_lowercase(),
             d.encoding.encoding,
+            d.language
+                .table()
+                .map_or_else(|| d.language.tag.clone(), |l| l.name.to_string()),
             d.resolutions.len()
         )?;
         for r in &d.resolutions {

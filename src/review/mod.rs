@@ -149,8 +149,12 @@ pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
         None => None,
     };
     let sources = SourceLines::read(&edition, &input.load.ingest)?;
+    let lang = match &against {
+        Some(prev) => crate::corpus::common_language(prev, &edition)?,
+        None => edition.language()?,
+    };
     let opts = ReviewOptions {
-        lang: input.load.parse.lang,
+        lang: lang.unwrap_or(input.load.parse.lang),
         against: against.as_ref(),
         report: report.as_ref(),
         sources: Some(&sources),

@@ -2,6 +2,8 @@
 //! loading them through the library.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod docx;
+
 use resdiff::corpus::{self, LoadOptions};
 use resdiff::model::{Clause, Document, Resolution};
 use std::collections::BTreeMap;

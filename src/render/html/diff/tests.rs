@@ -1,7 +1,9 @@
 //! Unit tests of the HTML change report on hand-built reports.
 
 use super::*;
-use crate::model::{ChangeKind, FindingSeverity, InlineOp, Location, MarkedText};
+use crate::model::{
+    ChangeCounts, ChangeKind, FindingSeverity, InlineOp, Location, MarkedText, Verdict,
+};
 
 fn op(op: InlineTag, text: &str) -> InlineOp {
     InlineOp {
@@ -38,7 +40,7 @@ fn modified(section: &str, label: &str, inline: Vec<InlineOp>, editorial: bool) 
 }
 
 fn res(id: &str, status: ResolutionStatus, changes: Vec<Change>) -> ResolutionDiff {
-    ResolutionDiff {
+    let mut r = ResolutionDiff {
         id: id.into(),
         aliases: Vec::new(),
         title: format!("第{id}号决议的标题"),
@@ -48,7 +50,11 @@ fn res(id: &str, status: ResolutionStatus, changes: Vec<Change>) -> ResolutionDi
         new_location: Some(Location::new("new.txt", Span::new(30, 60))),
         header_changes: Vec::new(),
         changes,
-    }
+        verdict: Verdict::Noc,
+        counts: ChangeCounts::default(),
+    };
+    r.settle();
+    r
 }
 
 fn report(resolutions: Vec<ResolutionDiff>) -> DiffReport {
@@ -58,6 +64,7 @@ fn report(resolutions: Vec<ResolutionDiff>) -> DiffReport {
         resolutions,
         notes: Vec::new(),
         editorial_hidden: false,
+        renumbering_hidden: false,
     }
 }
 

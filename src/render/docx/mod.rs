@@ -1,0 +1,4 @@
+//! Word documents out: the package shared by every `.docx` the project
+//! writes.
+
+pub mod package;

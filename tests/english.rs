@@ -1,0 +1,529 @@
+//! English texts: the 61 resolutions of the Plenipotentiary Conference
+//! (Dubai, 2018) and WTSA Resolution 1 (Rev. Hammamet, 2016) from the ITU's
+//! Word file. Both are read from `../shared/real/` (they are © ITU and not
+//! copied into the project); the tests are skipped with a note when the
+//! folder is absent, and fail when `CI=true`.
+
+mod common;
+
+use common::{lost_chars, root};
+use resdiff::model::{Clause, Document, LabelFamily, Resolution, SectionKind};
+use std::path::PathBuf;
+
+fn real(name: &str) -> Option<PathBuf> {
+    let p = root().join("../shared/real").join(name);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is required on CI",
+        p.display()
+    );
+    eprintln!("note: {} absent; test skipped", p.display());
+    None
+}
+
+fn parse_text(name: &str, text: &str) -> Document {
+    let src = resdiff::ingest::decode(name, text.as_bytes(), &Default::default()).expect("decode");
+    let norm = resdiff::normalize::normalize(&src);
+    resdiff::parse::parse_document(&src, &norm, &Default::default())
+}
+
+fn labels(clauses: &[Clause]) -> String {
+    clauses
+        .iter()
+        .map(|c| {
+            let l = c.label.as_ref().map_or("¶", |l| l.raw.as_str());
+            if c.children.is_empty() {
+                l.to_string()
+            } else {
+                format!("{l}[{}]", labels(&c.children))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One line per section: heading, kind, then every clause label.
+fn listing(r: &Resolution) -> String {
+    let mut out = format!("{} {}\n", r.id, r.title.text);
+    for s in &r.sections {
+        out.push_str(&format!(
+            "  {} <{}{}> {}\n",
+            s.heading,
+            if s.further { "further " } else { "" },
+            s.kind.name(),
+            labels(&s.clauses)
+        ));
+    }
+    for a in &r.annexes {
+        out.push_str(&format!(
+            "  {} | {} {}\n",
+            a.name,
+            a.title.as_ref().map_or("", |t| t.text.as_str()),
+            labels(&a.paragraphs)
+        ));
+    }
+    out
+}
+
+// ---- PP-18 ----
+
+/// The headers of the file, read line by line here: `RESOLUTION N (…)`
+/// and the title on the next line.
+fn pp18_headers(text: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("RESOLUTION "))
+        .map(|(i, l)| {
+            let id = l["RESOLUTION ".len()..]
+                .split(' ')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            (id, lines[i + 1].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn pp18_61_resolutions_with_numbers_titles_and_assembly_lines() {
+    let Some(path) = real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read");
+    let doc = parse_text("pp-18.txt", &text);
+    assert_eq!(doc.language.tag, "en");
+    assert_eq!(doc.language.how, "detected");
+    // `grep -o '^RESOLUTION [0-9]*'` on the file, sorted.
+    let numbers: Vec<u32> = vec![
+        2, 11, 21, 25, 30, 34, 41, 48, 64, 66, 70, 71, 77, 94, 99, 101, 102, 123, 125, 130, 131,
+        133, 135, 136, 137, 139, 140, 146, 150, 151, 154, 157, 160, 165, 167, 169, 175, 176, 177,
+        179, 180, 186, 188, 189, 191, 196, 197, 198, 200, 201, 203, 204, 205, 206, 207, 208, 209,
+        210, 211, 212, 213,
+    ];
+    let headers = pp18_headers(&text);
+    assert_eq!(headers.len(), 61);
+    assert_eq!(doc.resolutions.len(), 61);
+    let got: Vec<Option<u32>> = doc.resolutions.iter().map(|r| r.number).collect();
+    let want: Vec<Option<u32>> = headers.iter().map(|(id, _)| id.parse().ok()).collect();
+    assert_eq!(got, want, "numbers in file order");
+    let mut sorted: Vec<u32> = got.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    assert_eq!(sorted, numbers);
+    for (r, (_, title)) in doc.resolutions.iter().zip(&headers) {
+        assert_eq!(&r.title.text, title, "title of {}", r.id);
+        let e = r.edition.as_ref().expect("edition");
+        assert_eq!(
+            (e.year, e.place.as_deref()),
+            (Some(2018), Some("DUBAI")),
+            "{}",
+            r.id
+        );
+        // The assembly line is the line after the title, as written (that
+        // of Resolution 160 lacks its comma, that of 197 says `Rev.`).
+        let a = r.assembly.as_ref().expect("assembly line");
+        let line = text
+            .lines()
+            .nth(a.span.first_line as usize - 1)
+            .expect("line");
+        assert_eq!(a.text, line.trim(), "assembly line of {}", r.id);
+        assert_eq!(a.span.first_line, r.title.span.last_line + 1, "{}", r.id);
+        assert!(
+            a.text.starts_with(
+                "The Plenipotentiary Conference of the International Telecommunication Union ("
+            ),
+            "{}",
+            r.id
+        );
+        assert!(
+            r.sections.iter().any(|s| s.kind.is_operative()),
+            "{} has an operative section",
+            r.id
+        );
+    }
+}
+
+/// Every line of the file that is a heading on its own (as the converter
+/// left most of them) is read as a section heading, at that line.
+#[test]
+fn pp18_every_heading_line_is_a_section() {
+    let Some(path) = real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read");
+    let doc = parse_text("pp-18.txt", &text);
+    let words = [
+        "considering",
+        "considering further",
+        "recalling",
+        "recalling further",
+        "recognizing",
+        "recognizing further",
+        "noting",
+        "noting further",
+        "noting with concern",
+        "bearing in mind",
+        "taking into account",
+        "aware",
+        "conscious",
+        "emphasizing",
+        "mindful",
+        "concerned",
+        "convinced",
+        "welcoming",
+        "stressing",
+        "observing",
+        "appreciating",
+        "having considered",
+        "reaffirming",
+        "resolves",
+        "resolves further",
+        "urges",
+        "invites",
+    ];
+    let headed: Vec<(u32, &str)> = doc
+        .resolutions
+        .iter()
+        .flat_map(|r| &r.sections)
+        .map(|s| (s.span.first_line, s.heading.as_str()))
+        .collect();
+    let mut checked = 0;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        let is_heading = words.contains(&t)
+            || [
+                "instructs ",
+                "invites ",
+                "encourages ",
+                "urges ",
+                "further instructs ",
+            ]
+            .iter()
+            .any(|p| t.starts_with(p) && !t.ends_with([';', '.', ':']) && t.len() < 90);
+        if is_heading {
+            let n = u32::try_from(i + 1).expect("line");
+            assert!(
+                headed.contains(&(n, t)),
+                "line {n} `{t}` is not a section heading"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 400, "heading lines checked: {checked}");
+}
+
+/// Every section heading and every clause label of the 61 resolutions.
+#[test]
+fn pp18_headings_and_labels() {
+    let Some(path) = real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read");
+    let doc = parse_text("pp-18.txt", &text);
+    let all: String = doc.resolutions.iter().map(listing).collect();
+    insta::assert_snapshot!("pp18_headings_and_labels", all);
+    // Spot checks against the file.
+    let r2 = &doc.resolutions[0];
+    let heads: Vec<&str> = r2.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "considering",
+            "conscious",
+            "emphasizing",
+            "resolves",
+            "instructs the Secretary-General",
+            "instructs the ITU Council",
+            "further instructs the ITU Council"
+        ]
+    );
+    assert_eq!(
+        labels(&r2.sections[0].clauses),
+        "a) b) c) d) e) f) g) h) i)"
+    );
+    assert_eq!(
+        r2.sections[4].addressee.as_deref(),
+        Some("the Secretary-General")
+    );
+    assert_eq!(r2.sections[6].kind, SectionKind::Instructs);
+    assert!(r2.sections[6].further);
+}
+
+#[test]
+fn pp18_nothing_is_lost() {
+    let Some(path) = real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read");
+    let lost = lost_chars(&text).expect("decodes");
+    assert!(lost.is_empty(), "characters lost: {lost:?}");
+}
+
+// ---- WTSA Resolution 1 (Word file) ----
+
+/// The text of a .docx as a Word export lays it out: one paragraph per
+/// line, TAB as written, footnote references as `[footnoteRef:N]N` and
+/// their bodies as ` [N: N\ttext]` at the end of the line. Footnotes are
+/// numbered in order of reference (the file marks two with custom marks,
+/// `1` and `bis`); footnote-mark runs carry no other text.
+fn docx_text(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("open docx");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name)
+            .expect(name)
+            .read_to_string(&mut s)
+            .expect("utf-8 xml");
+        s
+    };
+    let document = read("word/document.xml");
+    let footnotes = read("word/footnotes.xml");
+    let note_re =
+        regex::Regex::new(r#"(?s)<w:footnote\b[^>]*w:id="(-?\d+)"[^>]*>(.*?)</w:footnote>"#)
+            .expect("re");
+    let bodies: std::collections::BTreeMap<String, String> = note_re
+        .captures_iter(&footnotes)
+        .map(|c| (c[1].to_string(), runs_text(&c[2]).0.trim().to_string()))
+        .collect();
+    let para_re = regex::Regex::new(r"(?s)<w:p\b[^>]*/>|<w:p\b.*?</w:p>").expect("re");
+    let mut out = String::new();
+    let mut number = 0;
+    for p in para_re.find_iter(&document) {
+        let (text, refs) = runs_text(p.as_str());
+        let mut line = String::new();
+        let mut tail = String::new();
+        for piece in text.split('\u{1}') {
+            if let Some(id) = piece.strip_prefix('\u{2}') {
+                number += 1;
+                line.push_str(&format!("[footnoteRef:{number}]{number}"));
+                let body = bodies.get(id).map_or("", String::as_str);
+                tail.push_str(&format!(" [{number}: {number}\t{body}]"));
+            } else {
+                line.push_str(piece);
+            }
+        }
+        let _ = refs;
+        out.push_str(&line);
+        out.push_str(&tail);
+        out.push('\n');
+    }
+    out
+}
+
+/// Text of the runs of an XML fragment: `<w:t>`, TAB, non-breaking hyphen,
+/// line breaks as new lines; a footnote reference as `\u{1}\u{2}ID\u{1}`.
+fn runs_text(xml: &str) -> (String, usize) {
+    let run_re = regex::Regex::new(r"(?s)<w:r\b[^>]*>(.*?)</w:r>").expect("re");
+    let tok_re = regex::Regex::new(
+        r#"(?s)<w:t(?:\s[^>]*)?>(.*?)</w:t>|<w:t\s*/>|<w:tab/>|<w:noBreakHyphen/>|<w:br(?:\s[^>]*)?/>|<w:footnoteReference\b[^>]*w:id="(\d+)"[^>]*/>"#,
+    )
+    .expect("re");
+    let mut out = String::new();
+    let mut refs = 0;
+    for run in run_re.captures_iter(xml) {
+        let body = &run[1];
+        let mark_run = body.contains(r#"w:rStyle w:val="FootnoteReference""#);
+        for t in tok_re.captures_iter(body) {
+            let all = &t[0];
+            if let Some(id) = t.get(2) {
+                refs += 1;
+                out.push_str(&format!("\u{1}\u{2}{}\u{1}", id.as_str()));
+            } else if mark_run {
+                // The mark (`1`, `, `, `bis`) is the reference's own.
+            } else if let Some(text) = t.get(1) {
+                out.push_str(&unescape(text.as_str()));
+            } else if all == "<w:tab/>" {
+                out.push('\t');
+            } else if all == "<w:noBreakHyphen/>" {
+                out.push('-');
+            } else if all.starts_with("<w:br") && !all.contains("page") {
+                out.push('\n');
+            }
+        }
+    }
+    (out, refs)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn wtsa_resolution_1_structure() {
+    let Some(path) = real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let text = docx_text(&path);
+    let doc = parse_text("res1.txt", &text);
+    assert_eq!(doc.language.tag, "en");
+    assert_eq!(doc.resolutions.len(), 1, "{:?}", doc.diagnostics);
+    let r = &doc.resolutions[0];
+    insta::assert_snapshot!("wtsa_res_1_structure", listing(r));
+    assert_eq!(r.id, "1");
+    let e = r.edition.as_ref().expect("edition");
+    assert_eq!(
+        (e.year, e.place.as_deref(), e.revised),
+        (Some(2016), Some("Hammamet"), true)
+    );
+    assert_eq!(
+        r.title.text,
+        "Rules of procedure of the ITU Telecommunication Standardization Sector"
+    );
+    let h = r.history.as_ref().expect("history line");
+    assert_eq!(h.items.len(), 1);
+    assert_eq!(h.notes, [1, 2]);
+    assert_eq!(
+        r.assembly.as_ref().map(|a| a.text.as_str()),
+        Some("The World Telecommunication Standardization Assembly (Hammamet, 2016),")
+    );
+    let kinds: Vec<SectionKind> = r.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Considering, SectionKind::Resolves]);
+    assert_eq!(
+        labels(&r.sections[0].clauses),
+        "a) b) b)bis c) d) e) f) g) h) i)"
+    );
+    let names: Vec<&str> = r.annexes.iter().map(|a| a.name.trim()).collect();
+    assert_eq!(
+        names,
+        [
+            "SECTION 1",
+            "Section 1bis",
+            "SECTION 2",
+            "SECTION 3",
+            "SECTION 4",
+            "SECTION 5",
+            "SECTION 6",
+            "SECTION 7",
+            "SECTION 8",
+            "SECTION 9",
+            "Appendix I",
+            "Appendix II"
+        ]
+    );
+    // Decimal paragraphs: 1.1 … 1.13 at the top of Section 1, 1bis.1 in
+    // Section 1bis.
+    let s1 = &r.annexes[0];
+    assert_eq!(
+        s1.title.as_ref().map(|t| t.text.as_str()),
+        Some("World Telecommunication Standardization Assembly")
+    );
+    let top: Vec<&str> = s1
+        .paragraphs
+        .iter()
+        .filter_map(|c| c.label.as_ref())
+        .filter(|l| l.family == LabelFamily::Decimal)
+        .map(|l| l.raw.as_str())
+        .collect();
+    assert!(top.starts_with(&["1.1", "1.2", "1.3"]), "{top:?}");
+    assert!(top.contains(&"1.13"), "{top:?}");
+    assert!(
+        r.annexes[1]
+            .paragraphs
+            .iter()
+            .any(|c| c.label.as_ref().is_some_and(|l| l.raw == "1bis.1"))
+    );
+    assert_eq!(
+        r.annexes[10].caption.as_ref().map(|c| c.text.as_str()),
+        Some("(to Resolution 1 (Rev. Hammamet, 2016))")
+    );
+    assert!(r.footnotes.len() >= 5, "footnotes: {}", r.footnotes.len());
+    assert!(
+        r.footnotes[0]
+            .text
+            .starts_with("Previously published (Geneva, 1956"),
+        "{}",
+        r.footnotes[0].text
+    );
+}
+
+// ---- Language per file, `--lang` ----
+
+/// A small English resolution, in the form of the WTSA texts.
+const EN_SAMPLE: &str = "RESOLUTION 7 (Rev. New Delhi, 2024)\n\
+Collaboration with the International Organization for Standardization\n\
+(Malaga-Torremolinos, 1984; Florianópolis, 2004; New Delhi, 2024)\n\
+The World Telecommunication Standardization Assembly (New Delhi, 2024),\n\
+considering\n\
+a)\tthe ITU Constitution;\n\
+b)bis\tthe ISO Statutes,\n\
+resolves\n\
+1\tto continue the collaboration, as in Resolution 2 (Rev. Geneva, 2022);\n\
+1bis\tto report to [the next assembly].\n";
+
+fn resdiff(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run resdiff")
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("resdiff-english-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+#[test]
+fn the_outline_says_which_language_each_file_is_in() {
+    let en = temp_file("outline.en.txt", EN_SAMPLE);
+    let out = resdiff(&[
+        "parse",
+        en.to_str().expect("path"),
+        "versions/wtsa-24-published/resolution-101.zh.txt",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let heads: Vec<&str> = stdout.lines().filter(|l| l.contains(" layout; ")).collect();
+    assert_eq!(heads.len(), 2, "{stdout}");
+    assert!(heads[0].contains("; English]"), "{}", heads[0]);
+    assert!(heads[1].contains("; Chinese]"), "{}", heads[1]);
+    assert!(stdout.contains("b)bis"), "{stdout}");
+    assert!(stdout.contains("1bis"), "{stdout}");
+}
+
+#[test]
+fn editions_in_different_languages_are_an_error() {
+    let en = temp_file("mismatch.en.txt", EN_SAMPLE);
+    let out = resdiff(&[
+        "diff",
+        "versions/wtsa-24-published/resolution-101.zh.txt",
+        en.to_str().expect("path"),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is in Chinese"), "{stderr}");
+    assert!(stderr.contains("is in English"), "{stderr}");
+    assert!(stderr.contains("mismatch.en.txt"), "{stderr}");
+}
+
+#[test]
+fn lang_forces_the_language() {
+    let en = temp_file("forced.en.txt", EN_SAMPLE);
+    let path = en.to_str().expect("path");
+    let out = resdiff(&["parse", "--lang", "en", path]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 resolution(s)"));
+    // Read with the Chinese tables, the English text holds no resolution.
+    let out = resdiff(&["parse", "--lang", "zh", path]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = resdiff(&["parse", "--format", "json", "--lang", "en", path]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["documents"][0]["language"]["how"], "forced");
+    assert_eq!(json["documents"][0]["language"]["tag"], "en");
+    let out = resdiff(&["parse", "--lang", "fr", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language"));
+}
