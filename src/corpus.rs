@@ -110,12 +110,22 @@ pub fn parse_text(name: &str, text: &str, opts: &LoadOptions) -> Result<Document
 
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
-    parse_source(&ingest::read_file(path, &opts.ingest)?, opts)
+    load_file_with_text(path, opts).map(|(doc, _)| doc)
+}
+
+/// [`load_file`], also handing back the decoded text (LF line ends, the
+/// lines the model's spans count), so that nothing needs to read the file a
+/// second time to quote it.
+pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document, String)> {
+    let src = ingest::read_file(path, &opts.ingest)?;
+    let doc = parse_source(&src, opts)?;
+    Ok((doc, src.text))
 }
 
 fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document> {
-    let norm = normalize::normalize(src);
+    let norm = normalize::normalize_with(src, opts.parse.lang);
     let doc = parse::parse_document(src, &norm, &opts.parse);
+    drop(norm);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.
     let report_diags = doc.report.iter().flat_map(|r| &r.diagnostics);
@@ -137,6 +147,19 @@ fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document
 
 /// Read a file or every text file of a folder.
 pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
+    load_inner(path, opts, false).map(|(c, _)| c)
+}
+
+/// [`load`], also handing back the decoded text of every document, in the
+/// order of [`Corpus::documents`]. The files of a folder are read and parsed
+/// on all cores; the result does not depend on it.
+pub fn load_with_texts(path: &Path, opts: &LoadOptions) -> Result<(Corpus, Vec<String>)> {
+    load_inner(path, opts, true)
+}
+
+/// [`load_with_texts`]; the texts are dropped as soon as each file is
+/// parsed unless `keep`.
+fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Vec<String>)> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Read {
         path: shown.clone(),
@@ -169,17 +192,22 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
     } else {
         files.push(path.to_path_buf());
     }
-    let documents = files
-        .iter()
-        .map(|f| load_file(f, opts))
-        .collect::<Result<Vec<_>>>()?;
-    let partial = meta.is_dir() && read_manifest(path)?.partial;
-    Ok(Corpus {
-        name,
-        path: shown,
-        documents,
-        partial,
+    let loaded = crate::parallel::map_ordered(&files, 0, |f| {
+        load_file_with_text(f, opts).map(|(d, t)| (d, if keep { t } else { String::new() }))
     })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
+    let (documents, texts) = loaded.into_iter().unzip();
+    let partial = meta.is_dir() && read_manifest(path)?.partial;
+    Ok((
+        Corpus {
+            name,
+            path: shown,
+            documents,
+            partial,
+        },
+        texts,
+    ))
 }
 
 /// Optional `edition.json` in an edition folder.

@@ -207,6 +207,23 @@ pub struct Lang {
     pub resolution_header_suffix: &'static str,
     /// Suffix of a Recommendation header (`ITU-T A.25建议书`).
     pub recommendation_header_suffix: &'static str,
+    /// Number signs a header may be typed with, the right one first
+    /// (`号`, or the traditional `號`): a header spelt with another one is
+    /// a near miss that deserves a warning, not silence.
+    pub header_number_signs: &'static [char],
+    /// Spellings of the word "resolution" in a header, the right one first
+    /// (`决议`, traditional `決議` and mixtures).
+    pub header_resolution_words: &'static [&'static str],
+    /// Characters that end a sentence or a paragraph (`；` `。` `：` `，`).
+    pub sentence_final: &'static [char],
+    /// Of [`Lang::sentence_final`], those after which a paragraph usually
+    /// ends even when its last line is full (`；` `。` `：`); after the
+    /// others (`，`) a full line usually wrapped.
+    pub paragraph_final: &'static [char],
+    /// Conjunctions that close a list item and never stand as a paragraph
+    /// of their own (`以及`, `和/或`): a line that is only one of them was
+    /// wrapped off the line before.
+    pub list_conjunctions: &'static [&'static str],
     /// Prefix of a Recommendation header (`Recommendation ITU-T A.25`).
     pub recommendation_header_prefix: &'static str,
     /// Start of the assembly line (`世界电信标准化全会（`).
@@ -291,6 +308,138 @@ pub struct Lang {
     pub patterns: Patterns,
     /// [`Lang::patterns`], compiled.
     pub compiled: Compiled,
+    /// Words of the change reports (Markdown, HTML, CSV), in this language.
+    pub report: &'static ReportWords,
+}
+
+/// Interface strings of the change reports, one instance per language, so
+/// that a report speaks the language of the texts it compares.
+#[derive(Debug)]
+pub struct ReportWords {
+    /// Title of a change report; `{old}` and `{new}` are replaced.
+    pub title: &'static str,
+    /// Change kinds: added, removed, modified, moved, renumbered.
+    pub added: &'static str,
+    /// See [`ReportWords::added`].
+    pub removed: &'static str,
+    /// See [`ReportWords::added`].
+    pub modified: &'static str,
+    /// See [`ReportWords::added`].
+    pub moved: &'static str,
+    /// See [`ReportWords::added`].
+    pub renumbered: &'static str,
+    /// Tag of an editorial change.
+    pub editorial: &'static str,
+    /// Change classes in tables: substantive, editorial, moved, renumbered.
+    pub class_substantive: &'static str,
+    /// See [`ReportWords::class_substantive`].
+    pub class_editorial: &'static str,
+    /// Column heads: resolution, ITU mark, title.
+    pub col_resolution: &'static str,
+    /// See [`ReportWords::col_resolution`].
+    pub col_mark: &'static str,
+    /// See [`ReportWords::col_resolution`].
+    pub col_title: &'static str,
+    /// Verdicts in words: MOD, (MOD), NOC, ADD, SUP, absent.
+    pub verdict_words: [&'static str; 6],
+    /// Places of header units: header, title, history, assembly line,
+    /// heading, lead-in, footnote.
+    pub units: [&'static str; 7],
+    /// Line reference; `{lines}` is replaced by `12` or `12–14`.
+    pub lines: &'static str,
+    /// Old and new side of a line reference.
+    pub old_side: &'static str,
+    /// See [`ReportWords::old_side`].
+    pub new_side: &'static str,
+    /// Note that editorial changes are left out.
+    pub editorial_hidden: &'static str,
+    /// Note that pure renumberings are left out.
+    pub renumbering_hidden: &'static str,
+    /// Lead of the list of resolutions not compared (outside a partial edition).
+    pub not_compared: &'static str,
+    /// Lead of how two resolutions were paired.
+    pub matched: &'static str,
+    /// How two resolutions were paired: same number, same provisional id,
+    /// `--map` file, summary report, variant spelling; `{id}` and `{other}`
+    /// are replaced.
+    pub match_words: [&'static str; 5],
+    /// Separator between items of a phrase (`，`).
+    pub separator: &'static str,
+    /// After a lead (`：`).
+    pub colon: &'static str,
+    /// Around an aside (`（`, `）`).
+    pub parens: (&'static str, &'static str),
+    /// End of a sentence (`。`).
+    pub full_stop: &'static str,
+    /// Lead of the summary line.
+    pub summary: &'static str,
+    /// Changes counted in a resolution, before the counts.
+    pub changes: &'static str,
+}
+
+/// Report words of Chinese texts.
+pub static ZH_REPORT: ReportWords = ReportWords {
+    title: "{old} → {new} 修改情况",
+    added: "新增",
+    removed: "删除",
+    modified: "修改",
+    moved: "移动",
+    renumbered: "重新编号",
+    editorial: "编辑性修改",
+    class_substantive: "实质性",
+    class_editorial: "编辑性",
+    col_resolution: "决议",
+    col_mark: "标记",
+    col_title: "标题",
+    verdict_words: [
+        "实质性修改",
+        "仅编辑性修改",
+        "未修改",
+        "新增",
+        "废止",
+        "未比较",
+    ],
+    units: [
+        "版本标注",
+        "标题",
+        "历史沿革",
+        "全会行",
+        "章节标题",
+        "引言",
+        "脚注",
+    ],
+    lines: "第{lines}行",
+    old_side: "原",
+    new_side: "新",
+    editorial_hidden: "未列出编辑性修改（含版本标注）。",
+    renumbering_hidden: "未列出仅重新编号的条款。",
+    not_compared: "未比较（不完整版本之外）",
+    matched: "配对方式",
+    match_words: [
+        "编号相同",
+        "临时编号相同",
+        "经 --map 文件对应 {id}",
+        "经全会总结报告对应 {id}",
+        "{id} 视为 {other}（拼写不同）",
+    ],
+    separator: "，",
+    colon: "：",
+    parens: ("（", "）"),
+    full_stop: "。",
+    summary: "总计",
+    changes: "修改",
+};
+
+impl Lang {
+    /// The tables of the language with `tag` (`zh-Hans`); Chinese when the
+    /// tag is unknown or empty.
+    pub fn for_tag(tag: &str) -> &'static Lang {
+        LANGUAGES
+            .iter()
+            .copied()
+            .find(|l| l.tag == tag)
+            .unwrap_or(&ZH)
+    }
 }
 
 /// A phrase introducing a list in a report: `qualifier`, then optionally a
@@ -340,6 +489,11 @@ pub static ZH: Lang = Lang {
     resolution_header_prefix: "第",
     resolution_header_suffix: "号决议",
     recommendation_header_suffix: "建议书",
+    header_number_signs: &['号', '號'],
+    header_resolution_words: &["决议", "決議", "决議", "決议"],
+    sentence_final: &['；', '。', '：', '，', ';', ':', '.', ','],
+    paragraph_final: &['；', '。', '：'],
+    list_conjunctions: &["以及", "及", "和/或", "和", "或", "并"],
     recommendation_header_prefix: "",
     assembly_prefix: "世界电信标准化全会（",
     other_assembly_prefixes: &[],
@@ -486,6 +640,7 @@ pub static ZH: Lang = Lang {
         key_citation: r"\[?\d{4,5}年,[^,()\[\]]{1,12}?\]?(?:,修订版)?[)\]]",
     },
     compiled: Compiled::new(),
+    report: &ZH_REPORT,
 };
 
 /// Upper-case Roman numeral value of `s` (lower-case letters `i v x l`), if it
@@ -534,6 +689,45 @@ pub fn to_roman(mut n: u32) -> String {
         }
     }
     out
+}
+
+/// The digits of Word's Chinese counting formats (`chineseCounting`, …),
+/// zero first.
+pub(crate) const CJK_DIGITS: [char; 10] =
+    ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A number as Word's Chinese counting formats show it:
+/// 一 … 十, 十一 … 九十九, then digit by digit.
+pub(crate) fn cjk_counting(value: u32) -> String {
+    let d = |n: u32| CJK_DIGITS[n as usize];
+    match value {
+        0..=9 => d(value).to_string(),
+        10..=19 => format!(
+            "十{}",
+            if value > 10 {
+                d(value - 10).to_string()
+            } else {
+                String::new()
+            }
+        ),
+        20..=99 => {
+            let ones = value % 10;
+            format!(
+                "{}十{}",
+                d(value / 10),
+                if ones > 0 {
+                    d(ones).to_string()
+                } else {
+                    String::new()
+                }
+            )
+        }
+        _ => value
+            .to_string()
+            .chars()
+            .map(|c| CJK_DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .collect(),
+    }
 }
 
 #[cfg(test)]

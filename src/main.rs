@@ -278,21 +278,30 @@ fn run(cli: Cli) -> Result<u8> {
             input,
         } => {
             let opts = load_options(&input)?;
-            let findings = if review {
-                Some(
-                    review::load_and_review(&review::ReviewInput {
-                        edition: &new,
+            // Both editions load at once, each file read and decoded once
+            // (the new edition keeps its texts for the review's quotations).
+            let (old, new) = std::thread::scope(|s| {
+                let old = s.spawn(|| load_edition(&old, &opts, false));
+                let new = load_edition(&new, &opts, review);
+                let old = old
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (old, new)
+            });
+            let ((old, _), (new, texts)) = (old?, new?);
+            let findings = review.then(|| {
+                let sources = review::SourceLines::from_texts(&new, &texts);
+                review::review(
+                    &new,
+                    &review::ReviewOptions {
+                        lang: opts.parse.lang,
                         against: Some(&old),
                         report: None,
-                        load: &opts,
-                    })?
-                    .1,
+                        sources: Some(&sources),
+                    },
                 )
-            } else {
-                None
-            };
-            let old = load_edition(&old, &opts)?;
-            let new = load_edition(&new, &opts)?;
+            });
+            drop(texts);
             report_diagnostics(
                 &old.documents
                     .iter()
@@ -371,15 +380,24 @@ fn run(cli: Cli) -> Result<u8> {
 
 /// Load an edition and refuse one without any resolution text: there would
 /// be nothing to compare.
-fn load_edition(path: &std::path::Path, opts: &LoadOptions) -> Result<corpus::Corpus> {
-    let c = corpus::load(path, opts)?;
+/// With `keep_texts`, the decoded texts of its documents come back too.
+fn load_edition(
+    path: &std::path::Path,
+    opts: &LoadOptions,
+    keep_texts: bool,
+) -> Result<(corpus::Corpus, Vec<String>)> {
+    let (c, texts) = if keep_texts {
+        corpus::load_with_texts(path, opts)?
+    } else {
+        (corpus::load(path, opts)?, Vec::new())
+    };
     if c.documents.iter().all(|d| d.resolutions.is_empty()) {
         return Err(Error::NoResolution {
             path: c.path,
             found: "no resolution header, assembly line or MOD/ADD marker".into(),
         });
     }
-    Ok(c)
+    Ok((c, texts))
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).

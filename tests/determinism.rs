@@ -12,6 +12,7 @@ use resdiff::diff::{DiffOptions, diff_editions};
 use resdiff::render::diff_json::write_diff_json;
 use resdiff::review::{ReviewOptions, review};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,8 +32,19 @@ fn pair() -> (Corpus, Corpus) {
     (old, new)
 }
 
+/// The tests below that diff hold this: the budget is process-wide.
+static BUDGET: Mutex<()> = Mutex::new(());
+
 fn diff_json(old: &Corpus, new: &Corpus) -> Vec<u8> {
-    let report = diff_editions(old, new, &DiffOptions::default()).unwrap();
+    diff_json_on(old, new, 0)
+}
+
+fn diff_json_on(old: &Corpus, new: &Corpus, jobs: usize) -> Vec<u8> {
+    let opts = DiffOptions {
+        jobs,
+        ..DiffOptions::default()
+    };
+    let report = diff_editions(old, new, &opts).unwrap();
     let mut out = Vec::new();
     write_diff_json(&mut out, &report).unwrap();
     out
@@ -49,9 +61,9 @@ fn review_lines(edition: &Corpus, against: &Corpus) -> Vec<String> {
         .collect()
 }
 
-// The budget is process-wide, so everything that changes it is one test.
 #[test]
 fn tiny_work_budget_gives_the_same_output_on_every_run() {
+    let _budget = BUDGET.lock().unwrap_or_else(|e| e.into_inner());
     let (old, new) = pair();
     budget::set_budget(Budget::STANDARD);
     let standard = diff_json(&old, &new);
@@ -77,6 +89,17 @@ fn tiny_work_budget_gives_the_same_output_on_every_run() {
     // The tiny budget really took the fallbacks.
     assert_ne!(first, standard);
     assert_eq!(diff_json(&old, &new), standard);
+}
+
+#[test]
+fn parallel_diff_is_byte_identical_to_a_serial_run() {
+    let _budget = BUDGET.lock().unwrap_or_else(|e| e.into_inner());
+    let (old, new) = pair();
+    let serial = diff_json_on(&old, &new, 1);
+    assert!(serial.len() > 10_000, "a report with changes");
+    for jobs in [0, 2, 3, 7] {
+        assert!(diff_json_on(&old, &new, jobs) == serial, "{jobs} threads");
+    }
 }
 
 /// Source lines of `dir` (recursively) that read a clock, comments aside.

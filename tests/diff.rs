@@ -350,3 +350,106 @@ fn a_change_introducing_a_finding_is_not_editorial() {
     assert_eq!(report.resolutions[0].verdict.mark(), "(MOD)");
     assert!(report.resolutions[0].changes.is_empty());
 }
+
+/// Markdown speaks the language of the texts, marks every insertion and
+/// deletion the same way (`<ins>`, `<del>`) and carries source lines.
+#[test]
+fn markdown_report_in_chinese_with_one_mark_convention_and_lines() {
+    let (code, out, _) = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("| 决议 | 标记 | 标题 | 实质性 | 编辑性 | 移动 | 重新编号 |"));
+    assert!(out.contains("| 101 (COM4/AI) | MOD |"), "{out}");
+    assert!(out.contains("“人工智能向善”<ins>平台</ins>）"), "{out}");
+    assert!(out.contains("<del>（GSS）</del>"), "{out}");
+    assert!(out.contains("其<del>他</del><ins>它</ins>"), "{out}");
+    assert!(!out.contains("**平台**") && !out.contains("~~"), "{out}");
+    assert!(out.contains("**认识到 b)**（修改，编辑性修改）"), "{out}");
+    assert!(
+        out.contains("<sub>原第11303–11305行，新第48行</sub>"),
+        "{out}"
+    );
+    for english in ["modified", "editorial", "Resolution", "Changes from"] {
+        assert!(!out.contains(english), "{english} in {out}");
+    }
+}
+
+/// An added resolution is reproduced in full, every part inserted; a
+/// suppressed one in full, every part deleted, in every format.
+#[test]
+fn added_and_suppressed_resolutions_appear_in_full() {
+    let new = conference();
+    let mut old = new.clone();
+    for d in &mut old.documents {
+        d.resolutions.retain(|r| r.id != "COM4/AI" && r.id != "2");
+    }
+    let mut newer = new.clone();
+    for d in &mut newer.documents {
+        d.resolutions.retain(|r| r.id != "7");
+    }
+    let opts = DiffOptions {
+        select: Some(vec!["101".into(), "7".into()]),
+        ..DiffOptions::default()
+    };
+    let report = diff_editions(&old, &newer, &opts).unwrap();
+    let ids: Vec<(&str, &str)> = report
+        .resolutions
+        .iter()
+        .map(|r| (r.id.as_str(), r.verdict.mark()))
+        .collect();
+    assert_eq!(ids, [("7", "SUP"), ("101", "ADD")]);
+    let add = &report.resolutions[1];
+    let source = new.documents[0]
+        .resolutions
+        .iter()
+        .find(|r| r.id == "COM4/AI")
+        .unwrap();
+    let clauses = add
+        .changes
+        .iter()
+        .filter(|c| c.unit == resdiff::model::ChangeUnit::Clause)
+        .count();
+    let mut want = 0;
+    for s in &source.sections {
+        let mut all = Vec::new();
+        fn walk<'a>(c: &'a [resdiff::model::Clause], out: &mut Vec<&'a resdiff::model::Clause>) {
+            for c in c {
+                out.push(c);
+                walk(&c.children, out);
+            }
+        }
+        walk(&s.clauses, &mut all);
+        want += all.len();
+    }
+    assert!(want > 10);
+    assert_eq!(clauses, want);
+    assert!(add.changes.iter().all(|c| c.kind == ChangeKind::Added));
+    assert!(
+        add.header_changes
+            .iter()
+            .any(|c| c.new_text.as_deref() == Some(source.title.text.as_str()))
+    );
+    let sup = &report.resolutions[0];
+    assert!(!sup.changes.is_empty());
+    assert!(sup.changes.iter().all(|c| c.kind == ChangeKind::Removed));
+
+    let mut md = Vec::new();
+    resdiff::render::diff_markdown::write_diff_markdown(&mut md, &report).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    let clause = &source.sections[0].clauses[0].text;
+    assert!(md.contains(&format!("<ins>{clause}</ins>")), "{md}");
+    let mut text = Vec::new();
+    resdiff::render::diff_text::write_diff_text(&mut text, &report, false).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains(&format!("{{+{clause}+}}")), "{text}");
+    let mut html = Vec::new();
+    resdiff::render::html::write_diff_html(&mut html, &report, None).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    let first = clause.chars().take(8).collect::<String>();
+    assert!(html.contains(&first), "html lacks the added clause");
+}

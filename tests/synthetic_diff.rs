@@ -84,7 +84,13 @@ fn score(report: &DiffReport, truth: &GroundTruth) -> Vec<String> {
         expected.insert(expected_key(c), c);
     }
     let mut reported: BTreeMap<Key, &Change> = BTreeMap::new();
-    for r in &report.resolutions {
+    // Added and suppressed resolutions are reproduced in full; only the
+    // compared ones carry clause changes to score.
+    for r in report
+        .resolutions
+        .iter()
+        .filter(|r| r.status == ResolutionStatus::Modified)
+    {
         for c in r.header_changes.iter().chain(&r.changes) {
             reported.insert(reported_key(&r.id, c), c);
         }

@@ -17,6 +17,7 @@ use crate::model::{
     Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Resolution,
     ResolutionDiff, ResolutionStatus, Section, Span,
 };
+use crate::parse::labels;
 
 /// Options of the diff stage.
 #[derive(Debug, Clone)]
@@ -36,6 +37,9 @@ pub struct DiffOptions {
     pub check_findings: bool,
     /// Language tables (variant pairs for editorial folding).
     pub lang: &'static Lang,
+    /// Threads diffing resolution pairs: 0 for one per core, 1 for a serial
+    /// run. The report is the same either way.
+    pub jobs: usize,
 }
 
 impl Default for DiffOptions {
@@ -47,6 +51,7 @@ impl Default for DiffOptions {
             hide_renumbered: false,
             check_findings: true,
             lang: &crate::lang::ZH,
+            jobs: 0,
         }
     }
 }
@@ -127,9 +132,9 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             new.name
         ));
     }
-    let mut resolutions = Vec::with_capacity(pairs.len());
-    for p in &pairs {
-        let (r, narrowed) = diff_pair(p, opts, &findings);
+    let diffs = crate::parallel::map_ordered(&pairs, opts.jobs, |p| diff_pair(p, opts, &findings));
+    let mut resolutions = Vec::with_capacity(diffs.len());
+    for (r, narrowed) in diffs {
         if let Some((o, n)) = narrowed {
             notes.push(format!(
                 "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
@@ -148,6 +153,7 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
         notes,
         editorial_hidden: opts.hide_editorial,
         renumbering_hidden: opts.hide_renumbered,
+        lang: opts.lang.tag.to_string(),
     })
 }
 
@@ -198,9 +204,19 @@ fn diff_pair(
                 narrowed,
             )
         }
+        // ITU practice reproduces an added or suppressed text in full, all
+        // inserted or all struck through.
+        (Some(o), None) if !p.absent => {
+            let (h, b) = whole(o.resolution, false, opts.lang);
+            (h, b, None)
+        }
+        (None, Some(n)) if !p.absent => {
+            let (h, b) = whole(n.resolution, true, opts.lang);
+            (h, b, None)
+        }
         _ => (Vec::new(), Vec::new(), None),
     };
-    if let Some(n) = p.new {
+    if let (Some(_), Some(n)) = (p.old, p.new) {
         unflag_findings(&mut header_changes, n.path, findings);
         unflag_findings(&mut changes, n.path, findings);
     }
@@ -214,10 +230,16 @@ fn diff_pair(
         (Some(_), None) => ResolutionStatus::Removed,
     };
     let verdict = ResolutionDiff::verdict_of(status, header_changes.iter().chain(&changes));
-    let counts = ChangeCounts::of(header_changes.iter().chain(&changes));
+    let compared = status == ResolutionStatus::Modified;
+    let counts = if compared {
+        ChangeCounts::of(header_changes.iter().chain(&changes))
+    } else {
+        ChangeCounts::default()
+    };
     let hidden = |c: &Change| {
-        (opts.hide_editorial && c.editorial)
-            || (opts.hide_renumbered && c.kind == ChangeKind::Renumbered)
+        compared
+            && ((opts.hide_editorial && c.editorial)
+                || (opts.hide_renumbered && c.kind == ChangeKind::Renumbered))
     };
     header_changes.retain(|c| !hidden(c));
     changes.retain(|c| !hidden(c));
@@ -327,6 +349,49 @@ pub fn diff_resolution(
         header_changes(old, new, lang),
         body_changes(old, new, lang).0,
     )
+}
+
+/// A whole resolution as changes: every unit added (`added`) or removed,
+/// header lines first. None is editorial: the text is new or gone.
+fn whole(r: &Resolution, added: bool, lang: &Lang) -> (Vec<Change>, Vec<Change>) {
+    let mut empty = r.clone();
+    empty.sections.clear();
+    empty.annexes.clear();
+    empty.footnotes.clear();
+    let (old, new) = if added { (&empty, r) } else { (r, &empty) };
+    let side = |r: &Resolution, unit: ChangeUnit| -> Option<Side> {
+        match unit {
+            ChangeUnit::Header => Some(Side::of("header", None, &r.header.text, r.header.span)),
+            ChangeUnit::Title => Some(Side::of("title", None, &r.title.text, r.title.span)),
+            ChangeUnit::History => r
+                .history
+                .as_ref()
+                .map(|h| Side::of("history", None, &h.text, h.span)),
+            _ => r
+                .assembly
+                .as_ref()
+                .map(|a| Side::of("assembly", None, &a.text, a.span)),
+        }
+    };
+    let mut head = Vec::new();
+    for unit in [
+        ChangeUnit::Header,
+        ChangeUnit::Title,
+        ChangeUnit::History,
+        ChangeUnit::Assembly,
+    ] {
+        let (o, n) = if added {
+            (None, side(r, unit))
+        } else {
+            (side(r, unit), None)
+        };
+        head.extend(compare(unit, o, n, lang));
+    }
+    let (mut body, _) = body_changes(old, new, lang);
+    for c in head.iter_mut().chain(&mut body) {
+        c.editorial = false;
+    }
+    (head, body)
 }
 
 fn header_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
@@ -465,6 +530,18 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             } else if o.clause.text != n.clause.text {
                 ChangeKind::Modified
             } else if label_of(o) != label_of(n) {
+                if label_of(o).map(labels::ascii_form) == label_of(n).map(labels::ascii_form) {
+                    // `ａ）` for `a)`: the same label typed another way.
+                    let mut c = change(
+                        ChangeKind::Modified,
+                        ChangeUnit::Clause,
+                        side(o),
+                        side(n),
+                        lang,
+                    );
+                    c.editorial = true;
+                    return Some(c);
+                }
                 ChangeKind::Renumbered
             } else {
                 return None;

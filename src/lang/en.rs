@@ -3,7 +3,7 @@
 //! 2024),`, headings such as `considering further` or `resolves to instruct
 //! the Director of the Telecommunication Standardization Bureau`.
 
-use super::{Compiled, Lang, Patterns, ReportListPhrase, Series};
+use super::{Compiled, Lang, Patterns, ReportListPhrase, ReportWords, Series};
 use crate::model::{DeclaredStatus, SectionKind};
 
 /// English.
@@ -59,6 +59,12 @@ pub static EN: Lang = Lang {
     resolution_header_suffix: "",
     recommendation_header_suffix: "",
     recommendation_header_prefix: "Recommendation ",
+    // English headers have no number sign to mistype.
+    header_number_signs: &[],
+    header_resolution_words: &[],
+    sentence_final: &[';', '.', ':', ','],
+    paragraph_final: &[';', '.', ':'],
+    list_conjunctions: &["and", "or", "and/or"],
     assembly_prefix: "The World Telecommunication Standardization Assembly (",
     other_assembly_prefixes: &[
         "The Plenipotentiary Conference of the International Telecommunication Union (",
@@ -167,6 +173,7 @@ pub static EN: Lang = Lang {
     list_separators: &[",", "and"],
     range_words: &["to", "–", "-"],
     count_words: &[],
+    report: &EN_REPORT,
     number_suffix: "",
     joining_words: &["and", "of", "for", "the", "to", "in", "on", "with"],
     part_heading: ("Part ", ""),
@@ -215,4 +222,57 @@ pub static EN: Lang = Lang {
         key_citation: r"\((?i:Rev)?\.?\[?[^(),\[\]]{2,40},\d{4,5}\]?\)",
     },
     compiled: Compiled::new(),
+};
+
+/// Report words of English texts.
+pub static EN_REPORT: ReportWords = ReportWords {
+    title: "Changes from {old} to {new}",
+    added: "added",
+    removed: "deleted",
+    modified: "modified",
+    moved: "moved",
+    renumbered: "renumbered",
+    editorial: "editorial",
+    class_substantive: "substantive",
+    class_editorial: "editorial",
+    col_resolution: "Resolution",
+    col_mark: "Mark",
+    col_title: "Title",
+    verdict_words: [
+        "modified in substance",
+        "editorial only",
+        "no change",
+        "added",
+        "suppressed",
+        "not compared",
+    ],
+    units: [
+        "edition marker",
+        "title",
+        "history",
+        "assembly line",
+        "heading",
+        "lead-in",
+        "footnote",
+    ],
+    lines: "line {lines}",
+    old_side: "old ",
+    new_side: "new ",
+    editorial_hidden: "Editorial changes (edition markers included) are not shown.",
+    renumbering_hidden: "Pure renumberings are not shown.",
+    not_compared: "Not compared (outside a partial edition)",
+    matched: "Matched",
+    match_words: [
+        "same number",
+        "same provisional id",
+        "{id} via --map file",
+        "{id} via the assembly's summary report",
+        "{id} taken for {other} (variant spelling)",
+    ],
+    separator: ", ",
+    colon: ": ",
+    parens: (" (", ")"),
+    full_stop: ". ",
+    summary: "Summary",
+    changes: "changes",
 };

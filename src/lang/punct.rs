@@ -40,6 +40,10 @@ pub const OPEN_PARENS: &[char] = &['（', '('];
 /// Closing round brackets.
 pub const CLOSE_PARENS: &[char] = &['）', ')'];
 
+/// Marks that close something (a bracket, a quotation, an enumeration
+/// item) and so never open a paragraph.
+pub const NEVER_OPENING: &[char] = &['）', ')', '”', '’', '、', '］', ']', '】'];
+
 /// Full-width round brackets.
 pub const FULL_PARENS: (char, char) = ('（', '）');
 

@@ -24,8 +24,9 @@ pub struct DiffReport {
     /// (`--hide-editorial`, `--substantive`).
     pub editorial_hidden: bool,
     /// Whether pure renumberings were left out (`--substantive`).
-    #[serde(default)]
     pub renumbering_hidden: bool,
+    /// Language tag of the texts (`zh-Hans`), which the report speaks.
+    pub lang: String,
 }
 
 /// The ITU verdict on one resolution: the mark an assembly's texts put
@@ -202,7 +203,6 @@ pub struct ResolutionDiff {
     /// The ITU verdict, decided on every change, hidden ones included.
     pub verdict: Verdict,
     /// Changes by class, hidden ones included.
-    #[serde(default)]
     pub counts: ChangeCounts,
 }
 

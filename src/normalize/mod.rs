@@ -4,7 +4,8 @@
 //! Every paragraph keeps the span of source lines it came from.
 
 use crate::ingest::SourceText;
-use crate::model::{Diagnostic, Layout, Span};
+use crate::lang::Lang;
+use crate::model::{Diagnostic, Layout, Severity, Span};
 
 /// Marks the start of a footnote reference inside paragraph text; the
 /// footnote number follows, then [`NOTE_END`]. Private-use characters never
@@ -85,6 +86,7 @@ pub struct Normalized {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+mod ends;
 mod pdf;
 mod word;
 
@@ -101,13 +103,66 @@ impl Default for Normalized {
     }
 }
 
-/// Normalize a decoded file: detect its layout, then run the layout's rules.
+/// Normalize a decoded file in the default language: detect its layout,
+/// then run the layout's rules.
 pub fn normalize(src: &SourceText) -> Normalized {
+    normalize_with(src, &crate::lang::ZH)
+}
+
+/// [`normalize`] with the language whose punctuation, labels and headings
+/// tell where paragraphs end when a PDF extraction lost its trailing spaces.
+pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
     let lines: Vec<&str> = src.text.split('\n').collect();
     match detect_layout(&lines) {
-        Layout::Pdf => pdf::normalize(&lines),
+        Layout::Pdf => pdf::normalize(&lines, false, lang),
+        Layout::Word if stripped_pdf(&lines) => {
+            let mut n = pdf::normalize(&lines, true, lang);
+            n.diagnostics.push(Diagnostic {
+                severity: Severity::Note,
+                line: 1,
+                message: "laid out like a PDF extraction whose trailing spaces were stripped; paragraph ends read from labels, punctuation and line widths".into(),
+            });
+            n
+        }
         Layout::Word => word::normalize(&lines),
     }
+}
+
+/// Share of lines (in percent) within the band below the 90th percentile
+/// width for a text to count as wrapped at a fixed page width.
+const WRAPPED_BAND_PERCENT: usize = 30;
+/// Share of content lines (in percent) followed by an empty line in a PDF
+/// extraction.
+const INTERLEAVED_PERCENT: usize = 50;
+
+/// A PDF extraction that lost its trailing spaces: lines wrapped at one page
+/// width (many lines just under the widest ones) and separated by empty
+/// lines. A Word extraction has one paragraph per line, of any length.
+pub fn stripped_pdf(lines: &[&str]) -> bool {
+    let mut widths = Vec::new();
+    let mut interleaved = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        widths.push(crate::text::display_width(l.trim()));
+        if lines.get(i + 1).is_some_and(|n| n.trim().is_empty()) {
+            interleaved += 1;
+        }
+    }
+    if widths.len() < 4 {
+        return false;
+    }
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let p90 = sorted[sorted.len() * 9 / 10];
+    let band = widths
+        .iter()
+        .filter(|&&w| w * 10 >= p90 * 8 && w * 10 <= p90 * 11)
+        .count();
+    p90 >= 16
+        && band * 100 >= widths.len() * WRAPPED_BAND_PERCENT
+        && interleaved * 100 >= widths.len() * INTERLEAVED_PERCENT
 }
 
 /// PDF extractions mark paragraph ends with a trailing space; Word

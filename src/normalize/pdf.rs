@@ -3,10 +3,12 @@
 //! and footnote blocks (after `_______________`, to the end of the page) are
 //! lifted out of the flow.
 
+use super::ends;
 use super::{
     Artifact, ArtifactKind, FootnoteBody, Normalized, Para, is_marker, is_page_number, is_url_only,
     join_wrapped, strip_bookmarks,
 };
+use crate::lang::Lang;
 use crate::model::{Diagnostic, Severity, Span};
 use crate::text::{display_width, is_latin_alnum};
 
@@ -16,9 +18,30 @@ use crate::text::{display_width, is_latin_alnum};
 /// approximate the typeset widths, hence the slack.
 const FIT_SHARE: f64 = 0.9;
 
-pub(super) fn normalize(lines: &[&str]) -> Normalized {
-    let full_width = typical_full_width(lines);
-    let mut b = Builder::default();
+/// Normalize a PDF extraction. `stripped`: its trailing spaces were
+/// removed, so paragraph ends are read from labels, punctuation and line
+/// widths instead (see [`ends`]).
+pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> Normalized {
+    let page = if stripped {
+        let content: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        ends::PageWidth::measure(&content, lang)
+    } else {
+        let full = typical_full_width(lines);
+        ends::PageWidth {
+            full,
+            short_limit: full,
+            indented_cjk_full: None,
+        }
+    };
+    let full_width = page.full;
+    let mut b = Builder {
+        stripped: stripped.then_some(lang),
+        ..Builder::default()
+    };
     let mut pending_page_start = true;
     let mut page_first_line = 1u32;
     for (i, raw_line) in lines.iter().enumerate() {
@@ -51,7 +74,7 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             if page_start || marker {
                 b.end_footnotes();
             } else {
-                b.footnote_line(&raw, lineno, full_width);
+                b.footnote_line(&raw, lineno, &page);
                 continue;
             }
         }
@@ -68,9 +91,12 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
             b.prev_line = None;
             continue;
         }
-        let join = match (&b.cur, &b.prev_line) {
-            (Some(_), _) if b.open => Some(false),
-            (Some(_), Some(prev)) if latin_wrap(prev, t, full_width) => Some(true),
+        let join = match (&b.cur, &b.prev_line, b.stripped) {
+            (Some(cur), Some(prev), Some(lang)) => {
+                ends::runs_on(&cur.text, prev, t, &page, lang).then(|| stripped_space(prev, t))
+            }
+            (Some(_), _, None) if b.open => Some(false),
+            (Some(_), Some(prev), None) if latin_wrap(prev, t, full_width) => Some(true),
             _ => None,
         };
         match (join, b.cur.as_mut()) {
@@ -91,6 +117,9 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
 #[derive(Default)]
 struct Builder {
     out: Normalized,
+    /// The language to read paragraph ends with, when trailing spaces were
+    /// stripped.
+    stripped: Option<&'static Lang>,
     cur: Option<Para>,
     /// The last content line was wrapped (no trailing space).
     open: bool,
@@ -138,7 +167,8 @@ impl Builder {
         self.fn_open = false;
     }
 
-    fn footnote_line(&mut self, raw: &str, lineno: u32, full_width: usize) {
+    fn footnote_line(&mut self, raw: &str, lineno: u32, page: &ends::PageWidth) {
+        let full_width = page.full;
         let t = raw.trim();
         if is_url_only(t) && !raw.ends_with(' ') {
             // The extractor writes a hyperlink's target after its text.
@@ -147,12 +177,26 @@ impl Builder {
         }
         // Footnote lines follow the body's rules: a line without a trailing
         // space was wrapped, and so was a full line broken at a Latin space.
-        let latin = self.fn_cur.is_some() && latin_wrap(&self.fn_prev_line, t, full_width);
-        let entry = if self.fn_open || latin {
-            None
-        } else {
-            footnote_entry(t)
+        let latin = self.fn_cur.is_some()
+            && self.stripped.is_none()
+            && latin_wrap(&self.fn_prev_line, t, full_width);
+        let runs_on = match self.stripped {
+            // Without trailing spaces a numbered line starts a footnote
+            // unless the line before it was full and ran on.
+            Some(lang) => {
+                self.fn_cur.is_some()
+                    && ends::runs_on(
+                        self.fn_cur.as_ref().map_or("", |f| f.text.as_str()),
+                        &self.fn_prev_line,
+                        t,
+                        page,
+                        lang,
+                    )
+                    && !(footnote_entry(t).is_some() && page.short(&self.fn_prev_line))
+            }
+            None => self.fn_open || latin,
         };
+        let entry = if runs_on { None } else { footnote_entry(t) };
         match (entry, self.fn_cur.as_mut()) {
             (Some((number, text)), _) => {
                 if let Some(f) = self.fn_cur.take() {
@@ -166,7 +210,11 @@ impl Builder {
                 });
             }
             (None, Some(f)) => {
-                join_wrapped(&mut f.text, t, latin);
+                let space = match self.stripped {
+                    Some(_) => stripped_space(&self.fn_prev_line, t),
+                    None => latin,
+                };
+                join_wrapped(&mut f.text, t, space);
                 f.span = f.span.cover(Span::new(lineno, lineno));
             }
             (None, None) => {
@@ -240,6 +288,19 @@ fn typical_full_width(lines: &[&str]) -> usize {
     widths[widths.len() / 2]
 }
 
+/// Whether a wrap between `prev` and `next` (trailing spaces stripped) was
+/// at a space: between Latin words (`ITU-T` + `E.164`, `Res.` + `66]`), or
+/// after a dash used as a parenthesis (`研究 −` + `以实现`). A hyphen or a
+/// slash at the end is a wrap inside a word (`ITU-` + `D`, `和/` + `或`).
+fn stripped_space(prev: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
+        return false;
+    };
+    matches!(last, '−' | '–')
+        || ((is_latin_alnum(last) || last == '.')
+            && (is_latin_alnum(first) || matches!(first, '[' | '(')))
+}
+
 /// A line that ends with a space may still be wrapped: when the PDF broke
 /// at an inter-word space inside Latin text (`…特别是ITU-T ` + `E.164和…`,
 /// `（参见[PP Res. ` + `66]）`), or after a dash used as a parenthesis
@@ -306,7 +367,7 @@ mod tests {
 
     fn paras(text: &str) -> Vec<String> {
         let lines: Vec<&str> = text.split('\n').collect();
-        normalize(&lines)
+        normalize(&lines, false, &crate::lang::ZH)
             .paras
             .into_iter()
             .map(|p| p.text)
@@ -345,7 +406,7 @@ mod tests {
     #[test]
     fn page_start_space_is_stripped_and_flagged() {
         let lines = vec![" MOD  ", "", "第2号决议 ", "", " d) 世界电信 "];
-        let n = normalize(&lines);
+        let n = normalize(&lines, false, &crate::lang::ZH);
         assert_eq!(n.paras[0].text, "MOD");
         assert!(n.paras[0].page_start);
         assert!(!n.paras[1].page_start);
@@ -370,7 +431,7 @@ mod tests {
             "https://www.itu.int/x",
             " d) 下一页的文本 ",
         ];
-        let n = normalize(&lines);
+        let n = normalize(&lines, false, &crate::lang::ZH);
         let texts: Vec<_> = n.paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec!["c) 一些文本", "d) 下一页的文本"]);
         assert_eq!(n.footnotes.len(), 2);
@@ -389,7 +450,7 @@ mod tests {
     #[test]
     fn page_number_block_is_removed_and_next_line_starts_a_page() {
         let lines = vec!["4 最后一条。 ", "", "  ", "", "129 ", "", " ", "", "MOD  "];
-        let n = normalize(&lines);
+        let n = normalize(&lines, false, &crate::lang::ZH);
         assert_eq!(n.paras.len(), 2);
         assert!(n.paras[1].page_start);
         assert_eq!(n.artifacts[0].kind, ArtifactKind::PageNumber);
@@ -405,7 +466,7 @@ mod tests {
             long,
             "Hz至300 GHz。 ",
         ];
-        let n = normalize(&lines);
+        let n = normalize(&lines, false, &crate::lang::ZH);
         assert_eq!(n.footnotes.len(), 1);
         assert!(
             n.footnotes[0].text.ends_with("频率范围为0 Hz至300 GHz。"),
@@ -417,7 +478,7 @@ mod tests {
     #[test]
     fn footnote_block_ends_at_marker() {
         let lines = vec!["文本。 ", "_______________ ", "1  这些国家。 ", " MOD  "];
-        let n = normalize(&lines);
+        let n = normalize(&lines, false, &crate::lang::ZH);
         assert_eq!(n.footnotes[0].text, "这些国家。");
         assert_eq!(n.paras.last().map(|p| p.text.as_str()), Some("MOD"));
     }

@@ -292,7 +292,18 @@ impl Builder {
             return diags;
         };
         match self.place(&read) {
-            Some((place, lbl)) => self.push_labelled(p, place, lbl, &read.rest),
+            Some((place, lbl)) => {
+                let ascii = super::labels::ascii_form(&lbl.raw);
+                if ascii != lbl.raw {
+                    // Read as its ASCII form, but the reader should know.
+                    diags.push(Diagnostic {
+                        severity: Severity::Warning,
+                        line: p.span.first_line,
+                        message: format!("label `{}` read as `{ascii}`", lbl.raw),
+                    });
+                }
+                self.push_labelled(p, place, lbl, &read.rest)
+            }
             None => {
                 let raw = &read.readings[0].raw;
                 if !prev_closed && self.append_to_last(p) {

@@ -88,6 +88,57 @@ pub fn read_header(text: &str, lang: &Lang, allow_recommendation: bool) -> Optio
     None
 }
 
+/// Longest id part (in characters) a header-like paragraph may carry
+/// between `第` and `号决议`; longer runs are sentences.
+const LOOSE_ID_CHARS: usize = 16;
+
+/// Whether `text` looks like a resolution header by a looser pattern than
+/// [`read_header`]: `第`, a short id of any shape, a number sign and the
+/// word "resolution" in any of the spellings the language table lists, then
+/// nothing or a bracket with nothing but a footnote digit or punctuation
+/// after it. A paragraph that passes this but fails [`read_header`]
+/// (`第2號決議（…）`, `第10001号决议（…）`) is a header typed wrongly.
+pub fn looks_like_header(text: &str, lang: &Lang) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix(lang.resolution_header_prefix) else {
+        return false;
+    };
+    let Some((k, sign)) = rest
+        .char_indices()
+        .take(LOOSE_ID_CHARS + 1)
+        .find(|(_, c)| lang.header_number_signs.contains(c))
+    else {
+        return false;
+    };
+    let id = rest[..k].trim();
+    if id.is_empty() || id.contains(lang.sentence_final) {
+        return false;
+    }
+    let after = rest[k + sign.len_utf8()..].trim_start();
+    let Some(tail) = lang
+        .header_resolution_words
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+    else {
+        return false;
+    };
+    let tail = tail.trim();
+    if tail.is_empty() {
+        return true;
+    }
+    if !tail.starts_with(punct::OPEN_PARENS) {
+        return false;
+    }
+    match bracketed(tail) {
+        // Only a footnote digit may follow the bracket; punctuation after
+        // it makes a citation closing a sentence (`第208号决议（…）；`).
+        Some((_, after)) => after.trim().chars().all(|c| c.is_ascii_digit()),
+        // An unclosed bracket: a header whose bracket was never closed, not
+        // a citation running on into a title (`（2018年，迪拜 – 加强…`).
+        None => tail.chars().count() <= 24 && !tail.contains(lang.dashes),
+    }
+}
+
 /// `2`, `COM4/AI`, `COM3/APT-NG`.
 pub fn is_resolution_id(id: &str) -> bool {
     if !id.is_empty() && id.len() <= 4 && id.bytes().all(|b| b.is_ascii_digit()) {
@@ -286,6 +337,36 @@ mod tests {
         assert!(read_header("第2号决议", &ZH, false).is_some());
         assert!(read_header("第二号决议（2024年）", &ZH, false).is_none());
         assert!(read_header("ITU-T A.25建议书", &ZH, false).is_none());
+    }
+
+    #[test]
+    fn near_miss_headers_look_like_headers() {
+        for t in [
+            "第2號決議（2024年，新德里，修订版）",
+            "第2号決議（2024年，新德里，修订版）",
+            "第10001号决议（2024年，新德里，修订版）",
+            "第二号决议（2024年，新德里）",
+            "第2号 决议（2024年，新德里）",
+            "第2号决议（2024年，新德里，修订版",
+            "第COM4-AI号决议（2024年，新德里）",
+        ] {
+            assert!(looks_like_header(t, &ZH), "{t}");
+            assert!(read_header(t, &ZH, true).is_none(), "{t}");
+        }
+        assert!(looks_like_header(
+            "第2号决议（2024年，新德里，修订版）",
+            &ZH
+        ));
+        for t in [
+            "第2号决议（2024年，新德里，修订版）规定的工作",
+            "第2号决议规定的工作",
+            "第三，请成员国按照第2号决议（2024年）",
+            "第二次会议",
+            "第208号决议（2022年，布加勒斯特，修订版）；",
+            "第157号决议（2018年，迪拜，修订版 – 加强国际电联的项目执行",
+        ] {
+            assert!(!looks_like_header(t, &ZH), "{t}");
+        }
     }
 
     #[test]

@@ -28,8 +28,14 @@ pub fn read_label(text: &str, lang: &Lang) -> Option<LabelRead> {
         }
         return Some(r);
     }
-    let (tok, rest) = split_token(text, lang)?;
-    let readings = readings_of(tok, lang);
+    let spaced = split_token(text, lang).map(|(tok, rest)| (rest, readings_as_typed(tok, lang)));
+    let (rest, readings) = match spaced {
+        Some(found) if !found.1.is_empty() => found,
+        _ => {
+            let (tok, rest) = split_glued(text)?;
+            (rest, readings_as_typed(tok, lang))
+        }
+    };
     if readings.is_empty() {
         return None;
     }
@@ -37,6 +43,68 @@ pub fn read_label(text: &str, lang: &Lang) -> Option<LabelRead> {
         readings,
         rest: rest.to_string(),
     })
+}
+
+/// Readings of `tok` as typed, full-width or bracketed (`ａ）`, `（a）`,
+/// `１`, `1．`): read as its ASCII form, keeping `tok` as the raw label.
+fn readings_as_typed(tok: &str, lang: &Lang) -> Vec<ClauseLabel> {
+    let ascii = ascii_form(tok);
+    let mut readings = readings_of(&ascii, lang);
+    if ascii != tok {
+        for l in &mut readings {
+            l.raw = tok.to_string();
+        }
+    }
+    readings
+}
+
+/// Longest label (in characters) glued to its text without a space.
+const GLUED_LABEL_CHARS: usize = 6;
+
+/// A label glued to its text (`a）文本`, `（1）文本`, `1．文本`): up to a
+/// closing bracket or a full stop within the first few characters.
+fn split_glued(text: &str) -> Option<(&str, &str)> {
+    let (end, c) = text
+        .char_indices()
+        .take(GLUED_LABEL_CHARS)
+        .skip(1)
+        .find(|(_, c)| matches!(fold_ascii(*c), ')' | '.'))?;
+    let tok = &text[..end + c.len_utf8()];
+    let rest = text[tok.len()..].trim_start();
+    // `E.164`, `1.5`: a full stop inside a token is not a label's.
+    if fold_ascii(c) == '.' && rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    (!rest.is_empty()).then_some((tok, rest))
+}
+
+/// A full-width ASCII form (`ａ`, `１`, `（`, `．`) as ASCII.
+fn fold_ascii(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The ASCII form of a label typed another way: full-width characters
+/// folded, `(a)` read as `a)`, `1.` as `1`. Labels that differ only in this
+/// form are the same label (a change between them is editorial).
+pub fn ascii_form(raw: &str) -> String {
+    let folded: String = raw.chars().map(fold_ascii).collect();
+    let short =
+        |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_alphanumeric());
+    if let Some(inner) = folded.strip_prefix('(').and_then(|s| s.strip_suffix(')'))
+        && short(inner)
+    {
+        return format!("{inner})");
+    }
+    if let Some(n) = folded.strip_suffix('.')
+        && short(n)
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return n.to_string();
+    }
+    folded
 }
 
 /// Split off the first token: up to the first space, or a bullet/dash glued
@@ -246,6 +314,42 @@ mod tests {
         assert_eq!(fams("1bis.1 General"), vec![(LabelFamily::Decimal, 1)]);
         assert_eq!(decimal_path("1bis.1.2"), Some(vec![1, 1, 2]));
         assert!(fams("bis that").is_empty());
+    }
+
+    #[test]
+    fn full_width_and_bracketed_forms_read_as_ascii() {
+        for (typed, family, ordinal) in [
+            ("ａ） 文本", LabelFamily::Letter, 1),
+            ("b） 文本", LabelFamily::Letter, 2),
+            ("（c） 文本", LabelFamily::Letter, 3),
+            ("(d) 文本", LabelFamily::Letter, 4),
+            ("１ 文本", LabelFamily::Number, 1),
+            ("（２） 文本", LabelFamily::NumberParen, 2),
+            ("3． 文本", LabelFamily::Number, 3),
+            ("4. 文本", LabelFamily::Number, 4),
+            ("ⅰ 文本", LabelFamily::Letter, 0),
+        ] {
+            let got = fams(typed);
+            if ordinal == 0 {
+                assert!(got.is_empty(), "{typed}: {got:?}");
+            } else {
+                assert!(got.contains(&(family, ordinal)), "{typed}: {got:?}");
+            }
+        }
+        let r = read_label("（ⅱ）文本", &ZH);
+        assert!(r.is_none());
+        let r = read_label("ａ）文本", &ZH).expect("glued label");
+        assert_eq!(r.readings[0].raw, "ａ）");
+        assert_eq!(r.rest, "文本");
+        let r = read_label("（1）文本", &ZH).expect("glued label");
+        assert_eq!(r.readings[0].family, LabelFamily::NumberParen);
+        assert_eq!(r.rest, "文本");
+        assert_eq!(ascii_form("（ａ）"), "a)");
+        assert_eq!(ascii_form("１．"), "1");
+        assert_eq!(ascii_form("a)"), "a)");
+        // A designation is not a glued label.
+        assert!(read_label("E.164建议书", &ZH).is_none());
+        assert!(read_label("1.5倍", &ZH).is_none());
     }
 
     #[test]

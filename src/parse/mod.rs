@@ -117,19 +117,7 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     };
     let report =
         (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
-    if starts.is_empty()
-        && class == DocumentClass::Other
-        && let Some(p) = paras.iter().find(|p| header_of(p, lang, false).is_some())
-    {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            line: p.span.first_line,
-            message: format!(
-                "`{}` reads like a resolution header, but no history or assembly line follows it; not read as a resolution",
-                p.text.trim()
-            ),
-        });
-    }
+    diagnostics.extend(unread_headers(paras, &starts, lang));
     if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
         other_blocks.push(other_block(OtherBlockKind::TextWithoutResolutions, paras));
     }
@@ -170,6 +158,44 @@ fn duplicate_ids(resolutions: &[Resolution]) -> Vec<Diagnostic> {
                 first.insert(&r.id, line);
             }
         }
+    }
+    out
+}
+
+/// A warning for every paragraph that reads like a resolution header but
+/// does not start a resolution: typed wrongly (`第2號決議`, a five-digit
+/// number), or without the history or assembly line that confirms it. Its
+/// text stays where it is (in the resolution before it, or among the
+/// other blocks), so the reader must be told.
+fn unread_headers(paras: &[Para], starts: &[Start], lang: &Lang) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (i, p) in paras.iter().enumerate() {
+        while k < starts.len() && starts[k].header < i {
+            k += 1;
+        }
+        if starts.get(k).is_some_and(|s| s.header == i) {
+            continue;
+        }
+        let text = without_notes(&p.text);
+        let message = match read_header(&text, lang, false) {
+            // A bare `第2号决议` is a citation standing alone (a table cell).
+            Some(h) if h.edition.is_some() => format!(
+                "`{}` reads like a resolution header, but no history or assembly line follows it; not read as a resolution",
+                text.trim()
+            ),
+            Some(_) => continue,
+            None if header::looks_like_header(&text, lang) => format!(
+                "`{}` looks like a resolution header but does not read as one (number sign, word, id or bracket); not read as a resolution",
+                text.trim()
+            ),
+            None => continue,
+        };
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            line: p.span.first_line,
+            message,
+        });
     }
     out
 }
@@ -260,6 +286,15 @@ fn find_starts(paras: &[Para], lang: &Lang) -> Vec<Start> {
             i += 2;
             continue;
         }
+        if recommendation_start(paras, i, lang) {
+            starts.push(Start {
+                first: i,
+                header: i,
+                action: None,
+            });
+            i += 1;
+            continue;
+        }
         if header_of(&paras[i], lang, false).is_some() {
             let confirmed = paras
                 .iter()
@@ -280,6 +315,26 @@ fn find_starts(paras: &[Para], lang: &Lang) -> Vec<Start> {
         i += 1;
     }
     starts
+}
+
+/// A Recommendation header without a marker (a published collection has
+/// none): `ITU-T A.25建议书` alone in its paragraph, followed by a title,
+/// not standing in a list of such lines.
+fn recommendation_start(paras: &[Para], i: usize, lang: &Lang) -> bool {
+    let is_rec = |p: &Para| {
+        header_of(p, lang, true).is_some_and(|h| h.kind == ResolutionKind::Recommendation)
+    };
+    if !is_rec(&paras[i]) || (i > 0 && is_rec(&paras[i - 1])) {
+        return false;
+    }
+    paras.get(i + 1).is_some_and(|next| {
+        let t = without_notes(&next.text);
+        !is_rec(next)
+            && !is_marker(&t)
+            && labels::read_label(&t, lang).is_none()
+            && body::read_heading(&t, lang).is_none()
+            && read_header(&t, lang, false).is_none()
+    })
 }
 
 fn text(p: &Para) -> Text {

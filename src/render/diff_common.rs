@@ -1,7 +1,8 @@
 //! Wording shared by the human-readable diff renderers: ITU action words and
 //! how a change's place is named.
 
-use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff};
+use crate::lang::ReportWords;
+use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff, Span, Verdict};
 
 /// ITU action word for a resolution: ADD, SUP, MOD, `(MOD)` when every
 /// change is editorial, NOC, or `—` when it is outside a partial edition.
@@ -76,4 +77,84 @@ pub fn place(c: &Change) -> String {
         (_, Some(o), Some(n)) if o != n => format!("{} → {n}", at(&section, Some(o))),
         (_, o, n) => at(&section, n.or(o)),
     }
+}
+
+/// Kind of a change in the words of the texts' language.
+pub fn kind_label(c: &Change, w: &ReportWords) -> &'static str {
+    match c.kind {
+        ChangeKind::Added => w.added,
+        ChangeKind::Removed => w.removed,
+        ChangeKind::Modified => w.modified,
+        ChangeKind::Moved => w.moved,
+        ChangeKind::Renumbered => w.renumbered,
+    }
+}
+
+/// A verdict in words (`实质性修改`).
+pub fn verdict_label(v: Verdict, w: &ReportWords) -> &'static str {
+    let i = match v {
+        Verdict::Mod => 0,
+        Verdict::ModEditorial => 1,
+        Verdict::Noc => 2,
+        Verdict::Add => 3,
+        Verdict::Sup => 4,
+        Verdict::Absent => 5,
+    };
+    w.verdict_words[i]
+}
+
+/// How the sides were paired, in the words of the texts' language.
+pub fn match_label(m: &MatchHow, w: &ReportWords) -> String {
+    let (i, id, other) = match m {
+        MatchHow::SameNumber => (0, "", ""),
+        MatchHow::SameId => (1, "", ""),
+        MatchHow::MappingFile { provisional_id } => (2, provisional_id.as_str(), ""),
+        MatchHow::ReportMapping { provisional_id } => (3, provisional_id.as_str(), ""),
+        MatchHow::FuzzyId {
+            text_id,
+            matched_id,
+        } => (4, text_id.as_str(), matched_id.as_str()),
+    };
+    w.match_words[i]
+        .replace("{id}", id)
+        .replace("{other}", other)
+}
+
+/// Where a change is, header units named in the texts' language.
+pub fn place_label(c: &Change, w: &ReportWords) -> String {
+    let unit = |i: usize| w.units[i].to_string();
+    match c.unit {
+        ChangeUnit::Header => unit(0),
+        ChangeUnit::Title => unit(1),
+        ChangeUnit::History => unit(2),
+        ChangeUnit::Assembly => unit(3),
+        ChangeUnit::Heading => unit(4),
+        ChangeUnit::Intro => format!("{}{}{}{}", c.section, w.parens.0, unit(5), w.parens.1),
+        ChangeUnit::Footnote => {
+            let mut c = c.clone();
+            c.section = unit(6);
+            place(&c)
+        }
+        ChangeUnit::AnnexTitle | ChangeUnit::Clause => place(c),
+    }
+}
+
+fn span_words(s: Span) -> String {
+    if s.first_line == s.last_line {
+        s.first_line.to_string()
+    } else {
+        format!("{}–{}", s.first_line, s.last_line)
+    }
+}
+
+/// Source lines of a change: `原第11299–11301行，新第47行`.
+pub fn lines_label(c: &Change, w: &ReportWords) -> String {
+    let side = |lead: &str, s: Option<Span>| {
+        s.map(|s| format!("{lead}{}", w.lines.replace("{lines}", &span_words(s))))
+    };
+    [side(w.old_side, c.old_span), side(w.new_side, c.new_span)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(w.separator)
 }

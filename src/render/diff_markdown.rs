@@ -1,31 +1,77 @@
 //! The edition diff as a Markdown change report a secretariat could
-//! circulate: a summary table with ITU action words, then per resolution the
-//! changed clauses with ~~deleted~~ and **inserted** text.
+//! circulate, in the language of the texts: a summary with ITU marks and
+//! counts by class, then per resolution the changes with `<del>deleted</del>`
+//! and `<ins>inserted</ins>` text (struck through and underlined by common
+//! renderers) and their source lines.
 
-use super::diff_common::{action_word, display_id, kind_word, match_words, place};
-use super::markdown::{escape as esc, mark};
-use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
+use super::diff_common::{
+    action_word, display_id, kind_label, lines_label, match_label, place_label, verdict_label,
+};
+use super::markdown::escape as esc;
+use crate::lang::{Lang, ReportWords};
+use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus, Verdict};
 use std::io::{self, Write};
+
+/// `text` marked as deleted or inserted. One convention for every change:
+/// the HTML elements, which Markdown renderers pass through and show as
+/// strike-through and underline, whatever characters surround them.
+fn mark(text: &str, tag: &str) -> String {
+    format!("<{tag}>{}</{tag}>", esc(text))
+}
 
 /// Write the report as Markdown.
 pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
-    writeln!(
-        out,
-        "# Changes from {} to {}\n",
-        esc(&report.old_name),
-        esc(&report.new_name)
-    )?;
+    let w = Lang::for_tag(&report.lang).report;
+    let title = w
+        .title
+        .replace("{old}", &esc(&report.old_name))
+        .replace("{new}", &esc(&report.new_name));
+    writeln!(out, "# {title}\n")?;
     for n in &report.notes {
         writeln!(out, "> {}\n", esc(n))?;
     }
     if report.editorial_hidden {
-        writeln!(out, "> Editorial changes are not shown.\n")?;
+        writeln!(out, "> {}\n", w.editorial_hidden)?;
     }
-    let s = report.summary();
+    if report.renumbering_hidden {
+        writeln!(out, "> {}\n", w.renumbering_hidden)?;
+    }
+    let counts: Vec<String> = [
+        Verdict::Mod,
+        Verdict::ModEditorial,
+        Verdict::Noc,
+        Verdict::Add,
+        Verdict::Sup,
+        Verdict::Absent,
+    ]
+    .into_iter()
+    .map(|v| {
+        let n = report.resolutions.iter().filter(|r| r.verdict == v).count();
+        let (open, close) = w.parens;
+        format!("{} {n}{open}{}{close}", v.mark(), verdict_label(v, w))
+    })
+    .collect();
+    let s = report.summary().classes;
     writeln!(
         out,
-        "ADD {} · SUP {} · MOD {} (of which (MOD) editorial only {}) · NOC {} · absent {}\n",
-        s.added, s.removed, s.modified, s.editorial_only, s.unchanged, s.absent
+        "{}{}{}{}{}{}{} {}{}{} {}{}{} {}{}{} {}\n",
+        w.summary,
+        w.colon,
+        counts.join(" · "),
+        w.full_stop,
+        w.changes,
+        w.colon,
+        w.class_substantive,
+        s.substantive,
+        w.separator,
+        w.class_editorial,
+        s.editorial,
+        w.separator,
+        w.moved,
+        s.moved,
+        w.separator,
+        w.renumbered,
+        s.renumbered
     )?;
     let listed: Vec<_> = report
         .resolutions
@@ -35,7 +81,14 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
     if !listed.is_empty() {
         writeln!(
             out,
-            "| Resolution | Action | Title | Substantive | Editorial | Moved | Renumbered |"
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            w.col_resolution,
+            w.col_mark,
+            w.col_title,
+            w.class_substantive,
+            w.class_editorial,
+            w.moved,
+            w.renumbered
         )?;
         writeln!(out, "|---|---|---|---:|---:|---:|---:|")?;
         for r in &listed {
@@ -44,7 +97,7 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 esc(&display_id(r)),
-                action_word(r),
+                esc(action_word(r)),
                 esc(&r.title),
                 n.substantive,
                 n.editorial,
@@ -61,11 +114,8 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         .map(display_id)
         .collect();
     if !absent.is_empty() {
-        writeln!(
-            out,
-            "Not compared (outside a partial edition): {}\n",
-            esc(&absent.join(", "))
-        )?;
+        let list = esc(&absent.join(", "));
+        writeln!(out, "{}{}{list}\n", w.not_compared, w.colon)?;
     }
     for r in &listed {
         if r.header_changes.is_empty() && r.changes.is_empty() {
@@ -73,45 +123,54 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         }
         writeln!(
             out,
-            "## {} Resolution {} — {}\n",
-            action_word(r),
+            "## {} {} — {}\n",
+            esc(action_word(r)),
             esc(&display_id(r)),
             esc(&r.title)
         )?;
         if let Some(m) = &r.match_how {
-            writeln!(out, "*Matched: {}.*\n", esc(&match_words(m)))?;
+            let how = esc(&match_label(m, w));
+            writeln!(out, "*{}{}{how}*\n", w.matched, w.colon)?;
         }
         for c in r.header_changes.iter().chain(&r.changes) {
-            write_change(out, c)?;
+            write_change(out, c, w)?;
         }
         writeln!(out)?;
     }
     Ok(())
 }
 
-fn write_change<W: Write>(out: &mut W, c: &Change) -> io::Result<()> {
-    let mut tag = kind_word(c).to_string();
+fn write_change<W: Write>(out: &mut W, c: &Change, w: &ReportWords) -> io::Result<()> {
+    let mut tag = kind_label(c, w).to_string();
     if c.editorial {
-        tag.push_str(", editorial");
+        tag.push_str(w.separator);
+        tag.push_str(w.editorial);
     }
     let body = if !c.inline.is_empty() {
         c.inline
             .iter()
             .map(|o| match o.op {
                 InlineTag::Equal => esc(&o.text),
-                InlineTag::Delete => mark(&o.text, "~~", "del"),
-                InlineTag::Insert => mark(&o.text, "**", "ins"),
+                InlineTag::Delete => mark(&o.text, "del"),
+                InlineTag::Insert => mark(&o.text, "ins"),
             })
             .collect::<String>()
     } else {
         match (&c.old_text, &c.new_text) {
             (Some(_), Some(n)) => esc(&crate::text::preview(n, 40)),
-            (Some(o), None) => mark(o, "~~", "del"),
-            (None, Some(n)) => mark(n, "**", "ins"),
+            (Some(o), None) => mark(o, "del"),
+            (None, Some(n)) => mark(n, "ins"),
             (None, None) => String::new(),
         }
     };
-    writeln!(out, "- **{}** ({tag}): {body}", esc(&place(c)))
+    let (open, close) = w.parens;
+    writeln!(
+        out,
+        "- **{}**{open}{tag}{close}{}{body} <sub>{}</sub>",
+        esc(&place_label(c, w)),
+        w.colon,
+        lines_label(c, w)
+    )
 }
 
 #[cfg(test)]
@@ -119,9 +178,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn marks_fall_back_to_html_next_to_punctuation() {
-        assert_eq!(mark("它", "~~", "del"), "~~它~~");
-        assert_eq!(mark("（GSS）", "~~", "del"), "<del>（GSS）</del>");
-        assert_eq!(mark("a*b", "**", "ins"), "**a\\*b**");
+    fn one_mark_convention_whatever_the_neighbours() {
+        assert_eq!(mark("它", "del"), "<del>它</del>");
+        assert_eq!(mark("（GSS）", "del"), "<del>（GSS）</del>");
+        assert_eq!(mark("a*b<i>", "ins"), "<ins>a\\*b\\<i\\></ins>");
     }
 }

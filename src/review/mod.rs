@@ -67,6 +67,16 @@ impl SourceLines {
         Ok(out)
     }
 
+    /// The texts of the documents of `corpus`, as [`crate::corpus::load_with_texts`]
+    /// hands them back (one per document, in order): no file is read again.
+    pub fn from_texts(corpus: &Corpus, texts: &[String]) -> SourceLines {
+        let mut out = SourceLines::default();
+        for (d, text) in corpus.documents.iter().zip(texts) {
+            out.insert(&d.path, text);
+        }
+        out
+    }
+
     /// Add (or replace) the text of one file.
     pub fn insert(&mut self, path: &str, text: &str) {
         self.files.insert(
@@ -123,17 +133,27 @@ pub struct ReviewInput<'a> {
 /// files, an edition with no resolution text, a `--report` file that is not
 /// a summary report) is an error; findings are not.
 pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
-    let edition = crate::corpus::load(input.edition, input.load)?;
+    // Each file is read and decoded once; the edition keeps its texts for
+    // quoting. The previous edition loads on a second core meanwhile.
+    let (edition, against) = std::thread::scope(|s| {
+        let against = input
+            .against
+            .map(|p| s.spawn(move || crate::corpus::load(p, input.load)));
+        let edition = crate::corpus::load_with_texts(input.edition, input.load);
+        let against = against.map(|h| {
+            h.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (edition, against)
+    });
+    let (edition, texts) = edition?;
     if edition.documents.iter().all(|d| d.resolutions.is_empty()) {
         return Err(crate::Error::NoResolution {
             path: edition.path.clone(),
             found: "no resolution header, assembly line or MOD/ADD marker".into(),
         });
     }
-    let against = match input.against {
-        Some(p) => Some(crate::corpus::load(p, input.load)?),
-        None => None,
-    };
+    let against = against.transpose()?;
     let report = match input.report {
         Some(p) => {
             let d = crate::corpus::load_file(p, input.load)?;
@@ -148,7 +168,7 @@ pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
         }
         None => None,
     };
-    let sources = SourceLines::read(&edition, &input.load.ingest)?;
+    let sources = SourceLines::from_texts(&edition, &texts);
     let lang = match &against {
         Some(prev) => crate::corpus::common_language(prev, &edition)?,
         None => edition.language()?,

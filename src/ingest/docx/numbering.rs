@@ -290,18 +290,16 @@ pub(super) fn format_number(value: u32, format: &str) -> String {
         | "japaneseCounting"
         | "ideographTraditional"
         | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" => chinese(value),
+        | "taiwaneseCountingThousand" => crate::lang::cjk_counting(value),
         "ideographDigital" | "chineseLegalSimplified" => value
             .to_string()
             .chars()
-            .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize])
+            .map(|d| crate::lang::CJK_DIGITS[d.to_digit(10).unwrap_or(0) as usize])
             .collect(),
         "none" => String::new(),
         _ => value.to_string(),
     }
 }
-
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// Word's letters: a … z, then aa … zz, aaa …
 fn letters(value: u32) -> String {
@@ -336,39 +334,6 @@ fn roman(mut value: u32) -> String {
         }
     }
     out
-}
-
-/// 一 … 十, 十一 … 九十九, then digit by digit.
-fn chinese(value: u32) -> String {
-    let d = |n: u32| DIGITS[n as usize];
-    match value {
-        0..=9 => d(value).to_string(),
-        10..=19 => format!(
-            "十{}",
-            if value > 10 {
-                d(value - 10).to_string()
-            } else {
-                String::new()
-            }
-        ),
-        20..=99 => {
-            let ones = value % 10;
-            format!(
-                "{}十{}",
-                d(value / 10),
-                if ones > 0 {
-                    d(ones).to_string()
-                } else {
-                    String::new()
-                }
-            )
-        }
-        _ => value
-            .to_string()
-            .chars()
-            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-            .collect(),
-    }
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ fn report(resolutions: Vec<ResolutionDiff>) -> DiffReport {
         notes: Vec::new(),
         editorial_hidden: false,
         renumbering_hidden: false,
+        lang: "zh-Hans".into(),
     }
 }
 
