@@ -7,6 +7,7 @@ use std::fmt;
 
 /// Why a job could not be done.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The file or folder could not be read (missing, permission denied, …).
     Read {

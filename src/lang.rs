@@ -68,6 +68,7 @@ pub enum Series {
 
 /// The patterns of a language table, compiled once on first use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Pattern {
     /// A citation of resolutions: group 1 the first number, group 2 further
     /// numbers, group 3 the inside of the edition bracket.

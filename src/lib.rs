@@ -64,11 +64,11 @@ pub mod ingest;
 pub mod lang;
 pub mod model;
 pub mod normalize;
-pub mod parallel;
+pub(crate) mod parallel;
 pub mod parse;
 pub mod render;
 pub mod review;
-pub mod text;
+pub(crate) mod text;
 
 #[cfg(test)]
 pub(crate) mod testkit;

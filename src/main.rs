@@ -217,8 +217,8 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         opts.parse.detect = false;
     }
     opts.ingest.revisions = match input.revisions {
-        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
-        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+        RevisionsArg::Accept => ingest::Revisions::Accept,
+        RevisionsArg::Reject => ingest::Revisions::Reject,
     };
     Ok(opts)
 }

@@ -71,10 +71,6 @@ pub struct UnitRef<'a> {
     pub section: String,
     /// Label path (`1 a)`, `¶2` for an unlabelled paragraph).
     pub label: String,
-    /// Base comparison key of its text.
-    pub key: String,
-    /// Editorial comparison key of its text.
-    pub editorial_key: String,
 }
 
 /// A clause of either side with its counterpart.
@@ -215,8 +211,6 @@ impl<'a> Side<'a> {
             clause: n.clause,
             section: self.containers[n.container].0.name(),
             label: n.label.clone(),
-            key: n.key.clone(),
-            editorial_key: n.editorial.clone(),
         }
     }
 }

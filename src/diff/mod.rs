@@ -4,8 +4,8 @@
 //! not) and computes inline redlines, only inside paired clauses.
 
 pub mod budget;
-pub mod editorial;
-pub mod inline;
+pub(crate) mod editorial;
+pub(crate) mod inline;
 
 use crate::align::{
     self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair, UnitSides,
@@ -340,7 +340,7 @@ fn compare(unit: ChangeUnit, old: Option<Side>, new: Option<Side>, lang: &Lang) 
 
 /// Compare two versions of one resolution: header-line changes, then
 /// heading, clause, annex and footnote changes in new-edition order.
-pub fn diff_resolution(
+pub(crate) fn diff_resolution(
     old: &Resolution,
     new: &Resolution,
     lang: &Lang,

@@ -17,8 +17,9 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16
 use std::path::Path;
 
 mod clean;
-pub mod docx;
+pub(crate) mod docx;
 use clean::clean;
+pub use docx::Revisions;
 
 /// Options of the ingest stage.
 #[derive(Debug, Clone, Default)]

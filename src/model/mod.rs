@@ -71,6 +71,7 @@ impl std::fmt::Display for Location {
 /// What a file of an edition folder turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DocumentClass {
     /// Holds the texts of one or more resolutions (or revised Recommendations).
     ResolutionText,
@@ -133,6 +134,7 @@ impl LanguageReport {
 /// The physical layout convention the text follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Layout {
     /// PDF extraction: hard wraps, a trailing space marks a paragraph end, a
     /// leading space marks a page start.
@@ -359,6 +361,7 @@ pub struct Resolution {
 /// Normalised meaning of a section heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SectionKind {
     /// 忆及
     Recalling,
@@ -483,6 +486,7 @@ impl Section {
 /// Family of a clause label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LabelFamily {
     /// `a)`
     Letter,

@@ -10,11 +10,11 @@ use crate::model::{
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 use std::collections::BTreeMap;
 
-pub mod annex;
-pub mod body;
-pub mod header;
-pub mod labels;
-pub mod notes;
+pub(crate) mod annex;
+pub(crate) mod body;
+pub(crate) mod header;
+pub(crate) mod labels;
+pub(crate) mod notes;
 pub mod report;
 
 use header::{HeaderLine, is_assembly_line, is_history_start, read_header};

@@ -1,15 +1,15 @@
 //! Render: models and reports to terminal text, JSON, Markdown and HTML.
 //! Renderers write to a `Write` handed to them; colour is the caller's choice.
 
-pub mod diff_common;
+pub(crate) mod diff_common;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
 pub mod docx;
 pub mod html;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod outline;
-pub mod paint;
+pub(crate) mod paint;
 #[cfg(feature = "plain-export")]
 pub mod plain;
 pub mod review_json;

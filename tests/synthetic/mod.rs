@@ -13,8 +13,7 @@
 //! the ground truth is unambiguous.
 #![allow(dead_code)] // the test, the bench and the example use different parts
 
-use resdiff::align::keys::{base_key, editorial_key};
-use resdiff::align::{CLAUSE_THRESHOLD, similarity};
+use resdiff::align::{CLAUSE_THRESHOLD, base_key, editorial_key, similarity};
 use resdiff::lang::ZH;
 use resdiff::model::{Clause, ClauseLabel, Document, LabelFamily, Resolution, Section, Span};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
