@@ -169,29 +169,15 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    let mut files = Vec::new();
-    if meta.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|source| Error::Read {
-            path: shown.clone(),
-            source,
-        })?;
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: shown.clone(),
-                source,
-            })?;
-            let p = entry.path();
-            if p.is_file() && p.extension().is_some_and(|e| e == "txt" || e == "docx") {
-                files.push(p);
-            }
-        }
-        files.sort();
+    let files = if meta.is_dir() {
+        let files = members(path)?.texts;
         if files.is_empty() {
             return Err(Error::NoTextFiles { path: shown });
         }
+        files
     } else {
-        files.push(path.to_path_buf());
-    }
+        vec![path.to_path_buf()]
+    };
     let loaded = crate::parallel::map_ordered(&files, 0, |f| {
         load_file_with_text(f, opts).map(|(d, t)| (d, if keep { t } else { String::new() }))
     })
@@ -210,6 +196,124 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
     ))
 }
 
+/// Whether a folder member is read as a text of the edition. The one place
+/// that knows which files an edition folder holds: an accepted extension,
+/// in any case (`R13.TXT`).
+pub fn is_text_member(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Extensions of the files an edition folder's texts are read from.
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "docx"];
+
+/// The name of an edition folder's description file.
+const MANIFEST: &str = "edition.json";
+
+/// What an edition folder holds.
+#[derive(Debug, Default)]
+pub struct Members {
+    /// Texts to read, in file-name order.
+    pub texts: Vec<std::path::PathBuf>,
+    /// Entries not read, each with the reason.
+    pub skipped: Vec<(std::path::PathBuf, String)>,
+}
+
+/// Sort the entries of an edition folder into texts and entries not read.
+pub fn members(dir: &Path) -> Result<Members> {
+    let io_err = |source| Error::Read {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut out = Members::default();
+    for entry in std::fs::read_dir(dir).map_err(io_err)? {
+        let p = entry.map_err(io_err)?.path();
+        if p.file_name().is_some_and(|n| n == MANIFEST) {
+            continue;
+        }
+        let why = match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() && is_text_member(&p) => {
+                out.texts.push(p);
+                continue;
+            }
+            Ok(m) if m.is_dir() => {
+                "a sub-folder (an edition is one folder, its files are not read)".to_string()
+            }
+            Ok(m) if m.is_file() => format!("not a .{} file", TEXT_EXTENSIONS.join(" or .")),
+            Ok(_) => "not a regular file".to_string(),
+            Err(e) if p.is_symlink() => format!("a symbolic link that leads nowhere ({e})"),
+            Err(e) => format!("cannot be read ({e})"),
+        };
+        out.skipped.push((p, why));
+    }
+    out.texts.sort();
+    out.skipped.sort();
+    Ok(out)
+}
+
+/// Warnings, one line each, for what an edition folder holds but is not
+/// read: entries that are not texts, and `edition.json` keys resdiff does
+/// not know. Nothing for a file; trouble reading is left to [`load`].
+pub fn unused_members(path: &Path) -> Vec<String> {
+    if !path.is_dir() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = members(path)
+        .map(|m| m.skipped)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(p, why)| format!("{}: warning: {why}; not read", p.display()))
+        .collect();
+    if let Ok((_, unknown)) = read_manifest_keys(path) {
+        let p = path.join(MANIFEST);
+        for key in unknown {
+            let hint = MANIFEST_KEYS
+                .iter()
+                .find(|k| close_spelling(k, &key))
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            out.push(format!(
+                "{}: warning: unknown key `{key}`{hint}; not used (known keys: {})",
+                p.display(),
+                MANIFEST_KEYS.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Keys `edition.json` may hold.
+const MANIFEST_KEYS: [&str; 2] = ["partial", "note"];
+
+/// Same letters but for case, or one letter added, dropped, changed or two
+/// swapped.
+fn close_spelling(known: &str, key: &str) -> bool {
+    let a: Vec<char> = known.to_lowercase().chars().collect();
+    let b: Vec<char> = key.to_lowercase().chars().collect();
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            diff.len() == 1
+                || (diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && a[diff[0]] == b[diff[1]]
+                    && a[diff[1]] == b[diff[0]])
+        }
+        1 => (0..long.len())
+            .any(|i| long[..i] == short[..i.min(short.len())] && long[i + 1..] == short[i..]),
+        _ => false,
+    }
+}
+
 /// Optional `edition.json` in an edition folder.
 #[derive(Debug, Default, serde::Deserialize)]
 struct Manifest {
@@ -218,14 +322,35 @@ struct Manifest {
 }
 
 fn read_manifest(dir: &Path) -> Result<Manifest> {
-    let p = dir.join("edition.json");
+    read_manifest_keys(dir).map(|(m, _)| m)
+}
+
+/// The manifest and the keys of it resdiff does not know.
+fn read_manifest_keys(dir: &Path) -> Result<(Manifest, Vec<String>)> {
+    let p = dir.join(MANIFEST);
     match std::fs::read_to_string(&p) {
-        Ok(s) => serde_json::from_str(&s).map_err(|e| Error::Data {
-            path: p.display().to_string(),
-            line: u32::try_from(e.line()).ok(),
-            message: format!("invalid edition.json: {e}"),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+        Ok(s) => {
+            let invalid = |e: serde_json::Error| Error::Data {
+                path: p.display().to_string(),
+                line: u32::try_from(e.line()).ok(),
+                message: format!("invalid edition.json: {e}"),
+            };
+            // Editors on Windows save JSON with a byte-order mark.
+            let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
+            let manifest = serde_json::from_str(s).map_err(invalid)?;
+            let value: serde_json::Value = serde_json::from_str(s).map_err(invalid)?;
+            let unknown = value
+                .as_object()
+                .map(|o| {
+                    o.keys()
+                        .filter(|k| !MANIFEST_KEYS.contains(&k.as_str()))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            Ok((manifest, unknown))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Manifest::default(), Vec::new())),
         Err(source) => Err(Error::Read {
             path: p.display().to_string(),
             source,

@@ -16,12 +16,20 @@ pub enum Error {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The output could not be written (`-o FILE`, or standard output).
+    /// The report could not be written (a folder, a full disk, no
+    /// permission); nothing was left half-written.
     Write {
-        /// Path as given, or `<stdout>`.
+        /// Path as given (or `standard output`).
         path: String,
         /// What the system said.
         source: std::io::Error,
+    },
+    /// `-o` names a file the run reads.
+    OutputIsInput {
+        /// `-o` as given.
+        output: String,
+        /// The input it resolves to, as given.
+        input: String,
     },
     /// The file is empty or holds only whitespace.
     Empty {
@@ -115,6 +123,10 @@ impl fmt::Display for Error {
         match self {
             Error::Read { path, source } => write!(f, "{path}: cannot read: {source}"),
             Error::Write { path, source } => write!(f, "{path}: cannot write: {source}"),
+            Error::OutputIsInput { output, input } => write!(
+                f,
+                "{output}: refusing to write the report there: it is {input}, an input of this run"
+            ),
             Error::Empty { path } => write!(f, "{path}: the file is empty (no text to read)"),
             Error::Binary { path, what } => {
                 write!(

@@ -64,6 +64,7 @@ pub mod ingest;
 pub mod lang;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub(crate) mod parallel;
 pub mod parse;
 pub mod render;

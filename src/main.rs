@@ -11,6 +11,7 @@ use resdiff::diff::{self, DiffOptions};
 use resdiff::error::{Error, Result};
 use resdiff::ingest;
 use resdiff::model::FindingSeverity;
+use resdiff::output::{self, ReportKind};
 use resdiff::{render, review};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +39,17 @@ enum Format {
     Markdown,
     /// Self-contained HTML report.
     Html,
+    /// Word document with tracked changes (diff only; needs -o FILE).
+    Docx,
+}
+
+/// Output formats of `parse`: the outline has no Markdown or HTML form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ParseFormat {
+    /// Outline of each file.
+    Text,
+    /// The parse model (README).
+    Json,
 }
 
 /// When to colour terminal output.
@@ -86,8 +98,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format (text outline or JSON model).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
         #[command(flatten)]
         input: InputArgs,
     },
@@ -127,6 +139,15 @@ enum Command {
         /// variant characters, edition citations) and edition markers.
         #[arg(long)]
         hide_editorial: bool,
+        /// Whole resolutions in the Word report, not only the changed
+        /// paragraphs with a little context.
+        #[arg(long)]
+        full: bool,
+        /// Date of the tracked changes in the Word report (YYYY-MM-DD or
+        /// YYYY-MM-DDThh:mm:ssZ); without it they carry none, so the same
+        /// editions always give the same file.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<String>,
         /// Show only changes in substance: leave out editorial changes,
         /// edition markers and pure renumberings.
         #[arg(long)]
@@ -187,11 +208,26 @@ enum FailOn {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go to standard output; usage errors, which may
+        // quote an argument, to standard error with control characters
+        // escaped. Neither may panic on a closed stream.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            for line in e.render().to_string().lines() {
+                output::say(line);
+            }
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("resdiff: {err}");
+            output::say(&format!("resdiff: {err}"));
             ExitCode::from(2)
         }
     }
@@ -233,13 +269,18 @@ fn run(cli: Cli) -> Result<u8> {
             let opts = load_options(&input)?;
             let mut corpora = Vec::new();
             for p in &paths {
+                warn_unused_members(p);
                 corpora.push(corpus::load(p, &opts)?);
             }
             let docs: Vec<_> = corpora.iter().flat_map(|c| c.documents.iter()).collect();
             report_diagnostics(&docs);
-            write_output(None, |mut out| match format {
-                Format::Json => resdiff::render::outline::write_json(&mut out, &docs),
-                _ => resdiff::render::outline::write_outline(&mut out, &docs),
+            let kind = match format {
+                ParseFormat::Json => ReportKind::Json,
+                ParseFormat::Text => ReportKind::Text { color: false },
+            };
+            write_output(None, kind, |mut out| match format {
+                ParseFormat::Json => resdiff::render::outline::write_json(&mut out, &docs),
+                ParseFormat::Text => resdiff::render::outline::write_outline(&mut out, &docs),
             })?;
             // Reading texts in which no resolution is found is trouble: the
             // user asked to parse resolutions.
@@ -274,10 +315,21 @@ fn run(cli: Cli) -> Result<u8> {
             only,
             shared_ids,
             hide_editorial,
+            full,
+            date,
             substantive,
             input,
         } => {
+            if format == Format::Docx && output.is_none() {
+                return Err(Error::Usage(
+                    "--format docx writes a Word file: give -o FILE.docx".into(),
+                ));
+            }
             let opts = load_options(&input)?;
+            let inputs = [Some(&old), Some(&new), map.as_ref()];
+            check_output(output.as_deref(), inputs.into_iter().flatten())?;
+            warn_unused_members(&old);
+            warn_unused_members(&new);
             // Both editions load at once, each file read and decoded once
             // (the new edition keeps its texts for the review's quotations).
             let (old, new) = std::thread::scope(|s| {
@@ -308,9 +360,22 @@ fn run(cli: Cli) -> Result<u8> {
                     .chain(&new.documents)
                     .collect::<Vec<_>>(),
             );
+            let map = map.as_deref().map(IdMap::read).transpose()?;
+            for e in map.iter().flat_map(|m| m.unused_entries(&old, &new)) {
+                output::say(&format!(
+                    "{}: warning: neither edition holds {}; the line is not used",
+                    e.source, e.provisional_id
+                ));
+            }
+            for (e, first) in map.iter().flat_map(|m| m.repeated_entries()) {
+                output::say(&format!(
+                    "{}: warning: repeats {}; the line is not used",
+                    e.source, first.source
+                ));
+            }
             let diff_opts = DiffOptions {
                 ids: IdOptions {
-                    map: map.as_deref().map(IdMap::read).transpose()?,
+                    map,
                     shared: shared_ids,
                 },
                 select: only,
@@ -320,7 +385,12 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let report = diff::diff_editions(&old, &new, &diff_opts)?;
             let color = output.is_none() && use_color(color);
-            write_output(output.as_deref(), |mut out| match format {
+            let kind = match format {
+                Format::Json => ReportKind::Json,
+                Format::Docx => ReportKind::Binary,
+                _ => ReportKind::Text { color },
+            };
+            write_output(output.as_deref(), kind, |mut out| match format {
                 Format::Json => render::diff_json::write_diff_json(&mut out, &report),
                 Format::Markdown => render::diff_markdown::write_diff_markdown(&mut out, &report),
                 Format::Html => render::html::write_diff_html_with(
@@ -332,6 +402,16 @@ fn run(cli: Cli) -> Result<u8> {
                     },
                 ),
                 Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+                Format::Docx => render::docx::report::write_diff_docx(
+                    out,
+                    &report,
+                    &render::docx::report::DocxOptions {
+                        old: Some(&old),
+                        new: Some(&new),
+                        date: date.clone(),
+                        full,
+                    },
+                ),
             })?;
             Ok(u8::from(report.has_differences()))
         }
@@ -346,6 +426,12 @@ fn run(cli: Cli) -> Result<u8> {
             input,
         } => {
             let load = load_options(&input)?;
+            let inputs = [Some(&edition), against.as_ref(), report.as_ref()];
+            check_output(output.as_deref(), inputs.into_iter().flatten())?;
+            warn_unused_members(&edition);
+            if let Some(p) = &against {
+                warn_unused_members(p);
+            }
             let (corpus, findings) = review::load_and_review(&review::ReviewInput {
                 edition: &edition,
                 against: against.as_deref(),
@@ -354,7 +440,11 @@ fn run(cli: Cli) -> Result<u8> {
             })?;
             report_diagnostics(&corpus.documents.iter().collect::<Vec<_>>());
             let color = output.is_none() && use_color(color);
-            write_output(output.as_deref(), |mut out| match format {
+            let kind = match format {
+                ReviewFormat::Json => ReportKind::Json,
+                _ => ReportKind::Text { color },
+            };
+            write_output(output.as_deref(), kind, |mut out| match format {
                 ReviewFormat::Text => {
                     render::review_text::write_text(&mut out, &corpus.name, &findings, color)
                 }
@@ -400,6 +490,33 @@ fn load_edition(
     Ok((c, texts))
 }
 
+/// `--date`: a day (`2024-10-24`) or a UTC time (`2024-10-24T09:30:00Z`).
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let digits = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let day = s.len() >= 10
+        && digits(0..4)
+        && &s[4..5] == "-"
+        && digits(5..7)
+        && &s[7..8] == "-"
+        && digits(8..10);
+    let time = s.len() == 20
+        && &s[10..11] == "T"
+        && digits(11..13)
+        && &s[13..14] == ":"
+        && digits(14..16)
+        && &s[16..17] == ":"
+        && digits(17..19)
+        && s.ends_with('Z');
+    if day && (s.len() == 10 || time) {
+        Ok(s.to_string())
+    } else {
+        Err("expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ".into())
+    }
+}
+
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
 /// The renderers receive the decision as their `color` argument.
 fn use_color(choice: ColorChoice) -> bool {
@@ -419,45 +536,61 @@ fn report_diagnostics(docs: &[&resdiff::model::Document]) {
         for diag in &d.diagnostics {
             if diag.severity >= resdiff::model::Severity::Warning {
                 let sev = format!("{:?}", diag.severity).to_lowercase();
-                eprintln!("{}:{}: {sev}: {}", d.path, diag.line, diag.message);
+                output::say(&format!(
+                    "{}:{}: {sev}: {}",
+                    d.path, diag.line, diag.message
+                ));
             }
         }
     }
 }
 
-/// Run a renderer on standard output, or on FILE (`-o`), buffered.
-fn write_output(
-    path: Option<&Path>,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    let Some(path) = path else {
-        // Renderers write many small pieces: buffer them rather than make a
-        // system call for each line.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = render(&mut out).and_then(|()| out.flush());
-        return finish_write(written);
-    };
-    let io_err = |source| Error::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let file = std::fs::File::create(path).map_err(io_err)?;
-    let mut out = std::io::BufWriter::new(file);
-    render(&mut out).map_err(io_err)?;
-    out.flush().map_err(io_err)
+/// Folder members and `edition.json` keys that are not read get a warning
+/// each, so that nothing is left out in silence.
+fn warn_unused_members(path: &Path) {
+    for w in corpus::unused_members(path) {
+        output::say(&w);
+    }
 }
 
-/// A closed pipe (`resdiff … | head`) is not an error.
-fn finish_write(res: std::io::Result<()>) -> Result<()> {
-    match res {
-        Ok(()) => {
-            let _ = std::io::stdout().flush();
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Write {
-            path: "<stdout>".into(),
-            source: e,
-        }),
+/// Refuse `-o` when it names a file the run reads: the report would
+/// destroy its own input.
+fn check_output<'a>(
+    output: Option<&Path>,
+    inputs: impl Iterator<Item = &'a PathBuf>,
+) -> Result<()> {
+    let Some(out) = output else { return Ok(()) };
+    let mut all = output::Inputs::default();
+    for p in inputs {
+        all.add(p);
+    }
+    all.check_output(out)
+}
+
+/// Run a renderer, escape control characters the input brought into the
+/// report (in the way `kind` needs), and write the whole report to standard
+/// output or to FILE (`-o`).
+fn write_output(
+    path: Option<&Path>,
+    kind: ReportKind,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut buf = Vec::new();
+    render(&mut buf).map_err(|source| Error::Write {
+        path: path.map_or("standard output".into(), |p| p.display().to_string()),
+        source,
+    })?;
+    // A Word document is binary: its XML escapes what it holds.
+    let (text, escaped);
+    let bytes = if kind == ReportKind::Binary {
+        &buf[..]
+    } else {
+        text = String::from_utf8_lossy(&buf);
+        escaped = output::escape_report(&text, kind);
+        escaped.as_bytes()
+    };
+    match path {
+        Some(p) => output::write_file(p, bytes),
+        None => output::write_stdout(bytes),
     }
 }

@@ -326,7 +326,10 @@ fn real_itu_word_file_is_read_without_loss() {
     let Some(path) = shared_real("T-RES-T.1-2016-MSW-E.docx") else {
         return;
     };
+    // English, told apart from Chinese by the text itself.
     let doc = load(&path, Revisions::Accept);
+    assert_eq!(doc.resolutions.len(), 1, "{:?}", doc.diagnostics);
+    assert_eq!(doc.resolutions[0].id, "1");
     let (body, notes) = model_text(&doc);
     let paragraphs = paragraphs_of(&part(&path, "word/document.xml"));
     assert!(paragraphs.len() > 400, "{} paragraphs", paragraphs.len());
@@ -395,4 +398,53 @@ fn edition_folders_hold_word_files() {
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["resolutions"][0]["status"], "unchanged", "{report}");
+}
+
+#[test]
+fn damaged_word_files_give_an_error_or_a_text_never_a_panic() {
+    let text = published_101();
+    let good = docx_from_text(
+        &text,
+        Style {
+            numbering: true,
+            revisions: Some(true),
+        },
+    );
+    // Deterministic damage: bytes flipped, cut short, or a stretch zeroed.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let (mut read, mut refused) = (0, 0);
+    for round in 0..300 {
+        let mut bytes = good.clone();
+        match round % 3 {
+            0 => {
+                for _ in 0..4 {
+                    let at = next(bytes.len());
+                    bytes[at] ^= 1 << next(8);
+                }
+            }
+            1 => bytes.truncate(next(bytes.len())),
+            _ => {
+                let at = next(bytes.len());
+                let end = (at + 64).min(bytes.len());
+                bytes[at..end].fill(0);
+            }
+        }
+        match resdiff::ingest::docx::read("damaged.docx", &bytes, Revisions::Accept) {
+            Ok(_) => read += 1,
+            Err(e) => {
+                assert!(e.to_string().starts_with("damaged.docx: "), "{e}");
+                refused += 1;
+            }
+        }
+    }
+    assert!(
+        refused > 0 && read + refused == 300,
+        "{read} read, {refused} refused"
+    );
 }

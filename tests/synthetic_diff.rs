@@ -60,7 +60,17 @@ fn out_dir(name: &str) -> PathBuf {
 }
 
 fn run(seed: u64, style: synthetic::Style, dir: &str) -> (DiffReport, GroundTruth, Vec<String>) {
-    let (pair, syn) = synthetic::write_pair(&out_dir(dir), seed, style).expect("pair written");
+    run_from(&synthetic::real_texts(), seed, style, dir)
+}
+
+fn run_from(
+    new: &std::path::Path,
+    seed: u64,
+    style: synthetic::Style,
+    dir: &str,
+) -> (DiffReport, GroundTruth, Vec<String>) {
+    let (pair, syn) =
+        synthetic::write_pair_from(&out_dir(dir), new, seed, style).expect("pair written");
     let opts = LoadOptions::default();
     let old = corpus::load(&pair.old, &opts).expect("synthetic edition loads");
     let new = corpus::load(&pair.new, &opts).expect("real edition loads");
@@ -208,6 +218,50 @@ fn other_seeds_score_too() {
             seed,
             synthetic::DEFAULT_STYLE,
             &format!("synthetic-seed-{seed}"),
+        );
+    }
+}
+
+/// The PP-18 resolutions (English), read from `../shared/real`; `None`
+/// with a note when absent, a failure on CI.
+fn pp18() -> Option<PathBuf> {
+    let p =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/pp-18-resolutions.en.txt");
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is required on CI",
+        p.display()
+    );
+    eprintln!("note: {} absent; test skipped", p.display());
+    None
+}
+
+fn check_english(seed: u64, style: synthetic::Style, dir: &str) {
+    let Some(new) = pp18() else { return };
+    let (report, truth, trip) = run_from(&new, seed, style, dir);
+    let failures = score(&report, &truth);
+    assert!(
+        trip.is_empty(),
+        "the synthetic text does not parse back to the generated model: {trip:?}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn english_synthetic_pair_scores() {
+    check_english(SEED, synthetic::Style::Word, "synthetic-en-word");
+}
+
+#[test]
+fn english_synthetic_pair_other_seeds_score_too() {
+    for seed in [1, 7, 99] {
+        check_english(
+            seed,
+            synthetic::Style::Word,
+            &format!("synthetic-en-seed-{seed}"),
         );
     }
 }

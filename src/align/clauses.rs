@@ -22,6 +22,7 @@ use super::sections::{pair_annexes, pair_sections};
 use super::{CLAUSE_THRESHOLD, MAX_SCORED_PAIRS, SimilarityKey, similarity_of};
 use crate::lang::Lang;
 use crate::model::{Annex, Clause, Resolution, Section};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// Position of an item in the report: new-edition order, with old-only
@@ -123,7 +124,15 @@ struct Node<'a> {
     children: Option<usize>,
     key: String,
     editorial: String,
-    sim: SimilarityKey,
+    /// Built only for clauses that reach the similarity rounds: most pair
+    /// by equal keys first.
+    sim: OnceCell<SimilarityKey>,
+}
+
+impl Node<'_> {
+    fn sim(&self) -> &SimilarityKey {
+        self.sim.get_or_init(|| SimilarityKey::new(&self.key))
+    }
 }
 
 struct Side<'a> {
@@ -189,7 +198,7 @@ impl<'a> Side<'a> {
                 pos,
                 ord: self.next_ord,
                 container,
-                sim: SimilarityKey::new(&key),
+                sim: OnceCell::new(),
                 key,
                 editorial,
                 label: label.clone(),
@@ -304,7 +313,7 @@ impl Matcher<'_, '_> {
         };
         let mut index = (per_old < news.len()).then(|| {
             self.narrowed = Some((olds.len(), news.len()));
-            BigramIndex::new(news.iter().map(|&j| self.new.nodes[j].sim.chars()))
+            BigramIndex::new(news.iter().map(|&j| self.new.nodes[j].sim().chars()))
         });
         let mut cands = Vec::new();
         let mut near = Vec::new();
@@ -314,7 +323,7 @@ impl Matcher<'_, '_> {
             match &mut index {
                 None => near.extend(news.iter().copied()),
                 Some(ix) => near.extend(
-                    ix.nearest(a.sim.chars(), per_old)
+                    ix.nearest(a.sim().chars(), per_old)
                         .into_iter()
                         .map(|k| news[k]),
                 ),
@@ -322,7 +331,7 @@ impl Matcher<'_, '_> {
             self.budget = self.budget.saturating_sub(near.len());
             for &j in &near {
                 let b = &self.new.nodes[j];
-                if let Some(s) = similarity_of(&a.sim, &b.sim, CLAUSE_THRESHOLD) {
+                if let Some(s) = similarity_of(a.sim(), b.sim(), CLAUSE_THRESHOLD) {
                     cands.push((s, a.pos.abs_diff(b.pos), i, j));
                 }
             }

@@ -45,7 +45,8 @@ impl IdMap {
             path: shown.clone(),
             source,
         })?;
-        IdMap::parse(&shown, &text)
+        // Editors on Windows save text with a byte-order mark.
+        IdMap::parse(&shown, text.strip_prefix('\u{feff}').unwrap_or(&text))
     }
 
     /// Parse the text of a mapping file; `name` is used in error messages.
@@ -83,6 +84,15 @@ impl IdMap {
                     prev.number, prev.source
                 )));
             }
+            let same_number = entries
+                .iter()
+                .find(|e| e.number == number && normalize_id(&e.provisional_id) != key);
+            if let Some(prev) = same_number {
+                return Err(bad(&format!(
+                    "{number} is given to {id} here and to {} at {}",
+                    prev.provisional_id, prev.source
+                )));
+            }
             entries.push(IdMapEntry {
                 number,
                 provisional_id: id.to_string(),
@@ -90,6 +100,36 @@ impl IdMap {
             });
         }
         Ok(IdMap { entries })
+    }
+
+    /// Entries that repeat an earlier one, each with the one it repeats.
+    pub fn repeated_entries(&self) -> Vec<(&IdMapEntry, &IdMapEntry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let key = normalize_id(&e.provisional_id);
+                self.entries[..i]
+                    .iter()
+                    .find(|p| normalize_id(&p.provisional_id) == key)
+                    .map(|p| (e, p))
+            })
+            .collect()
+    }
+
+    /// Entries whose provisional id neither edition holds: lines that do
+    /// nothing, most likely a misspelt id.
+    pub fn unused_entries(&self, old: &Corpus, new: &Corpus) -> Vec<&IdMapEntry> {
+        let held: Vec<String> = [old, new]
+            .iter()
+            .flat_map(|c| &c.documents)
+            .flat_map(|d| &d.resolutions)
+            .map(|r| normalize_id(&r.id))
+            .collect();
+        self.entries
+            .iter()
+            .filter(|e| !held.contains(&normalize_id(&e.provisional_id)))
+            .collect()
     }
 }
 
@@ -175,6 +215,8 @@ struct Mapping {
     number: u32,
     written: String,
     from_file: bool,
+    /// The `--map` line.
+    source: Option<Location>,
 }
 
 /// Provisional id in comparable form: width folded, upper case, no spaces.
@@ -350,6 +392,7 @@ fn collect_mappings(
                     number: e.number,
                     written: e.provisional_id.clone(),
                     from_file: true,
+                    source: Some(e.source.clone()),
                 },
             );
         }
@@ -383,6 +426,7 @@ fn collect_mappings(
                             number: r.number,
                             written: pid.clone(),
                             from_file: false,
+                            source: None,
                         },
                     );
                 }
@@ -419,6 +463,29 @@ fn resolve_side<'a>(
         let r = at.resolution;
         let (key, how) = resolve_one(r, mappings, &claimed, notes, &at);
         if let Some(prev) = out.iter().find(|p| p.key == key) {
+            // A `--map` line giving a provisional id a number the edition
+            // already holds is the map's mistake, not the edition's.
+            let by_map = [(&how, &prev.at), (&prev.how, &at)]
+                .into_iter()
+                .find_map(|(h, other)| match h {
+                    Some(MatchHow::MappingFile { provisional_id }) => mappings
+                        .get(&normalize_id(provisional_id))
+                        .and_then(|m| m.source.as_ref())
+                        .map(|src| (src, provisional_id, other)),
+                    _ => None,
+                });
+            if let Some((src, pid, other)) = by_map {
+                return Err(Error::Data {
+                    path: src.file.clone(),
+                    line: Some(src.line),
+                    message: format!(
+                        "maps {pid} to {}, but {} already holds resolution {} in the same edition",
+                        key.shown(&r.id),
+                        other.location(),
+                        other.resolution.id
+                    ),
+                });
+            }
             return Err(Error::DuplicateId {
                 path: at.path.to_string(),
                 id: key.shown(&r.id),

@@ -1,8 +1,11 @@
-//! Inline redline of one clause pair, readable for Chinese.
+//! Inline redline of one clause pair, readable for Chinese and English.
 //!
 //! Texts are cut into tokens: one token per CJK character or punctuation
-//! mark, one per run of Latin letters and digits (so Latin text diffs by
-//! words), one per run of whitespace. `similar` diffs the token sequences;
+//! mark, one per run of letters and digits of any other script (so Latin
+//! text diffs by whole words, accented ones included — `Florianópolis` is
+//! one word — and never by letters), one per run of whitespace. The choice
+//! is made per character, so one text mixing both scripts gets both
+//! granularities. `similar` diffs the token sequences;
 //! then [`cleanup`] folds the tiny coincidental equalities left between two
 //! edits into the edits around them.
 //!
@@ -35,7 +38,7 @@
 use super::budget::{self, Cut};
 use crate::lang::{CLAUSE_MARKS, SENTENCE_ENDS};
 use crate::model::{InlineOp, InlineTag};
-use crate::text::is_latin_alnum;
+use crate::text::is_cjk;
 use similar::DiffOp;
 
 /// Longest equality (in characters) that the clean-up may fold into the
@@ -49,7 +52,7 @@ pub fn tokenize(s: &str) -> Vec<&str> {
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let class = |c: char| {
-            if is_latin_alnum(c) {
+            if c.is_alphanumeric() && !is_cjk(c) {
                 1
             } else if c.is_whitespace() {
                 2
@@ -377,6 +380,58 @@ mod tests {
             "use national numbering plans now",
         );
         assert_eq!(edits(&ops).len(), 2, "{}", word_diff_plain(&ops));
+    }
+
+    #[test]
+    fn accented_words_and_mixed_scripts() {
+        let ops = inline_diff(
+            "(Florianópolis, 2004; Genève, 2022)",
+            "(Florianopolis, 2004; Geneva, 2022)",
+        );
+        assert_eq!(
+            word_diff_plain(&ops),
+            "([-Florianópolis-]{+Florianopolis+}, 2004; [-Genève-]{+Geneva+}, 2022)"
+        );
+        // Characters for CJK, words for Latin, in one text.
+        let ops = inline_diff(
+            "采用ITU-T Recommendation 其他",
+            "采用ITU-T Recommendations 其它",
+        );
+        assert_eq!(
+            word_diff_plain(&ops),
+            "采用ITU-T [-Recommendation-]{+Recommendations+} 其[-他-]{+它+}"
+        );
+    }
+
+    proptest::proptest! {
+        /// No edit of a Latin text starts or ends inside a word.
+        #[test]
+        fn latin_edits_fall_on_word_boundaries(
+            old in proptest::collection::vec(0usize..12, 1..25),
+            new in proptest::collection::vec(0usize..12, 1..25),
+        ) {
+            const WORDS: [&str; 12] = [
+                "the", "Member", "States", "considering", "résolution", "Florianópolis",
+                "ITU-T", "of", "2024", "Sector", "Members", "recognizing",
+            ];
+            let text = |ix: &[usize]| ix.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let (a, b) = (text(&old), text(&new));
+            let ops = inline_diff(&a, &b);
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let (mut pa, mut pb) = (0, 0);
+            for op in &ops {
+                let (t, p) = match op.op {
+                    InlineTag::Equal => { pa += op.text.len(); pb += op.text.len(); continue }
+                    InlineTag::Delete => (&a, &mut pa),
+                    InlineTag::Insert => (&b, &mut pb),
+                };
+                let start = *p;
+                let end = start + op.text.len();
+                proptest::prop_assert!(!(word(t[..start].chars().next_back()) && word(t[start..].chars().next())), "{a} → {b}: {}", word_diff_plain(&ops));
+                proptest::prop_assert!(!(word(t[..end].chars().next_back()) && word(t[end..].chars().next())), "{a} → {b}: {}", word_diff_plain(&ops));
+                *p = end;
+            }
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16
 use std::path::Path;
 
 mod clean;
-pub(crate) mod docx;
+pub mod docx;
 use clean::clean;
 pub use docx::Revisions;
 

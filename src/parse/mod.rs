@@ -14,6 +14,7 @@ pub(crate) mod annex;
 pub(crate) mod body;
 pub(crate) mod header;
 pub(crate) mod labels;
+pub use labels::read_label;
 pub(crate) mod notes;
 pub mod report;
 
@@ -346,6 +347,22 @@ fn text(p: &Para) -> Text {
     }
 }
 
+/// Whether a paragraph ends a history line: with its closing bracket, or
+/// with the bracket and footnote marks the reader left as text (`(Hammamet,
+/// 2016)1, 1bis`).
+fn closes_history(text: &str) -> bool {
+    let mut t = text.trim_end();
+    loop {
+        let before = t;
+        t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace());
+        t = t.strip_suffix(punct::BIS).unwrap_or(t);
+        if t == before {
+            break;
+        }
+    }
+    t.ends_with(punct::CLOSE_PARENS)
+}
+
 /// Join paragraphs into one text: CJK with nothing between, words of a
 /// spaced language with a space.
 fn join_texts(parts: &[Para], lang: &Lang) -> Text {
@@ -418,7 +435,7 @@ fn build_resolution(
         while i < paras.len() {
             let c = without_notes(&paras[i].text);
             i += 1;
-            if c.trim_end().ends_with(punct::CLOSE_PARENS) || i - hs >= 4 {
+            if closes_history(&c) || i - hs >= 4 {
                 break;
             }
         }

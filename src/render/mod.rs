@@ -12,6 +12,11 @@ pub mod outline;
 pub(crate) mod paint;
 #[cfg(feature = "plain-export")]
 pub mod plain;
+// Without the feature only the Word report's line layout (`word_lines`) is
+// used; the exporter itself is left unused.
+#[cfg(not(feature = "plain-export"))]
+#[allow(dead_code)]
+pub(crate) mod plain;
 pub mod review_json;
 pub mod review_markdown;
 pub mod review_text;

@@ -153,12 +153,21 @@ fn write_clause<W: Write>(out: &mut W, c: &Clause, depth: usize) -> io::Result<(
     Ok(())
 }
 
-/// Write the documents as JSON.
+/// The parse model as JSON: its envelope.
+#[derive(serde::Serialize)]
+struct ParseJson<'a> {
+    schema_version: u32,
+    documents: &'a [&'a Document],
+}
+
+/// Write the documents as JSON, streamed: no copy of the model is built
+/// (a `serde_json::Value` of a large text takes several times its size).
+/// Keys come in the order of the model's fields, as documented.
 pub fn write_json<W: Write>(out: &mut W, docs: &[&Document]) -> io::Result<()> {
-    let v = serde_json::json!({
-        "schema_version": crate::model::PARSE_SCHEMA_VERSION,
-        "documents": docs,
-    });
+    let v = ParseJson {
+        schema_version: crate::model::PARSE_SCHEMA_VERSION,
+        documents: docs,
+    };
     serde_json::to_writer_pretty(&mut *out, &v)?;
     writeln!(out)
 }

@@ -184,9 +184,20 @@ pub fn write_word<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
         if k > 0 {
             writeln!(out)?;
         }
-        write_word_resolution(out, r, &ZH)?;
+        write_word_resolution(out, r, doc.language.table().unwrap_or(&ZH))?;
     }
     Ok(())
+}
+
+/// The lines of one resolution laid out as in [`write_word`].
+pub fn word_lines(r: &Resolution) -> Vec<String> {
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write_word_resolution(&mut out, r, &ZH);
+    String::from_utf8_lossy(&out)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> io::Result<()> {
@@ -270,7 +281,7 @@ pub fn write_pdf<W: Write>(out: &mut W, doc: &Document, opts: &PdfLayout) -> io:
     };
     for r in &doc.resolutions {
         pager.new_page();
-        lay_out_resolution(&mut pager, r, &ZH);
+        lay_out_resolution(&mut pager, r, doc.language.table().unwrap_or(&ZH));
     }
     pager.write(out)
 }

@@ -157,6 +157,42 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+    duplicates(ctx, out);
+}
+
+/// The same resolution twice in the edition (in one file or two): every
+/// other finding may concern either copy, and `diff` refuses the edition.
+fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut first: BTreeMap<String, Text> = BTreeMap::new();
+    for &t in &ctx.texts {
+        let key = super::support::id_key(&t.res.id);
+        let Some(prev) = first.get(&key) else {
+            first.insert(key, t);
+            continue;
+        };
+        let unit = Unit {
+            kind: UnitKind::Header,
+            text: &t.res.header.text,
+            span: t.res.header.span,
+        };
+        let mut f = ctx.finding(
+            "edition.duplicate",
+            FindingSeverity::Error,
+            t,
+            &unit,
+            0..unit.text.len(),
+            format!(
+                "resolution {} appears twice in the edition: here and at {}:{}",
+                t.res.id, prev.doc.path, prev.res.span.first_line
+            ),
+        );
+        f.related.push(crate::model::RelatedLocation {
+            file: prev.doc.path.clone(),
+            line: prev.res.span.first_line,
+            label: "first copy".into(),
+        });
+        out.push(f);
+    }
 }
 
 fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {

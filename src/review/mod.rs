@@ -268,6 +268,22 @@ impl<'a> Context<'a> {
         if let Some(r) = report {
             revised.extend(r.report.revised.iter().map(|n| n.number));
         }
+        // Texts without MOD/ADD markers (the Final Acts of a conference):
+        // a header revised in the assembly's year is a revision.
+        if let Some(asm) = &assembly {
+            revised.extend(
+                texts
+                    .iter()
+                    .filter(|t| t.res.action.is_none())
+                    .filter(|t| {
+                        t.res
+                            .edition
+                            .as_ref()
+                            .is_some_and(|e| e.revised && e.year == Some(asm.year))
+                    })
+                    .filter_map(|t| t.res.number),
+            );
+        }
         let mut new_numbers = BTreeMap::new();
         if let Some(r) = report {
             let pairs = declared::pair_new(&texts, &r.report.new_resolutions);

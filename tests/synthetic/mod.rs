@@ -14,7 +14,8 @@
 #![allow(dead_code)] // the test, the bench and the example use different parts
 
 use resdiff::align::{CLAUSE_THRESHOLD, base_key, editorial_key, similarity};
-use resdiff::lang::ZH;
+
+use resdiff::lang::Lang;
 use resdiff::model::{Clause, ClauseLabel, Document, LabelFamily, Resolution, Section, Span};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,137 @@ const SUP_BASE: u32 = 900;
 
 /// Title prefix of invented resolutions.
 pub const SUP_TITLE_PREFIX: &str = "【SYNTHETIC 合成测试决议，非国际电联文本】";
+
+/// What the generator needs to know of the language of the texts it edits.
+#[derive(Debug)]
+pub struct Profile {
+    /// Language tables (comparison keys).
+    pub lang: &'static Lang,
+    /// Phrases spliced into clauses by substantive edits: ordinary words of
+    /// the texts, so the result still reads like a resolution.
+    pub phrases: &'static [&'static str],
+    /// Editorial edits, each `(from, to, what)` applied once to the new
+    /// text to give the old edition's spelling.
+    pub editorial: &'static [(&'static str, &'static str, &'static str)],
+    /// Edits work on runs of words (Latin script) rather than ideographs.
+    pub words: bool,
+    /// The new edition in headers and assembly lines, and the old one
+    /// written the same way: `(new, old)` pairs, tried in order.
+    pub revert: &'static [(&'static str, &'static str)],
+    /// The new assembly's item of a history line, with its separator.
+    pub history_item: &'static str,
+    /// Year of the old assembly.
+    pub old_year: u32,
+    /// Place of the old assembly, as the header writes it.
+    pub old_place: &'static str,
+    /// Year of the new assembly.
+    pub new_year: u32,
+    /// Header of an invented resolution numbered `{n}`.
+    pub sup_header: &'static str,
+    /// Title prefix of invented resolutions.
+    pub sup_title_prefix: &'static str,
+    /// Resolutions whose header edition is not revised are new at this
+    /// assembly (texts without MOD/ADD markers).
+    pub new_when_not_revised: bool,
+    /// First line of the synthetic text.
+    pub banner: &'static str,
+}
+
+/// Chinese: the WTSA-24 texts, reverted to WTSA-20 (Geneva, 2022).
+pub static ZH_PROFILE: Profile = Profile {
+    lang: &resdiff::lang::ZH,
+    phrases: &[
+        "合作",
+        "协调",
+        "进一步",
+        "相关",
+        "全面",
+        "积极",
+        "有效",
+        "必要的",
+        "各",
+        "切实",
+        "持续",
+        "酌情",
+        "尤其是",
+        "充分",
+        "定期",
+    ],
+    editorial: &[
+        (
+            "（2024年，新德里，修订版）",
+            "（2022年，日内瓦，修订版）",
+            "editorial: edition citation",
+        ),
+        ("其他", "其它", "editorial: variant character"),
+        ("其它", "其他", "editorial: variant character"),
+        ("，", ",", "editorial: punctuation width"),
+    ],
+    words: false,
+    revert: &[("2024年，新德里", "2022年，日内瓦")],
+    history_item: "；2024年，新德里",
+    old_year: 2022,
+    old_place: "日内瓦",
+    new_year: 2024,
+    sup_header: "第{n}号决议（2022年，日内瓦，修订版）",
+    sup_title_prefix: SUP_TITLE_PREFIX,
+    new_when_not_revised: false,
+    banner: BANNER,
+};
+
+/// English: the PP-18 resolutions, reverted to PP-14 (Busan, 2014).
+pub static EN_PROFILE: Profile = Profile {
+    lang: &resdiff::lang::EN,
+    phrases: &[
+        "cooperation",
+        "coordination",
+        "further",
+        "relevant",
+        "comprehensive",
+        "active",
+        "effective",
+        "necessary",
+        "all",
+        "continuous",
+        "as appropriate",
+        "in particular",
+        "full",
+        "regular",
+    ],
+    editorial: &[
+        (
+            "(Rev. Dubai, 2018)",
+            "(Rev. Busan, 2014)",
+            "editorial: edition citation",
+        ),
+        ("'", "\u{2019}", "editorial: quotation mark"),
+        (", ", "\u{ff0c}", "editorial: punctuation width"),
+    ],
+    words: true,
+    revert: &[
+        ("REV. DUBAI, 2018", "REV. BUSAN, 2014"),
+        ("Dubai, 2018", "Busan, 2014"),
+    ],
+    history_item: "; Dubai, 2018",
+    old_year: 2014,
+    old_place: "BUSAN",
+    new_year: 2018,
+    sup_header: "RESOLUTION {n} (REV. BUSAN, 2014)",
+    sup_title_prefix: "[SYNTHETIC test resolution, not an ITU text] ",
+    new_when_not_revised: true,
+    banner: "SYNTHETIC TEXT derived from the PP-18 resolutions by resdiff's test generator; not an ITU text",
+};
+
+impl Profile {
+    /// The profile of a parsed edition's language.
+    pub fn of(doc: &Document) -> &'static Profile {
+        if doc.language.tag == EN_PROFILE.lang.tag {
+            &EN_PROFILE
+        } else {
+            &ZH_PROFILE
+        }
+    }
+}
 
 /// Small deterministic PRNG (splitmix64): reproducible without a crate.
 #[derive(Debug, Clone)]
@@ -399,33 +531,16 @@ fn relabel(list: &mut [Clause], first: &ClauseLabel) {
 // ---------------------------------------------------------------------------
 // Text edits
 
-/// Phrases spliced into clauses by substantive edits: ordinary words of the
-/// texts, so the result still reads like a resolution.
-const PHRASES: &[&str] = &[
-    "合作",
-    "协调",
-    "进一步",
-    "相关",
-    "全面",
-    "积极",
-    "有效",
-    "必要的",
-    "各",
-    "切实",
-    "持续",
-    "酌情",
-    "尤其是",
-    "充分",
-    "定期",
-];
-
 fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A substantive edit of `text`: replace, insert or delete a short run of
 /// ideographs. `None` when the text offers no place for one.
-fn substantive_edit(text: &str, rng: &mut Rng) -> Option<(String, &'static str)> {
+fn substantive_edit(text: &str, rng: &mut Rng, p: &Profile) -> Option<(String, &'static str)> {
+    if p.words {
+        return substantive_word_edit(text, rng, p);
+    }
     let chars: Vec<char> = text.chars().collect();
     let how = rng.below(3);
     let n = 2 + rng.below(2);
@@ -433,7 +548,7 @@ fn substantive_edit(text: &str, rng: &mut Rng) -> Option<(String, &'static str)>
         .filter(|&k| chars[k - 1..k + n + 1].iter().all(|&c| is_ideograph(c)))
         .collect();
     let &k = rng.pick(&starts)?;
-    let phrase: Vec<char> = rng.pick(PHRASES)?.chars().collect();
+    let phrase: Vec<char> = rng.pick(p.phrases)?.chars().collect();
     let mut out = chars.clone();
     let what = match how {
         0 => {
@@ -450,28 +565,46 @@ fn substantive_edit(text: &str, rng: &mut Rng) -> Option<(String, &'static str)>
         }
     };
     let out: String = out.into_iter().collect();
-    (editorial_key(&out, &ZH) != editorial_key(text, &ZH)).then_some((out, what))
+    (editorial_key(&out, p.lang) != editorial_key(text, p.lang)).then_some((out, what))
 }
 
-/// Kinds of editorial edit, each `(from, to)` applied once to the new
-/// text to give the old edition's spelling.
-const EDITORIAL: &[(&str, &str, &str)] = &[
-    (
-        "（2024年，新德里，修订版）",
-        "（2022年，日内瓦，修订版）",
-        "editorial: edition citation",
-    ),
-    ("其他", "其它", "editorial: variant character"),
-    ("其它", "其他", "editorial: variant character"),
-    ("，", ",", "editorial: punctuation width"),
-];
+/// [`substantive_edit`] on words: replace, insert or delete one or two
+/// words between two other words.
+fn substantive_word_edit(text: &str, rng: &mut Rng, p: &Profile) -> Option<(String, &'static str)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let how = rng.below(3);
+    let n = 1 + rng.below(2);
+    let is_word = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    let starts: Vec<usize> = (1..words.len().saturating_sub(n + 1))
+        .filter(|&k| words[k - 1..k + n + 1].iter().all(|w| is_word(w)))
+        .collect();
+    let &k = rng.pick(&starts)?;
+    let phrase = *rng.pick(p.phrases)?;
+    let mut out: Vec<&str> = words.clone();
+    let what = match how {
+        0 => {
+            out.splice(k..k + n, [phrase]);
+            "substantive: replace"
+        }
+        1 => {
+            out.insert(k, phrase);
+            "substantive: insert"
+        }
+        _ => {
+            out.drain(k..k + n);
+            "substantive: delete"
+        }
+    };
+    let out = out.join(" ");
+    (editorial_key(&out, p.lang) != editorial_key(text, p.lang)).then_some((out, what))
+}
 
-/// The editorial-only edit `k` of [`EDITORIAL`] applied to `text`, if it
-/// applies.
-fn editorial_edit(text: &str, k: usize) -> Option<String> {
-    let (from, to, _) = EDITORIAL.get(k)?;
+/// The editorial-only edit `k` of [`Profile::editorial`] applied to
+/// `text`, if it applies.
+fn editorial_edit(text: &str, k: usize, p: &Profile) -> Option<String> {
+    let (from, to, _) = p.editorial.get(k)?;
     let out = text.replacen(from, to, 1);
-    (out != text && editorial_key(&out, &ZH) == editorial_key(text, &ZH)).then_some(out)
+    (out != text && editorial_key(&out, p.lang) == editorial_key(text, p.lang)).then_some(out)
 }
 
 // ---------------------------------------------------------------------------
@@ -487,11 +620,43 @@ struct Log {
 
 /// Leaves without footnote references whose text is unlike every other
 /// clause of the resolution: the only clauses the generator edits.
-fn editable_clauses(r: &Resolution) -> BTreeSet<u32> {
+/// The key clauses are told apart by: characters of the base key, or for
+/// a Latin text its words, each as one character (Latin texts share their
+/// letters, so a character comparison would be slow and say little).
+fn sim_key(text: &str, p: &Profile) -> Vec<char> {
+    if !p.words {
+        return base_key(text).chars().collect();
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            // A stable private-use character per word.
+            let h = w
+                .to_lowercase()
+                .bytes()
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                });
+            char::from_u32(0xF0000 + (h % 0xFFFD) as u32).unwrap_or('\u{F0000}')
+        })
+        .collect()
+}
+
+fn has_label_like_paragraph(r: &Resolution, p: &Profile) -> bool {
+    fn walk(list: &[Clause], p: &Profile) -> bool {
+        list.iter().any(|c| {
+            (c.label.is_none() && resdiff::parse::read_label(&c.text, p.lang).is_some())
+                || walk(&c.children, p)
+        })
+    }
+    r.sections.iter().any(|s| walk(&s.clauses, p))
+}
+
+fn editable_clauses(r: &Resolution, p: &Profile) -> BTreeSet<u32> {
     let info = collect_info(r);
     let keys: Vec<(u32, Vec<char>)> = info
         .iter()
-        .map(|(&id, i)| (id, base_key(&i.text).chars().collect()))
+        .map(|(&id, i)| (id, sim_key(&i.text, p)))
         .collect();
     let mut out = BTreeSet::new();
     let leaves = leaf_ids(r);
@@ -499,8 +664,11 @@ fn editable_clauses(r: &Resolution) -> BTreeSet<u32> {
         // Latin words and digits are left alone: the parser still misreads
         // some wraps next to them and look-alike footnote references
         // (tests/reflow.rs lists the cases), and an edit moves the wraps.
-        let latin = k.iter().any(|c| c.is_ascii_alphanumeric());
-        if k.len() < 12 || latin || !leaves.contains(id) {
+        // English texts are all Latin and are written in the Word layout,
+        // which has no wraps.
+        let latin = !p.words && k.iter().any(|c| c.is_ascii_alphanumeric());
+        let short = if p.words { k.len() < 4 } else { k.len() < 12 };
+        if short || latin || !leaves.contains(id) {
             continue;
         }
         let alone = keys
@@ -588,6 +756,7 @@ fn edit_resolution(
     donors: &[String],
     next_synthetic: &mut u32,
     rng: &mut Rng,
+    p: &Profile,
 ) -> (Resolution, BTreeMap<u32, Info>, Log) {
     let mut r = r.clone();
     let mut next = 1;
@@ -595,7 +764,14 @@ fn edit_resolution(
         assign_ids(&mut s.clauses, &mut next);
     }
     let new_info = collect_info(&r);
-    let editable = editable_clauses(&r);
+    // An unlabelled paragraph that reads like a label (`2 to identify …`
+    // after a list the converter broke) could start continuing a list once
+    // clauses around it move: such resolutions keep their clauses.
+    let editable = if p.words && has_label_like_paragraph(&r, p) {
+        BTreeSet::new()
+    } else {
+        editable_clauses(&r, p)
+    };
     let mut log = Log::default();
     let mut touched: BTreeSet<ListId> = BTreeSet::new();
     // First label of every list before any edit: the style it keeps.
@@ -614,7 +790,7 @@ fn edit_resolution(
         let Some(c) = find_clause_mut(&mut r, id) else {
             continue;
         };
-        if let Some((t, what)) = substantive_edit(&c.text, rng) {
+        if let Some((t, what)) = substantive_edit(&c.text, rng, p) {
             c.text = t;
             log.used.insert(id);
             log.modified.insert(id, (false, what));
@@ -625,7 +801,7 @@ fn edit_resolution(
         // so the rare ones (edition citations) are not crowded out by
         // commas, which nearly every clause has.
         let mut kinds: Vec<(usize, Vec<u32>)> = Vec::new();
-        for k in 0..EDITORIAL.len() {
+        for k in 0..p.editorial.len() {
             let fits: Vec<u32> = ids
                 .iter()
                 .copied()
@@ -633,7 +809,7 @@ fn edit_resolution(
                 .filter(|id| {
                     new_info
                         .get(id)
-                        .is_some_and(|i| editorial_edit(&i.text, k).is_some())
+                        .is_some_and(|i| editorial_edit(&i.text, k, p).is_some())
                 })
                 .collect();
             if !fits.is_empty() {
@@ -643,11 +819,11 @@ fn edit_resolution(
         if let Some((k, fits)) = rng.pick(&kinds).cloned()
             && let Some(&id) = rng.pick(&fits)
             && let Some(c) = find_clause_mut(&mut r, id)
-            && let Some(t) = editorial_edit(&c.text, k)
+            && let Some(t) = editorial_edit(&c.text, k, p)
         {
             c.text = t;
             log.used.insert(id);
-            log.modified.insert(id, (true, EDITORIAL[k].2));
+            log.modified.insert(id, (true, p.editorial[k].2));
         }
     }
 
@@ -671,10 +847,7 @@ fn edit_resolution(
 
     // Insert a clause into the old edition: the new one shows it removed.
     if rng.chance(0.5) {
-        let all_keys: Vec<Vec<char>> = new_info
-            .values()
-            .map(|i| base_key(&i.text).chars().collect())
-            .collect();
+        let all_keys: Vec<Vec<char>> = new_info.values().map(|i| sim_key(&i.text, p)).collect();
         let cands: Vec<ListId> = candidates(&r, &editable, &log)
             .into_iter()
             .map(|(lid, _)| lid)
@@ -683,7 +856,7 @@ fn edit_resolution(
         let mut donor = None;
         for _ in 0..20 {
             let Some(t) = rng.pick(donors) else { break };
-            let k: Vec<char> = base_key(t).chars().collect();
+            let k = sim_key(t, p);
             if all_keys
                 .iter()
                 .all(|o| similarity(&k, o, CLAUSE_THRESHOLD).is_none())
@@ -776,7 +949,7 @@ fn edit_resolution(
     if let Some(&id) = log.moved.iter().next()
         && rng.chance(0.35)
         && let Some(c) = find_clause_mut(&mut r, id)
-        && let Some((t, _)) = substantive_edit(&c.text, rng)
+        && let Some((t, _)) = substantive_edit(&c.text, rng, p)
     {
         c.text = t;
         log.modified.insert(id, (false, "moved and reworded"));
@@ -878,37 +1051,47 @@ fn clause_truth(
     }
 }
 
-/// Revert the edition markers of a resolution to WTSA-20 (2022, Geneva):
-/// header, history line (the 2024 item dropped) and assembly line. Returns
+/// `text` with the first of the profile's new editions it holds written
+/// as the old one.
+fn reverted(text: &str, p: &Profile) -> String {
+    p.revert
+        .iter()
+        .map(|(new, old)| text.replace(new, old))
+        .find(|t| t != text)
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Revert the edition markers of a resolution to the old assembly's:
+/// header, history line (the new item dropped) and assembly line. Returns
 /// the units changed.
-fn revert_edition(r: &mut Resolution) -> Vec<&'static str> {
+fn revert_edition(r: &mut Resolution, p: &Profile) -> Vec<&'static str> {
     let mut units = Vec::new();
     let h = r.header.text.clone();
-    let reverted = h.replace("2024年，新德里", "2022年，日内瓦");
-    if reverted != h {
-        r.header.text = reverted;
+    let reverted_header = reverted(&h, p);
+    if reverted_header != h {
+        r.header.text = reverted_header;
         units.push("header");
     }
     // The fields the parser derives from those lines follow the text.
     if let Some(e) = &mut r.edition
-        && e.year == Some(2024)
+        && e.year == Some(p.new_year)
     {
-        e.year = Some(2022);
-        e.raw = e.raw.replace("2024年，新德里", "2022年，日内瓦");
+        e.year = Some(p.old_year);
+        e.raw = reverted(&e.raw, p);
         if e.place.is_some() {
-            e.place = Some("日内瓦".to_string());
+            e.place = Some(p.old_place.to_string());
         }
     }
     if let Some(hist) = &mut r.history {
-        let t = hist.text.replace("；2024年，新德里", "");
+        let t = hist.text.replace(p.history_item, "");
         if t != hist.text {
             hist.text = t;
-            hist.items.retain(|i| i.year != Some(2024));
+            hist.items.retain(|i| i.year != Some(p.new_year));
             units.push("history");
         }
     }
     if let Some(a) = &mut r.assembly {
-        let t = a.text.replace("2024年，新德里", "2022年，日内瓦");
+        let t = reverted(&a.text, p);
         if t != a.text {
             a.text = t;
             units.push("assembly");
@@ -919,6 +1102,7 @@ fn revert_edition(r: &mut Resolution) -> Vec<&'static str> {
 
 /// Derive the synthetic old edition from the parsed new edition.
 pub fn generate(new: &Document, seed: u64) -> Synthetic {
+    let p = Profile::of(new);
     let mut rng = Rng::new(seed);
     let donors = donor_texts(new);
     let mut old_res = Vec::new();
@@ -933,7 +1117,9 @@ pub fn generate(new: &Document, seed: u64) -> Synthetic {
     for r in &new.resolutions {
         // New resolutions of the assembly, and a few revised ones, are not
         // in the old edition.
-        let drop = r.action == Some(resdiff::model::Action::Add) || rng.chance(0.06);
+        let is_new = r.action == Some(resdiff::model::Action::Add)
+            || (p.new_when_not_revised && r.edition.as_ref().is_some_and(|e| !e.revised));
+        let drop = is_new || rng.chance(0.06);
         if drop {
             truth.resolutions.push(ExpectedResolution {
                 id: r.id.clone(),
@@ -941,8 +1127,9 @@ pub fn generate(new: &Document, seed: u64) -> Synthetic {
             });
             continue;
         }
-        let (mut old, new_info, log) = edit_resolution(r, &donors, &mut next_synthetic, &mut rng);
-        let units = revert_edition(&mut old);
+        let (mut old, new_info, log) =
+            edit_resolution(r, &donors, &mut next_synthetic, &mut rng, p);
+        let units = revert_edition(&mut old, p);
         let before = truth.changes.len();
         for u in units {
             truth.changes.push(ExpectedChange {
@@ -954,7 +1141,7 @@ pub fn generate(new: &Document, seed: u64) -> Synthetic {
                 old_label: None,
                 new_label: None,
                 editorial: false,
-                edit: "edition reverted to 2022".to_string(),
+                edit: format!("edition reverted to {}", p.old_year),
             });
         }
         clause_truth(&r.id, &new_info, &old, &log, &mut truth.changes);
@@ -976,8 +1163,8 @@ pub fn generate(new: &Document, seed: u64) -> Synthetic {
             let n = SUP_BASE + sup;
             c.id = n.to_string();
             c.number = Some(n);
-            c.header.text = format!("第{n}号决议（2022年，日内瓦，修订版）");
-            c.title.text = format!("{SUP_TITLE_PREFIX}{}", c.title.text);
+            c.header.text = p.sup_header.replace("{n}", &n.to_string());
+            c.title.text = format!("{}{}", p.sup_title_prefix, c.title.text);
             truth.resolutions.push(ExpectedResolution {
                 id: n.to_string(),
                 status: "removed".to_string(),
@@ -1008,7 +1195,7 @@ pub fn render(old: &Document, style: Style) -> String {
     // Writing to memory cannot fail.
     written.expect("writing to memory");
     let body = String::from_utf8(out).expect("the export is UTF-8");
-    format!("{BANNER}\n\n{body}")
+    format!("{}\n\n{body}", Profile::of(old).banner)
 }
 
 /// Parse a text the way `resdiff` reads a file.
@@ -1104,7 +1291,18 @@ pub fn real_texts() -> PathBuf {
 /// Generate the pair from the real texts and write the old edition and the
 /// ground truth into `dir`.
 pub fn write_pair(dir: &Path, seed: u64, style: Style) -> io::Result<(Pair, Synthetic)> {
-    let new_path = real_texts();
+    write_pair_from(dir, &real_texts(), seed, style)
+}
+
+/// [`write_pair`] from the texts at `new_path` (in any language with a
+/// [`Profile`]).
+pub fn write_pair_from(
+    dir: &Path,
+    new_path: &Path,
+    seed: u64,
+    style: Style,
+) -> io::Result<(Pair, Synthetic)> {
+    let new_path = new_path.to_path_buf();
     let new = resdiff::corpus::load_file(&new_path, &Default::default())
         .map_err(|e| io::Error::other(e.to_string()))?;
     let syn = generate(&new, seed);

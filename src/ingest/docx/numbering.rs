@@ -346,8 +346,14 @@ mod tests {
         assert_eq!(format_number(27, "lowerLetter"), "aa");
         assert_eq!(format_number(4, "lowerRoman"), "iv");
         assert_eq!(format_number(14, "upperRoman"), "XIV");
-        assert_eq!(format_number(12, "chineseCounting"), "十二");
-        assert_eq!(format_number(30, "chineseCounting"), "三十");
+        let zh = |s: &[usize]| -> String {
+            s.iter()
+                .map(|&i| crate::lang::ZH.cjk_numerals[i - 1])
+                .collect()
+        };
+        assert_eq!(format_number(12, "chineseCounting"), zh(&[10, 2]));
+        assert_eq!(format_number(30, "chineseCounting"), zh(&[3, 10]));
+        assert_eq!(format_number(47, "chineseCounting"), zh(&[4, 10, 7]));
         assert_eq!(format_number(7, "decimal"), "7");
     }
 

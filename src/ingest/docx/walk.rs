@@ -67,6 +67,9 @@ fn skipped(name: &[u8]) -> bool {
             | b"tcPr"
             | b"commentRangeStart"
             | b"annotationRef"
+            // Markup compatibility: the first choice is read, its fallback
+            // (the same content for older readers) is not read twice.
+            | b"Fallback"
     ) || name.ends_with(b"Change")
 }
 
@@ -388,6 +391,15 @@ mod tests {
             Revisions::Accept,
         );
         assert_eq!(w.lines, vec!["\t修订版", "\t2", ""]);
+    }
+
+    #[test]
+    fn alternate_content_is_read_once() {
+        let w = lines(
+            r#"<w:p><w:r><w:t>a</w:t></w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="w14"><w:r><w:t>b</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>b</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>"#,
+            Revisions::Accept,
+        );
+        assert_eq!(w.lines, vec!["ab"]);
     }
 
     #[test]

@@ -2,3 +2,4 @@
 //! writes.
 
 pub mod package;
+pub mod report;

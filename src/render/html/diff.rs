@@ -3,6 +3,7 @@
 //! change as an ITU-style redline (inline, or old | new side by side), with
 //! review findings beside the clause they concern.
 
+use super::finding_index::FindingIndex;
 use super::{close_page, escape, open_page, push_escaped, slug, zh};
 use crate::corpus::Corpus;
 use crate::model::{
@@ -56,6 +57,8 @@ struct Page<'a> {
     anchors: Vec<String>,
     /// Findings already placed, by index, so that the rest can be listed.
     placed: BTreeSet<usize>,
+    /// The findings by resolution and location.
+    index: FindingIndex<'a>,
     buf: String,
 }
 
@@ -80,6 +83,7 @@ impl<'a> Page<'a> {
             opts,
             anchors,
             placed: BTreeSet::new(),
+            index: FindingIndex::new(opts.findings.unwrap_or_default()),
             buf: String::with_capacity(64 * 1024),
         }
     }
@@ -545,17 +549,14 @@ impl<'a> Page<'a> {
             (r.old_location.as_ref(), c.old_span),
         ];
         let mut hits = Vec::new();
-        for (k, f) in all.iter().enumerate() {
-            if self.placed.contains(&k) || !concerns(r, f) {
-                continue;
-            }
-            let on = sides.iter().any(|(loc, span)| {
-                loc.is_some_and(|l| l.file == f.file) && span.is_some_and(|s| overlaps(s, f.span))
-            });
-            if on {
-                hits.push(k);
+        for (loc, span) in sides {
+            if let (Some(l), Some(s)) = (loc, span) {
+                self.index.on(r, &l.file, s, &mut hits);
             }
         }
+        hits.sort_unstable();
+        hits.dedup();
+        hits.retain(|k| !self.placed.contains(k));
         if hits.is_empty() {
             return;
         }
@@ -576,24 +577,24 @@ impl<'a> Page<'a> {
             return;
         };
         let r = &self.report.resolutions[res];
-        let on_change = |f: &Finding| {
-            r.header_changes.iter().chain(&r.changes).any(|c| {
-                [
-                    (r.new_location.as_ref(), c.new_span),
-                    (r.old_location.as_ref(), c.old_span),
-                ]
-                .iter()
-                .any(|(loc, span)| {
-                    loc.is_some_and(|l| l.file == f.file)
-                        && span.is_some_and(|s| overlaps(s, f.span))
-                })
-            })
-        };
-        let rest: Vec<usize> = all
-            .iter()
-            .enumerate()
-            .filter(|(k, f)| !self.placed.contains(k) && concerns(r, f) && !on_change(f))
-            .map(|(k, _)| k)
+        let mut on_change = Vec::new();
+        for c in r.header_changes.iter().chain(&r.changes) {
+            for (loc, span) in [
+                (r.new_location.as_ref(), c.new_span),
+                (r.old_location.as_ref(), c.old_span),
+            ] {
+                if let (Some(l), Some(s)) = (loc, span) {
+                    self.index.on(r, &l.file, s, &mut on_change);
+                }
+            }
+        }
+        on_change.sort_unstable();
+        on_change.dedup();
+        let rest: Vec<usize> = self
+            .index
+            .of(r)
+            .into_iter()
+            .filter(|k| !self.placed.contains(k) && on_change.binary_search(k).is_err())
             .collect();
         if rest.is_empty() {
             return;
@@ -768,16 +769,6 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
 }
 
 /// Whether a finding is about this resolution (its id or an alias).
-fn concerns(r: &ResolutionDiff, f: &Finding) -> bool {
-    f.resolution
-        .as_deref()
-        .is_some_and(|id| id == r.id || r.aliases.iter().any(|a| a == id))
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.first_line <= b.last_line && b.first_line <= a.last_line
-}
-
 fn status_class(r: &ResolutionDiff) -> &'static str {
     match r.status {
         ResolutionStatus::Added => "add",

@@ -7,6 +7,7 @@
 //! are ours.
 
 mod diff;
+mod finding_index;
 mod review;
 
 pub use diff::{DiffHtmlOptions, write_diff_html, write_diff_html_with};

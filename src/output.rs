@@ -1,0 +1,438 @@
+//! Where reports go: standard output, or the file named by `-o`, which must
+//! not be one of the run's inputs and is written whole or not at all; and
+//! how input-derived text is shown on a terminal or standard error (control
+//! characters escaped, so a file name cannot drive the terminal).
+
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Whether `c` is escaped when shown: C0 and C1 controls, DEL, and the
+/// bidirectional embeddings, overrides and isolates (which reorder what a
+/// terminal shows).
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    let n = u32::from(c);
+    // Writing to a String cannot fail.
+    let _ = if n < 0x80 {
+        write!(out, "\\x{n:02x}")
+    } else {
+        write!(out, "\\u{{{n:x}}}")
+    };
+}
+
+/// `text` for one line of standard error or of a terminal: every control
+/// character but TAB escaped (`\x1b`, `\x0a`, `\u{202e}`); CJK and other
+/// printable text unchanged.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_with(text, |_| None)
+}
+
+/// What a rendered report is, which decides how control characters that
+/// came from the input are escaped in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// Text, Markdown or HTML: `\x1b` as in [`escape_controls`]; with
+    /// `color`, the colour codes the renderers wrote (`ESC [ digits ; … m`)
+    /// stay.
+    Text {
+        /// Whether colour codes were written.
+        color: bool,
+    },
+    /// JSON: the same characters as `\u001b` escapes, so the document stays
+    /// valid and its strings unchanged.
+    Json,
+    /// A binary file (a Word document): written as produced; its own format
+    /// escapes what it holds.
+    Binary,
+}
+
+/// A rendered report for standard output or a file: like
+/// [`escape_controls`], but line ends are kept, and the escapes suit `kind`.
+pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
+    // The common case, a report with nothing to escape, is not copied.
+    if !text
+        .chars()
+        .any(|c| c != '\t' && c != '\n' && needs_escape(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let color = kind == ReportKind::Text { color: true };
+    let out = escape_with(text, |rest| {
+        if rest.starts_with('\n') {
+            return Some(1);
+        }
+        if !color {
+            return None;
+        }
+        let params = rest.strip_prefix("\u{1b}[")?;
+        let len = params
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b';')
+            .count();
+        (params.as_bytes().get(len) == Some(&b'm')).then_some(2 + len + 1)
+    });
+    match (kind, out) {
+        (ReportKind::Json, Cow::Owned(_)) => {
+            // Every escaped character is in the Basic Multilingual Plane.
+            let mut json = String::with_capacity(text.len() + 16);
+            for c in text.chars() {
+                if c != '\t' && c != '\n' && needs_escape(c) {
+                    let _ = write!(json, "\\u{:04x}", u32::from(c));
+                } else {
+                    json.push(c);
+                }
+            }
+            Cow::Owned(json)
+        }
+        (_, out) => out,
+    }
+}
+
+/// Escape every character [`needs_escape`] names except TAB and the runs
+/// `keep` accepts (it is given the text from a control character on and
+/// returns how many bytes to keep as they are).
+fn escape_with(text: &str, keep: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\t' && needs_escape(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\t' || !needs_escape(c) {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        } else if let Some(n) = keep(rest) {
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+        } else {
+            push_escaped(&mut out, c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Print one line on standard error, control characters escaped. A closed
+/// or broken standard error is not worth failing the job for (and there is
+/// nowhere to say so): the line is dropped.
+pub fn say(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", escape_controls(line));
+}
+
+/// An input of the run, as it was named and as the file system knows it.
+#[derive(Debug)]
+struct Input {
+    shown: PathBuf,
+    canonical: Option<PathBuf>,
+    identity: Option<(u64, u64)>,
+}
+
+/// Every path a run reads (edition files, every member of edition folders,
+/// the `--map` file, `--report` and `--against` inputs), so that `-o` can
+/// be refused when it would overwrite one of them.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    all: Vec<Input>,
+}
+
+impl Inputs {
+    /// Add a file, or a folder and every entry in it.
+    pub fn add(&mut self, path: &Path) {
+        self.push(path);
+        if path.is_dir()
+            && let Ok(entries) = std::fs::read_dir(path)
+        {
+            let mut members: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            members.sort();
+            for m in members {
+                self.push(&m);
+            }
+        }
+    }
+
+    fn push(&mut self, path: &Path) {
+        self.all.push(Input {
+            shown: path.to_path_buf(),
+            canonical: std::fs::canonicalize(path).ok(),
+            identity: identity(path),
+        });
+    }
+
+    /// Refuse `output` when it resolves to one of the inputs: the same
+    /// canonical path, or the same file under another name (a symbolic or
+    /// hard link).
+    pub fn check_output(&self, output: &Path) -> Result<()> {
+        let canonical = std::fs::canonicalize(output).ok();
+        let id = identity(output);
+        let clash = self.all.iter().find(|i| {
+            (canonical.is_some() && i.canonical == canonical) || (id.is_some() && i.identity == id)
+        });
+        match clash {
+            Some(input) => Err(Error::OutputIsInput {
+                output: output.display().to_string(),
+                input: input.shown.display().to_string(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Device and inode of the file a path leads to (following links).
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// The file a path leads to once symbolic links are followed, even when the
+/// last one is dangling (the report is written where the link points, and
+/// the link stays).
+fn follow_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    // More links than the system itself follows is a loop: the write then
+    // fails on the path as given and says so.
+    for _ in 0..40 {
+        match std::fs::read_link(&p) {
+            Ok(target) => {
+                p = match p.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Err(_) => return p,
+        }
+    }
+    path.to_path_buf()
+}
+
+/// Write a whole report to `path`: to a temporary file beside it, renamed
+/// over it once complete, so that a failed run leaves an existing file as it
+/// was and two runs at once leave one whole report, never a mixture. A path
+/// that is not a regular file (a device such as `/dev/stdout`, a pipe) is
+/// written in place.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let target = follow_links(path);
+    let existing = match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(write_err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a folder; name a file to write the report to",
+            )));
+        }
+        Ok(m) if !m.is_file() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(write_err)?;
+            return f
+                .write_all(bytes)
+                .and_then(|()| f.flush())
+                .map_err(write_err);
+        }
+        Ok(m) => {
+            // Renaming would replace a file its owner made read-only: open it
+            // for writing first (without truncating) so that the system
+            // decides, as it would for a plain write.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(write_err)?;
+            Some(m.permissions())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(write_err(e)),
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new report gets the permissions any new file gets (0666 less
+        // the umask), not the temporary file's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(write_err)?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(write_err)?;
+    if let Some(perms) = existing {
+        tmp.as_file().set_permissions(perms).map_err(write_err)?;
+    }
+    // On failure the temporary file is removed when dropped.
+    tmp.persist(&target).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
+/// Write a whole report to standard output. A reader that went away
+/// (`resdiff … | head`) is not an error; a closed standard output, or one
+/// that cannot take the report (a full disk), is.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: "standard output".into(),
+        source,
+    };
+    if stdout_is_closed() {
+        return Err(write_err(std::io::Error::new(
+            std::io::ErrorKind::BrokenPipe,
+            "it is closed; give -o FILE to write the report to a file",
+        )));
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(write_err(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the process was started with standard output closed (`>&-`).
+/// The Rust runtime opens `/dev/null` read-write on a closed standard
+/// descriptor at start-up, so writes would vanish without an error; a shell
+/// redirection to `/dev/null` opens it write-only, which tells the two apart.
+fn stdout_is_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+        if !is_null {
+            return false;
+        }
+        let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+            return false;
+        };
+        // `flags:` is octal; the access mode is its two low bits (2: O_RDWR).
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 3 == 2)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_cjk_and_tabs_kept() {
+        assert_eq!(
+            escape_controls("决议\t第1号\u{1b}[2J\r\n\u{7f}\u{85}\u{202e}"),
+            "决议\t第1号\\x1b[2J\\x0d\\x0a\\x7f\\u{85}\\u{202e}"
+        );
+        assert!(matches!(escape_controls("认识到 a)"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn reports_keep_line_ends_and_own_colour_codes_only_when_colouring() {
+        let s = "\u{1b}[31m删除\u{1b}[0m\n\u{1b}]0;title\u{7}";
+        assert_eq!(
+            escape_report(s, ReportKind::Text { color: true }),
+            "\u{1b}[31m删除\u{1b}[0m\n\\x1b]0;title\\x07"
+        );
+        assert_eq!(
+            escape_report(s, ReportKind::Text { color: false }),
+            "\\x1b[31m删除\\x1b[0m\n\\x1b]0;title\\x07"
+        );
+    }
+
+    #[test]
+    fn a_report_with_nothing_to_escape_is_not_copied() {
+        let s = "第1号决议\n\ta) 文本\n";
+        assert!(matches!(
+            escape_report(s, ReportKind::Json),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            escape_report(s, ReportKind::Text { color: true }),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn json_gets_json_escapes() {
+        let s = "{\"path\": \"a\u{7f}\u{85}\u{202e}b\",\n}";
+        assert_eq!(
+            escape_report(s, ReportKind::Json),
+            "{\"path\": \"a\\u007f\\u0085\\u202eb\",\n}"
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&escape_report("\"\u{85}\"", ReportKind::Json)).unwrap();
+        assert_eq!(v, "\u{85}");
+    }
+
+    #[test]
+    fn an_output_naming_an_input_through_a_link_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.txt");
+        std::fs::write(&input, "x").unwrap();
+        let mut inputs = Inputs::default();
+        inputs.add(dir.path());
+        let roundabout = dir.path().join("..").join(dir.path().file_name().unwrap());
+        assert!(inputs.check_output(&roundabout.join("a.txt")).is_err());
+        let other = tempfile::tempdir().unwrap();
+        assert!(inputs.check_output(&other.path().join("a.txt")).is_ok());
+        #[cfg(unix)]
+        {
+            let link = other.path().join("link.txt");
+            std::os::unix::fs::symlink(&input, &link).unwrap();
+            let err = inputs.check_output(&link).unwrap_err().to_string();
+            assert!(err.contains("link.txt") && err.contains("a.txt"), "{err}");
+            let hard = other.path().join("hard.txt");
+            if std::fs::hard_link(&input, &hard).is_ok() {
+                assert!(inputs.check_output(&hard).is_err());
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_is_replaced_whole_and_a_link_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.txt");
+        std::fs::write(&target, "old").unwrap();
+        write_file(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink("report.txt", &link).unwrap();
+            write_file(&link, b"through").unwrap();
+            assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+            assert_eq!(std::fs::read_to_string(&target).unwrap(), "through");
+        }
+        // Nothing left beside it.
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1 + usize::from(cfg!(unix))
+        );
+        let err = write_file(dir.path(), b"x").unwrap_err().to_string();
+        assert!(err.contains("cannot write"), "{err}");
+    }
+}
