@@ -123,7 +123,7 @@ pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document,
 }
 
 fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document> {
-    let norm = normalize::normalize_with(src, opts.parse.lang);
+    let norm = normalize::normalize_with(src, parse::choose_lang(src, &opts.parse).0);
     let doc = parse::parse_document(src, &norm, &opts.parse);
     drop(norm);
     // A summary report's own diagnostics count too: its lists feed the
@@ -183,7 +183,11 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
-    let (documents, texts) = loaded.into_iter().unzip();
+    let (mut documents, texts): (Vec<Document>, Vec<String>) = loaded.into_iter().unzip();
+    parse::continuation::join_continuations(&mut documents);
+    if opts.strict {
+        strict_check(&documents)?;
+    }
     let partial = meta.is_dir() && read_manifest(path)?.partial;
     Ok((
         Corpus {
@@ -194,6 +198,25 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
         },
         texts,
     ))
+}
+
+/// `--strict` over what only the whole edition shows (a continuation file
+/// that joins nothing).
+fn strict_check(documents: &[Document]) -> Result<()> {
+    for doc in documents {
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.severity >= Severity::Warning)
+        {
+            return Err(Error::Strict {
+                path: doc.path.clone(),
+                line: d.line,
+                message: d.message.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Whether a folder member is read as a text of the edition. The one place

@@ -55,6 +55,9 @@ pub enum ReportKind {
 /// A rendered report for standard output or a file: like
 /// [`escape_controls`], but line ends are kept, and the escapes suit `kind`.
 pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
+    if kind == ReportKind::Binary {
+        return Cow::Borrowed(text);
+    }
     // The common case, a report with nothing to escape, is not copied.
     if !text
         .chars()

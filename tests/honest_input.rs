@@ -434,3 +434,99 @@ fn a_change_of_label_form_alone_is_editorial() {
         assert_eq!(c["kind"], "modified", "{c}");
     }
 }
+
+/// The WTSA-24 texts as an edition of two files, cut at `line` (1-based):
+/// the second file opens with that line.
+fn split_edition(dir: &Scratch, sub: &str, names: [&str; 2], line: usize) -> PathBuf {
+    let text = mod_add_text();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let folder = dir.0.join(sub);
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join(names[0]), lines[..line - 1].join("\n")).expect("first part");
+    std::fs::write(folder.join(names[1]), lines[line - 1..].join("\n")).expect("second part");
+    folder
+}
+
+/// A line inside resolution 7's body that opens a clause, well before its
+/// end (and its footnotes).
+fn cut_in_resolution_7() -> usize {
+    let text = mod_add_text();
+    let header = line_of(&text, "第7号决议（2024年，新德里，修订版）");
+    text.split('\n')
+        .enumerate()
+        .skip(header)
+        .find(|(_, l)| l.starts_with("c) "))
+        .map(|(i, _)| i + 1)
+        .expect("a clause c) in resolution 7")
+}
+
+#[test]
+fn a_continuation_file_joins_the_resolution_it_continues() {
+    let dir = Scratch::new("continuation");
+    let cut = cut_in_resolution_7();
+    let folder = split_edition(&dir, "split", ["part-1.txt", "part-2.txt"], cut);
+    let whole = parse_text("whole.txt", &mod_add_text());
+    let corpus = resdiff::corpus::load(&folder, &Default::default()).expect("edition loads");
+    let joined = corpus.documents[0]
+        .resolutions
+        .iter()
+        .find(|r| r.id == "7")
+        .expect("resolution 7");
+    let original = whole.resolutions.iter().find(|r| r.id == "7").expect("7");
+    assert_eq!(
+        comparable(joined)["sections"],
+        comparable(original)["sections"]
+    );
+    // The reader is told.
+    assert!(
+        corpus.documents[1]
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("rest of resolution 7")),
+        "{:#?}",
+        corpus.documents[1].diagnostics
+    );
+    // Nothing of either file is lost, counted over the whole edition.
+    let lost = common::lost_chars_in_edition(&folder);
+    assert!(lost.is_empty(), "lost: {lost:?}");
+    // And a diff against the single file sees no change.
+    std::fs::create_dir_all(dir.0.join("one")).expect("folder");
+    dir.file("one/texts.txt", &mod_add_text());
+    let out = resdiff(&[
+        "diff",
+        &dir.0.join("one").display().to_string(),
+        &folder.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    for kind in ["added", "removed", "modified", "moved", "renumbered"] {
+        assert_eq!(
+            report["summary"]["changes"][kind], 0,
+            "{kind}: {}",
+            report["summary"]
+        );
+    }
+    // The first part's resolution 7 is no longer said to be cut short.
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("resolution 7 ends before"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_continuation_file_with_nothing_to_continue_is_a_warning() {
+    let dir = Scratch::new("orphan-continuation");
+    let cut = cut_in_resolution_7();
+    // The second part sorts first: nothing comes before it to continue.
+    let folder = split_edition(&dir, "split", ["b.txt", "a.txt"], cut);
+    let out = resdiff(&["parse", &folder.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = format!("{}:1: warning:", folder.join("a.txt").display());
+    assert!(stderr.contains(&expected), "no `{expected}` in:\n{stderr}");
+    let strict = resdiff(&["parse", "--strict", &folder.display().to_string()]);
+    assert_eq!(strict.status.code(), Some(2));
+    let lost = common::lost_chars_in_edition(&folder);
+    assert!(lost.is_empty(), "lost: {lost:?}");
+}

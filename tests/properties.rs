@@ -586,3 +586,43 @@ fn changes_between_com4_ai_and_published_101_are_complete() {
         assert_ne!(got, Ok(sorted(units(n))), "without change {skip}");
     }
 }
+
+/// A slice of the texts written as an edition of two files cut at `cut`.
+fn two_file_edition(lines: &[&str], cut: usize, case: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "resdiff-prop-edition-{}-{case}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let cut = cut.min(lines.len());
+    std::fs::write(dir.join("part-1.txt"), lines[..cut].concat()).expect("first part");
+    std::fs::write(dir.join("part-2.txt"), lines[cut..].concat()).expect("second part");
+    dir
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// A resolution cut across two files of an edition: the second file
+    /// joins the first or is reported, and either way every character of
+    /// both files is held by the edition.
+    #[test]
+    fn no_text_is_lost_across_the_files_of_an_edition(
+        start in any::<usize>(),
+        len in 40usize..400,
+        cut in any::<usize>(),
+    ) {
+        let lines = slice(start, len);
+        static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let case = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = two_file_edition(&lines, 1 + cut % lines.len().max(1), case);
+        let lost = lost_chars_in_edition(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        prop_assert!(lost.is_empty(), "lost {lost:?}");
+    }
+}

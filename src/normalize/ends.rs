@@ -128,8 +128,13 @@ pub(super) fn opens_structure(t: &str, lang: &Lang) -> bool {
 /// Whether `t` is a line that is a paragraph by itself: a heading, a
 /// header, an annex heading or caption, an assembly line.
 pub(super) fn stands_alone(t: &str, lang: &Lang) -> bool {
+    body::read_heading(t, lang).is_some() || is_header_like(t, lang)
+}
+
+/// Whether `t` is a header, an annex heading or caption or an assembly
+/// line: one line, never wrapped into what follows it.
+fn is_header_like(t: &str, lang: &Lang) -> bool {
     header::is_assembly_line(t, lang)
-        || body::read_heading(t, lang).is_some()
         || header::read_header(t, lang, true).is_some()
         || header::looks_like_header(t, lang)
         || annex::is_annex_heading(t, lang)
@@ -174,6 +179,9 @@ pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang
             || body::read_heading(next, lang).is_none()
             || prev.ends_with(lang.sentence_final))
     {
+        return false;
+    }
+    if is_header_like(para, lang) {
         return false;
     }
     // A full heading line runs on only into a line that ends the paragraph
@@ -272,6 +280,18 @@ mod tests {
         ));
         assert!(!runs_on_line("标题", "（1993年，赫尔辛基）", &page, &ZH));
         assert!(!runs_on_line("请成员国", "积极参与", &page, &ZH));
+        // A header fills a narrow column but never runs into the title.
+        let narrow = PageWidth {
+            full: 38,
+            short_limit: 36,
+            indented_cjk_full: None,
+        };
+        assert!(!runs_on_line(
+            "第18号决议（2024年，新德里，修订版）1",
+            "加强国际电联三个部门在共同关心的问题上的",
+            &narrow,
+            &ZH
+        ));
     }
 
     #[test]

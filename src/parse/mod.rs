@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 pub(crate) mod annex;
 pub(crate) mod body;
+pub(crate) mod continuation;
 pub(crate) mod header;
 pub(crate) mod labels;
 pub use labels::read_label;
@@ -41,7 +42,7 @@ impl Default for ParseOptions {
 }
 
 /// The language tables for `src`, and how they were chosen.
-fn choose_lang(src: &SourceText, opts: &ParseOptions) -> (&'static Lang, &'static str) {
+pub fn choose_lang(src: &SourceText, opts: &ParseOptions) -> (&'static Lang, &'static str) {
     if !opts.detect {
         return (opts.lang, "forced");
     }
@@ -338,6 +339,15 @@ fn recommendation_start(paras: &[Para], i: usize, lang: &Lang) -> bool {
     })
 }
 
+/// The warning for a resolution without any operative section; a file
+/// that continues it withdraws it (see [`continuation`]).
+pub(crate) fn cut_short_message(id: &str, lang: &Lang) -> String {
+    format!(
+        "resolution {id} ends before any operative section ({}): the text may be cut short",
+        lang.operative_examples
+    )
+}
+
 fn text(p: &Para) -> Text {
     let (text, notes) = take_notes(&p.text);
     Text {
@@ -556,10 +566,7 @@ fn build_resolution(
         diags.push(Diagnostic {
             severity: Severity::Warning,
             line: span.last_line,
-            message: format!(
-                "resolution {} ends before any operative section ({}): the text may be cut short",
-                head.id, lang.operative_examples
-            ),
+            message: cut_short_message(&head.id, lang),
         });
     }
     let res = Resolution {

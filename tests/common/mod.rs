@@ -239,3 +239,56 @@ pub fn lost_chars(text: &str) -> Result<BTreeMap<char, i64>, resdiff::Error> {
     counts.retain(|_, v| *v > 0);
     Ok(counts)
 }
+
+/// [`lost_chars`] over a whole edition folder: characters of its files that
+/// the edition, loaded as the commands load it, does not hold anywhere (a
+/// resolution of any file, an other block, an unowned footnote body, a
+/// diagnostic, a removed page artifact).
+pub fn lost_chars_in_edition(dir: &Path) -> BTreeMap<char, i64> {
+    let corpus =
+        resdiff::corpus::load(dir, &corpus::LoadOptions::default()).expect("edition loads");
+    let mut counts = BTreeMap::new();
+    let mut quoted = BTreeMap::new();
+    for doc in &corpus.documents {
+        let src = resdiff::ingest::read_file(Path::new(&doc.path), &Default::default())
+            .expect("file reads");
+        let lang = doc.language.table().unwrap_or(&resdiff::lang::ZH);
+        let norm = resdiff::normalize::normalize_with(&src, lang);
+        for (i, line) in src.text.split('\n').enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let mut line = line.to_string();
+            for a in norm.artifacts.iter().filter(|a| a.line == n) {
+                line = line.replacen(&a.text, "", 1);
+            }
+            chars_of(&strip_word_footnote_syntax(&line), &mut counts, 1);
+        }
+        for f in &norm.footnotes {
+            let owned = doc
+                .resolutions
+                .iter()
+                .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
+            if !owned {
+                chars_of(&f.number.to_string(), &mut counts, -1);
+                chars_of(&f.text, &mut counts, -1);
+            }
+        }
+        for d in &doc.diagnostics {
+            chars_of(&d.message, &mut quoted, 1);
+        }
+    }
+    for doc in &corpus.documents {
+        for r in &doc.resolutions {
+            model_chars(r, &mut counts);
+        }
+        for b in &doc.other_blocks {
+            for p in &b.paragraphs {
+                chars_of(&p.text, &mut counts, -1);
+                for x in &p.notes {
+                    chars_of(&x.to_string(), &mut counts, -1);
+                }
+            }
+        }
+    }
+    counts.retain(|c, v| *v > quoted.get(c).copied().unwrap_or(0));
+    counts
+}
