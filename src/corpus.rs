@@ -35,6 +35,17 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// An edition made of documents parsed elsewhere (for instance with
+    /// [`parse_text`]); `name` stands for its path too.
+    pub fn from_documents(name: &str, documents: Vec<Document>) -> Corpus {
+        Corpus {
+            name: name.into(),
+            path: name.into(),
+            documents,
+            partial: false,
+        }
+    }
+
     /// The language of the edition's texts (files in which nothing was
     /// found do not count), `None` when no file tells; an error naming two
     /// files when they are in different languages.
@@ -89,6 +100,14 @@ fn mismatch(a: &Document, la: &Lang, b: &Document, lb: &Lang) -> Error {
     }
 }
 
+/// Parse a text held in memory, as [`load_file`] parses a file: decode,
+/// normalize, parse. `name` stands for the file name in the model and in
+/// messages.
+pub fn parse_text(name: &str, text: &str, opts: &LoadOptions) -> Result<Document> {
+    let src = ingest::decode(name, text.as_bytes(), &opts.ingest)?;
+    parse_source(&src, opts)
+}
+
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
     load_file_with_text(path, opts).map(|(doc, _)| doc)
@@ -99,8 +118,13 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
 /// second time to quote it.
 pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document, String)> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let norm = normalize::normalize_with(&src, parse::choose_lang(&src, &opts.parse).0);
-    let doc = parse::parse_document(&src, &norm, &opts.parse);
+    let doc = parse_source(&src, opts)?;
+    Ok((doc, src.text))
+}
+
+fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document> {
+    let norm = normalize::normalize_with(src, parse::choose_lang(src, &opts.parse).0);
+    let doc = parse::parse_document(src, &norm, &opts.parse);
     drop(norm);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.
@@ -118,7 +142,7 @@ pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document,
             message: d.message.clone(),
         });
     }
-    Ok((doc, src.text))
+    Ok(doc)
 }
 
 /// Read a file or every text file of a folder.
@@ -137,7 +161,7 @@ pub fn load_with_texts(path: &Path, opts: &LoadOptions) -> Result<(Corpus, Vec<S
 /// parsed unless `keep`.
 fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Vec<String>)> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
         path: shown.clone(),
         source,
     })?;
@@ -221,7 +245,7 @@ pub struct Members {
 
 /// Sort the entries of an edition folder into texts and entries not read.
 pub fn members(dir: &Path) -> Result<Members> {
-    let io_err = |source| Error::Io {
+    let io_err = |source| Error::Read {
         path: dir.display().to_string(),
         source,
     };
@@ -337,12 +361,10 @@ fn read_manifest_keys(dir: &Path) -> Result<(Manifest, Vec<String>)> {
     let p = dir.join(MANIFEST);
     match std::fs::read_to_string(&p) {
         Ok(s) => {
-            let invalid = |e: serde_json::Error| {
-                Error::Usage(format!(
-                    "{}:{}: invalid edition.json: {e}",
-                    p.display(),
-                    e.line()
-                ))
+            let invalid = |e: serde_json::Error| Error::Data {
+                path: p.display().to_string(),
+                line: u32::try_from(e.line()).ok(),
+                message: format!("invalid edition.json: {e}"),
             };
             // Editors on Windows save JSON with a byte-order mark.
             let s = s.strip_prefix('\u{feff}').unwrap_or(&s);
@@ -360,7 +382,7 @@ fn read_manifest_keys(dir: &Path) -> Result<(Manifest, Vec<String>)> {
             Ok((manifest, unknown))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Manifest::default(), Vec::new())),
-        Err(source) => Err(Error::Io {
+        Err(source) => Err(Error::Read {
             path: p.display().to_string(),
             source,
         }),
@@ -436,4 +458,24 @@ pub fn comparison_warnings(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_edition_json_is_a_data_error_at_its_line() {
+        let dir = std::env::temp_dir().join(format!("resdiff-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("edition.json"), "{\n  \"partial\": yes\n}\n").unwrap();
+        let e = read_manifest(&dir).unwrap_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(matches!(e, Error::Data { line: Some(2), .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .contains("edition.json:2: invalid edition.json"),
+            "{e}"
+        );
+    }
 }

@@ -1,13 +1,16 @@
-//! The errors that stop a job: bad paths, unreadable bytes, no resolution text.
+//! The errors that stop a job: bad paths, unreadable bytes, no resolution text,
+//! files that cannot be written, command-line values that cannot be used.
 //! Each names the file and, where one applies, the line.
 
+use crate::model::Location;
 use std::fmt;
 
 /// Why a job could not be done.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The file or folder could not be read (missing, permission denied, …).
-    Io {
+    Read {
         /// Path as given.
         path: String,
         /// What the system said.
@@ -76,8 +79,8 @@ pub enum Error {
         id: String,
         /// Line of the second occurrence.
         line: u32,
-        /// Where the first occurrence is (`file:line`).
-        first: String,
+        /// Where the first occurrence is.
+        first: Location,
     },
     /// `--strict`: the parser had to guess.
     Strict {
@@ -86,6 +89,17 @@ pub enum Error {
         /// Line.
         line: u32,
         /// What was odd.
+        message: String,
+    },
+    /// A file read as data that does not hold what it should: a bad line in
+    /// a `--map` file, an `edition.json` that is not valid, a `--report`
+    /// file that is not a summary report.
+    Data {
+        /// Path as given.
+        path: String,
+        /// The offending line, when the trouble is on one.
+        line: Option<u32>,
+        /// What is wrong.
         message: String,
     },
     /// Texts in different languages where one language is needed (two
@@ -100,14 +114,14 @@ pub enum Error {
         /// That file's language.
         other_lang: String,
     },
-    /// A command-line value that cannot be used.
+    /// A command-line value that cannot be used (the input files may be fine).
     Usage(String),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { path, source } => write!(f, "{path}: cannot read: {source}"),
+            Error::Read { path, source } => write!(f, "{path}: cannot read: {source}"),
             Error::Write { path, source } => write!(f, "{path}: cannot write: {source}"),
             Error::OutputIsInput { output, input } => write!(
                 f,
@@ -149,6 +163,16 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{path}:{line}: {message} (--strict)"),
+            Error::Data {
+                path,
+                line: Some(line),
+                message,
+            } => write!(f, "{path}:{line}: {message}"),
+            Error::Data {
+                path,
+                line: None,
+                message,
+            } => write!(f, "{path}: {message}"),
             Error::LanguageMismatch {
                 path,
                 lang,
@@ -166,7 +190,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -6,7 +6,7 @@
 //! punctuation mark of either language (the test `language_data_stays_here`
 //! in `tests/lang.rs` checks it).
 
-use crate::model::{DeclaredStatus, SectionKind};
+use crate::model::{DeclaredStatus, OtherBlockKind, SectionKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -68,6 +68,7 @@ pub enum Series {
 
 /// The patterns of a language table, compiled once on first use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Pattern {
     /// A citation of resolutions: group 1 the first number, group 2 further
     /// numbers, group 3 the inside of the edition bracket.
@@ -250,7 +251,7 @@ pub struct Lang {
     /// Characters after a digit that make it real text (`2024年`, `3个`).
     pub counter_suffixes: &'static [char],
     /// Lines that open non-resolution tables (`编号 行动`), with what they are.
-    pub other_block_openers: &'static [(&'static [&'static str], &'static str)],
+    pub other_block_openers: &'static [(&'static [&'static str], OtherBlockKind)],
     /// Note label word (`注`).
     pub note_word: &'static str,
     /// CJK numerals usable as labels, in order.
@@ -552,9 +553,12 @@ pub static ZH: Lang = Lang {
         '份',
     ],
     other_block_openers: &[
-        (&["编号", "行动"], "committee actions"),
-        (&["组", "名单", "成员国"], "leadership list"),
-        (&["课题号", "课题标题", "状况"], "question table"),
+        (&["编号", "行动"], OtherBlockKind::CommitteeActions),
+        (&["组", "名单", "成员国"], OtherBlockKind::LeadershipList),
+        (
+            &["课题号", "课题标题", "状况"],
+            OtherBlockKind::QuestionTable,
+        ),
     ],
     note_word: "注",
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],

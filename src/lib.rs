@@ -10,13 +10,10 @@
 //! Reading a text:
 //!
 //! ```
-//! use resdiff::{ingest, normalize, parse};
-//!
 //! let text = "第7号决议（2024年，新德里，修订版）\n与国际标准化组织的协作\n\
 //!             （2022年，日内瓦；2024年，新德里）\n世界电信标准化全会（2024年，新德里），\n\
 //!             考虑到\na) 国际电联《组织法》；\nb) ISO《章程》，\n做出决议\n1 继续协作。\n";
-//! let src = ingest::decode("example.txt", text.as_bytes(), &Default::default())?;
-//! let doc = parse::parse_document(&src, &normalize::normalize(&src), &Default::default());
+//! let doc = resdiff::parse_text("example.txt", text, &Default::default())?;
 //! let res = &doc.resolutions[0];
 //! assert_eq!(res.id, "7");
 //! assert_eq!(res.title.text, "与国际标准化组织的协作");
@@ -25,17 +22,24 @@
 //! # Ok::<(), resdiff::Error>(())
 //! ```
 //!
+//! Reading an edition (a folder of text files, or one file) from disk:
+//!
+//! ```
+//! let published = resdiff::read_edition("versions/wtsa-24-published", &Default::default())?;
+//! assert!(published.partial); // its edition.json says it holds only Resolution 101
+//! assert_eq!(published.documents[0].resolutions[0].id, "101");
+//! # Ok::<(), resdiff::Error>(())
+//! ```
+//!
 //! Comparing two editions:
 //!
 //! ```
-//! use resdiff::corpus::Corpus;
+//! use resdiff::Corpus;
 //! use resdiff::diff::{DiffOptions, diff_editions};
-//! use resdiff::{ingest, normalize, parse};
 //!
 //! fn edition(name: &str, text: &str) -> Result<Corpus, resdiff::Error> {
-//!     let src = ingest::decode(name, text.as_bytes(), &Default::default())?;
-//!     let doc = parse::parse_document(&src, &normalize::normalize(&src), &Default::default());
-//!     Ok(Corpus { name: name.into(), path: name.into(), documents: vec![doc], partial: false })
+//!     let doc = resdiff::parse_text(name, text, &Default::default())?;
+//!     Ok(Corpus::from_documents(name, vec![doc]))
 //! }
 //! let head = "第7号决议（2024年，新德里，修订版）\n协作\n（2024年，新德里）\n\
 //!             世界电信标准化全会（2024年，新德里），\n考虑到\n";
@@ -61,13 +65,21 @@ pub mod lang;
 pub mod model;
 pub mod normalize;
 pub mod output;
-pub mod parallel;
+pub(crate) mod parallel;
 pub mod parse;
 pub mod render;
 pub mod review;
-pub mod text;
+pub(crate) mod text;
 
 #[cfg(test)]
 pub(crate) mod testkit;
 
+pub use corpus::{Corpus, LoadOptions, parse_text};
 pub use error::{Error, Result};
+
+/// Read an edition: a folder of text files (with its `edition.json`, if
+/// any) or a single file, parsed with `opts`. The one call behind
+/// `resdiff diff OLD NEW` and `resdiff review EDITION`; see [`corpus::load`].
+pub fn read_edition(path: impl AsRef<std::path::Path>, opts: &LoadOptions) -> Result<Corpus> {
+    corpus::load(path.as_ref(), opts)
+}

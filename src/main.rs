@@ -257,8 +257,8 @@ fn load_options(input: &InputArgs) -> Result<LoadOptions> {
         opts.parse.detect = false;
     }
     opts.ingest.revisions = match input.revisions {
-        RevisionsArg::Accept => ingest::docx::Revisions::Accept,
-        RevisionsArg::Reject => ingest::docx::Revisions::Reject,
+        RevisionsArg::Accept => ingest::Revisions::Accept,
+        RevisionsArg::Reject => ingest::Revisions::Reject,
     };
     Ok(opts)
 }
@@ -544,18 +544,16 @@ fn parse_date(s: &str) -> std::result::Result<String, String> {
 }
 
 /// `--color`: `auto` colours a terminal unless NO_COLOR is set (non-empty).
-/// The decision is handed to `colored` once, for the whole process.
+/// The renderers receive the decision as their `color` argument.
 fn use_color(choice: ColorChoice) -> bool {
-    let on = match choice {
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
-    };
-    render::paint::set_color(on);
-    on
+    }
 }
 
 /// Parser warnings go to standard error, as `file:line: warning: …`.

@@ -75,7 +75,7 @@ pub fn document(path: &str, resolutions: Vec<Resolution>) -> Document {
         encoding: EncodingReport {
             encoding: "UTF-8".into(),
             bom: false,
-            how: "utf-8".into(),
+            how: crate::model::EncodingChoice::Utf8,
         },
         layout: Layout::Pdf,
         language: Default::default(),

@@ -72,6 +72,8 @@ fn json_model_has_the_documented_shape() {
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["documents"][0]["encoding"]["how"], "utf-8");
+    assert_eq!(v["documents"][0]["other_blocks"][0]["kind"], "front matter");
     let r = &v["documents"][0]["resolutions"][0];
     assert_eq!(r["id"], "101");
     assert_eq!(r["action"], serde_json::Value::Null);

@@ -127,6 +127,36 @@ fn exit_codes_follow_diff() {
 }
 
 #[test]
+fn color_always_colours_whatever_the_environment_says() {
+    // resdiff() sets NO_COLOR and pipes the output: only --color decides.
+    let args = ["diff", "versions/wtsa-24", "versions/wtsa-24-published"];
+    let (_, coloured, _) = resdiff(&[&args[..], &["--color", "always"]].concat());
+    assert!(coloured.contains("\x1b[9;31m他\x1b[0m"), "{coloured}");
+    let (_, plain, _) = resdiff(&args);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert!(plain.contains("[-他-]{+它+}"), "{plain}");
+}
+
+#[test]
+fn output_that_cannot_be_written_is_refused() {
+    let out = std::env::temp_dir()
+        .join(format!("resdiff-no-such-dir-{}", std::process::id()))
+        .join("report.md");
+    let shown = out.display().to_string();
+    let (code, _, err) = resdiff(&[
+        "diff",
+        "versions/wtsa-24-published",
+        "versions/wtsa-24-published",
+        "--format",
+        "markdown",
+        "-o",
+        &shown,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{shown}: cannot write")), "{err}");
+}
+
+#[test]
 fn json_output_carries_schema_and_counts() {
     let (code, out, _) = resdiff(&[
         "diff",

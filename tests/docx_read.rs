@@ -8,7 +8,7 @@ mod common;
 
 use common::docx::{Style, docx_from_text};
 use resdiff::corpus::{self, LoadOptions};
-use resdiff::ingest::docx::Revisions;
+use resdiff::ingest::Revisions;
 use resdiff::model::Document;
 use std::path::{Path, PathBuf};
 

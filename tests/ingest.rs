@@ -4,6 +4,7 @@
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use resdiff::Error;
 use resdiff::ingest::{IngestOptions, SourceText, decode, encoding_for_label, read_file};
+use resdiff::model::EncodingChoice;
 use std::path::Path;
 
 const REAL: &str = "versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt";
@@ -37,7 +38,7 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 fn real_text_reads_as_utf8_with_its_lines() {
     let src = read_file(Path::new(REAL), &IngestOptions::default()).unwrap();
     assert_eq!(src.encoding.encoding, "UTF-8");
-    assert_eq!(src.encoding.how, "utf-8");
+    assert_eq!(src.encoding.how, EncodingChoice::Utf8);
     assert!(!src.encoding.bom);
     assert_eq!(src.text, real_text());
     assert_eq!(src.text.lines().count(), real_text().lines().count());
@@ -51,11 +52,24 @@ fn real_text_in_every_encoding_decodes_to_the_same_text() {
     let (gb, _, unmappable) = GB18030.encode(&text);
     assert!(!unmappable);
     let utf8_bom = [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat();
-    let cases: [(&str, Vec<u8>, &'static Encoding, bool, &str); 4] = [
-        ("gb18030", gb.into_owned(), GB18030, false, "detected"),
-        ("utf-16le", utf16(&text, false), UTF_16LE, true, "bom"),
-        ("utf-16be", utf16(&text, true), UTF_16BE, true, "bom"),
-        ("utf-8 bom", utf8_bom, UTF_8, true, "bom"),
+    use EncodingChoice::{ByteOrderMark, Detected};
+    let cases: [(&str, Vec<u8>, &'static Encoding, bool, EncodingChoice); 4] = [
+        ("gb18030", gb.into_owned(), GB18030, false, Detected),
+        (
+            "utf-16le",
+            utf16(&text, false),
+            UTF_16LE,
+            true,
+            ByteOrderMark,
+        ),
+        (
+            "utf-16be",
+            utf16(&text, true),
+            UTF_16BE,
+            true,
+            ByteOrderMark,
+        ),
+        ("utf-8 bom", utf8_bom, UTF_8, true, ByteOrderMark),
     ];
     for (name, bytes, encoding, bom, how) in cases {
         let src = auto(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -75,7 +89,7 @@ fn real_text_forced_as_gb18030_by_label() {
         ..Default::default()
     };
     let src = decode(REAL, &gb, &opts).unwrap();
-    assert_eq!(src.encoding.how, "forced");
+    assert_eq!(src.encoding.how, EncodingChoice::Forced);
     assert!(src.text == text);
     // The same bytes forced as UTF-8 fail at the first line with Chinese.
     let opts = IngestOptions {
@@ -98,7 +112,7 @@ fn big5_sample_is_detected_as_big5() {
     assert!(!unmappable);
     let src = auto("big5.txt", &bytes).unwrap();
     assert_eq!(src.encoding.encoding, "Big5");
-    assert_eq!(src.encoding.how, "detected");
+    assert_eq!(src.encoding.how, EncodingChoice::Detected);
     assert_eq!(src.text, text);
 }
 
@@ -128,7 +142,7 @@ fn utf16_real_text_without_bom_decodes_with_a_warning() {
     let bytes = utf16(&text, false);
     let src = auto("nobom.txt", &bytes[2..]).unwrap();
     assert_eq!(src.encoding.encoding, "UTF-16LE");
-    assert_eq!(src.encoding.how, "detected");
+    assert_eq!(src.encoding.how, EncodingChoice::Detected);
     assert!(!src.encoding.bom);
     assert!(src.text == text);
     assert_eq!(src.diagnostics.len(), 1);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use resdiff::model::{Clause, LabelFamily, Layout, Resolution, SectionKind};
+use resdiff::model::{Clause, LabelFamily, Layout, OtherBlockKind, Resolution, SectionKind};
 use std::collections::BTreeMap;
 
 /// Action, identifier and joined title of every document of the WTSA-24
@@ -468,10 +468,14 @@ fn trailing_material_is_not_resolution_text() {
     assert_eq!(a25.id, "A.25");
     assert_eq!(a25.annexes.last().map(|a| a.name.as_str()), Some("附录二"));
     assert_eq!(a25.span.last_line, 11843);
-    let kinds: Vec<&str> = doc.other_blocks.iter().map(|b| b.kind.as_str()).collect();
+    let kinds: Vec<OtherBlockKind> = doc.other_blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
-        ["committee actions", "leadership list", "question table"]
+        [
+            OtherBlockKind::CommitteeActions,
+            OtherBlockKind::LeadershipList,
+            OtherBlockKind::QuestionTable
+        ]
     );
     assert_eq!(doc.other_blocks[0].span.first_line, 11844);
     for r in &doc.resolutions {
@@ -549,8 +553,7 @@ fn published_101_has_the_structure_of_com4_ai() {
         r.sections
             .iter()
             .map(|s| {
-                let mut all = Vec::new();
-                walk(&s.clauses, &mut all);
+                let all: Vec<&Clause> = s.clauses.iter().flat_map(Clause::descendants).collect();
                 (
                     s.heading.clone(),
                     s.kind,
@@ -566,7 +569,7 @@ fn published_101_has_the_structure_of_com4_ai() {
     assert_eq!(a.sections.len(), 8);
     assert_eq!(a.title.text, b.title.text);
     // The front matter of the published text is not resolution text.
-    assert_eq!(publ.other_blocks[0].kind, "front matter");
+    assert_eq!(publ.other_blocks[0].kind, OtherBlockKind::FrontMatter);
 }
 
 /// Every non-artifact character of a resolution's source lines appears in
@@ -576,7 +579,7 @@ fn no_text_is_lost() {
     for path in [wtsa24_texts(), res101_published()] {
         let raw = std::fs::read_to_string(&path).expect("read");
         // Over the whole file, outside resolutions too.
-        let lost = lost_chars(&raw);
+        let lost = lost_chars(&raw).expect("decodes");
         assert!(lost.is_empty(), "{}: {lost:?}", path.display());
         let lines: Vec<&str> = raw.split('\n').collect();
         let src =

@@ -9,9 +9,12 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use proptest::test_runner::{TestCaseError, TestRunner};
 use resdiff::corpus::Corpus;
 use resdiff::diff::{DiffOptions, diff_editions};
 use resdiff::model::{Change, ChangeUnit, Clause, DiffReport, Document, Location, Resolution};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 fn mod_add_text() -> &'static str {
@@ -24,47 +27,63 @@ fn mod_add_lines() -> &'static [&'static str] {
     L.get_or_init(|| mod_add_text().split_inclusive('\n').collect())
 }
 
-fn parse(name: &str, text: &str) -> Option<Document> {
-    let src = resdiff::ingest::decode(name, text.as_bytes(), &Default::default()).ok()?;
-    let norm = resdiff::normalize::normalize(&src);
-    Some(resdiff::parse::parse_document(
-        &src,
-        &norm,
-        &Default::default(),
-    ))
+/// Parse a text; `None` when it holds nothing but whitespace (a slice at
+/// the end of the file whose lines were all deleted). Any other refusal is
+/// a failure of the property.
+fn parse(name: &str, text: &str) -> Result<Option<Document>, TestCaseError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    resdiff::parse_text(name, text, &Default::default())
+        .map(Some)
+        .map_err(|e| TestCaseError::fail(format!("cannot decode: {e}")))
 }
 
 fn corpus(name: &str, doc: Document) -> Corpus {
-    Corpus {
-        name: name.into(),
-        path: name.into(),
-        documents: vec![doc],
-        partial: false,
-    }
+    Corpus::from_documents(name, vec![doc])
 }
 
-fn diff(old: &Document, new: &Document) -> Option<DiffReport> {
-    // Two resolutions under one id are refused by the diff (tested in
-    // tests/bad_inputs.rs); random edits can make them.
-    diff_editions(
+/// The diff of two documents; `None` when it is refused because one of
+/// them holds two resolutions under one id (random edits can duplicate a
+/// header; the refusal is tested in tests/bad_inputs.rs). Any other error
+/// is a failure.
+fn diff(old: &Document, new: &Document) -> Result<Option<DiffReport>, String> {
+    match diff_editions(
         &corpus("old", old.clone()),
         &corpus("new", new.clone()),
         &DiffOptions::default(),
-    )
-    .ok()
+    ) {
+        Ok(rep) => Ok(Some(rep)),
+        Err(resdiff::Error::DuplicateId { id, .. })
+            if [old, new].iter().any(|d| {
+                d.resolutions
+                    .iter()
+                    .filter(|r| r.id == id || r.number.is_some_and(|n| n.to_string() == id))
+                    .count()
+                    > 1
+            }) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(format!("the diff failed: {e}")),
+    }
 }
 
-fn assert_no_change(doc: &Document) {
-    let Some(rep) = diff(doc, doc) else { return };
+/// A document compared with itself shows no change. Returns false when the
+/// diff was refused for a duplicate id.
+fn assert_no_change(doc: &Document) -> Result<bool, String> {
+    let Some(rep) = diff(doc, doc)? else {
+        return Ok(false);
+    };
     for r in &rep.resolutions {
-        assert!(
-            r.changes.is_empty() && r.header_changes.is_empty(),
-            "{} compared with itself: {:#?}",
-            r.id,
-            r.changes
-        );
+        if !(r.changes.is_empty() && r.header_changes.is_empty()) {
+            return Err(format!("{} compared with itself: {:#?}", r.id, r.changes));
+        }
     }
-    assert!(!rep.has_differences());
+    if rep.has_differences() {
+        return Err("a document compared with itself differs".into());
+    }
+    Ok(true)
 }
 
 #[test]
@@ -72,7 +91,7 @@ fn shipped_texts_compared_with_themselves_show_no_change() {
     for p in [wtsa24_texts(), res101_published()] {
         let doc = load(&p);
         assert!(!doc.resolutions.is_empty());
-        assert_no_change(&doc);
+        assert_eq!(assert_no_change(&doc), Ok(true));
     }
 }
 
@@ -189,27 +208,42 @@ fn sorted(mut v: Vec<Unit>) -> Vec<Unit> {
     v
 }
 
+/// What one comparison exercised.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Exercised {
+    /// Resolutions present on both sides and checked.
+    paired: usize,
+    /// Clause changes applied.
+    applied: usize,
+    /// Changes of any unit reported for the paired resolutions.
+    changes: usize,
+}
+
 /// Every paired resolution: applying its changes to the old clauses gives
-/// the new clauses.
-/// Returns the number of clause changes applied.
-fn check_complete(old: &Document, new: &Document) -> Result<usize, String> {
-    let Some(rep) = diff(old, new) else {
-        return Ok(0);
+/// the new clauses. `None` when the diff was refused for a duplicate id.
+fn check_complete(old: &Document, new: &Document) -> Result<Option<Exercised>, String> {
+    let Some(rep) = diff(old, new)? else {
+        return Ok(None);
     };
-    let mut applied = 0;
-    let find = |doc: &Document, at: &Option<Location>| -> Option<Resolution> {
-        let line = at.as_ref()?.line;
+    let mut done = Exercised::default();
+    // A side the report names must be found where it says.
+    let find = |doc: &Document, at: &Option<Location>| -> Result<Option<Resolution>, String> {
+        let Some(at) = at else { return Ok(None) };
         doc.resolutions
             .iter()
-            .find(|r| r.span.first_line == line)
+            .find(|r| r.span.first_line == at.line && r.span == at.span)
             .cloned()
+            .map(Some)
+            .ok_or_else(|| format!("no resolution at {at} ({:?})", at.span))
     };
     for r in &rep.resolutions {
-        let (Some(o), Some(n)) = (find(old, &r.old_location), find(new, &r.new_location)) else {
+        let (Some(o), Some(n)) = (find(old, &r.old_location)?, find(new, &r.new_location)?) else {
             continue;
         };
+        done.paired += 1;
+        done.changes += r.changes.len() + r.header_changes.len();
         let got = sorted(apply(&units(&o), &r.changes).map_err(|e| format!("{}: {e}", r.id))?);
-        applied += r
+        done.applied += r
             .changes
             .iter()
             .filter(|c| c.unit == ChangeUnit::Clause)
@@ -224,7 +258,7 @@ fn check_complete(old: &Document, new: &Document) -> Result<usize, String> {
             ));
         }
     }
-    Ok(applied)
+    Ok(Some(done))
 }
 
 // ---- Random slices and edits of the real texts ----
@@ -258,7 +292,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just('议'),
         Just('•'),
         Just('\u{0c}'),
-        any::<char>(),
+        // A NUL byte makes a binary file, refused by design.
+        any::<char>().prop_filter("not NUL", |c| *c != '\0'),
     ];
     prop_oneof![
         any::<usize>().prop_map(Edit::DeleteLine),
@@ -310,6 +345,24 @@ fn apply_edits(lines: &[&str], edits: &[Edit]) -> String {
     v.concat()
 }
 
+/// Where a slice starts (a line index, taken modulo the line count): most
+/// at the first line of a resolution, so that most slices hold one, the
+/// rest anywhere.
+fn slice_start() -> impl Strategy<Value = usize> {
+    static STARTS: OnceLock<Vec<usize>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let doc = load(&wtsa24_texts());
+        doc.resolutions
+            .iter()
+            .map(|r| r.span.first_line as usize - 1)
+            .collect()
+    });
+    prop_oneof![
+        5 => prop::sample::select(starts.as_slice()),
+        1 => any::<usize>(),
+    ]
+}
+
 /// A line-aligned slice of the MOD/ADD texts: `start` and `len` in lines.
 fn slice(start: usize, len: usize) -> Vec<&'static str> {
     let lines = mod_add_lines();
@@ -317,49 +370,158 @@ fn slice(start: usize, len: usize) -> Vec<&'static str> {
     lines[start..(start + len).min(lines.len())].to_vec()
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 96,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+/// How many cases of a property exercised what, printed and checked
+/// against floors after the run, so that a property whose inputs stopped
+/// reaching the code under test fails instead of passing on nothing.
+#[derive(Default)]
+struct Tally(RefCell<BTreeMap<&'static str, usize>>);
 
-    #[test]
-    fn any_slice_compared_with_itself_shows_no_change(start in any::<usize>(), len in 20usize..400) {
-        let text = slice(start, len).concat();
-        if let Some(doc) = parse("slice.txt", &text) {
-            assert_no_change(&doc);
-        }
+impl Tally {
+    fn hit(&self, what: &'static str) {
+        *self.0.borrow_mut().entry(what).or_default() += 1;
     }
 
-    #[test]
-    fn reported_changes_are_complete(
-        start in any::<usize>(),
-        len in 40usize..300,
-        edits in prop::collection::vec(edit(), 1..8),
-    ) {
+    fn count(&self, what: &str) -> usize {
+        self.0.borrow().get(what).copied().unwrap_or(0)
+    }
+
+    /// Print the counts, then require at least `share` of the cases to
+    /// have exercised each `what`.
+    fn assert_floors(&self, name: &str, floors: &[(&str, f64)]) {
+        let cases = self.count("case");
+        println!("{name}: {:?}", self.0.borrow());
+        assert!(cases > 0, "{name}: no case ran");
+        for &(what, share) in floors {
+            let n = self.count(what);
+            assert!(
+                n as f64 >= share * cases as f64,
+                "{name}: only {n} of {cases} cases exercised {what} (floor {:.0}%)",
+                share * 100.0
+            );
+        }
+    }
+}
+
+/// Run `property` over `cases` inputs of `strategy` (the seed comes from
+/// PROPTEST_RNG_SEED when set, as CI does).
+fn check<S: Strategy>(
+    cases: u32,
+    strategy: S,
+    property: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    if let Err(e) = runner.run(&strategy, property) {
+        panic!("{e}");
+    }
+}
+
+fn fail(e: String) -> TestCaseError {
+    TestCaseError::fail(e)
+}
+
+#[test]
+fn any_slice_compared_with_itself_shows_no_change() {
+    let tally = Tally::default();
+    check(96, (slice_start(), 20usize..400), |(start, len)| {
+        tally.hit("case");
+        let text = slice(start, len).concat();
+        let Some(doc) = parse("slice.txt", &text)? else {
+            return Ok(());
+        };
+        if !doc.resolutions.is_empty() {
+            tally.hit("resolution");
+        }
+        if assert_no_change(&doc).map_err(fail)? {
+            tally.hit("compared");
+        }
+        Ok(())
+    });
+    tally.assert_floors(
+        "any_slice_compared_with_itself_shows_no_change",
+        &[("resolution", 0.75), ("compared", 0.9)],
+    );
+}
+
+#[test]
+fn reported_changes_are_complete() {
+    let tally = Tally::default();
+    let strategy = (
+        slice_start(),
+        40usize..300,
+        prop::collection::vec(edit(), 1..8),
+    );
+    check(96, strategy, |(start, len, edits)| {
+        tally.hit("case");
         let lines = slice(start, len);
+        let edited = apply_edits(&lines, &edits);
+        if edited != lines.concat() {
+            tally.hit("edit");
+        }
         let (Some(old), Some(new)) = (
-            parse("old.txt", &lines.concat()),
-            parse("new.txt", &apply_edits(&lines, &edits)),
+            parse("old.txt", &lines.concat())?,
+            parse("new.txt", &edited)?,
         ) else {
             return Ok(());
         };
-        if let Err(e) = check_complete(&old, &new) {
-            prop_assert!(false, "{e}");
+        let Some(done) = check_complete(&old, &new).map_err(fail)? else {
+            tally.hit("duplicate id");
+            return Ok(());
+        };
+        if done.paired > 0 {
+            tally.hit("resolution");
         }
-    }
+        if done.changes > 0 {
+            tally.hit("change");
+        }
+        if done.applied > 0 {
+            tally.hit("clause change");
+        }
+        Ok(())
+    });
+    tally.assert_floors(
+        "reported_changes_are_complete",
+        &[
+            ("edit", 0.9),
+            ("resolution", 0.75),
+            ("change", 0.55),
+            ("clause change", 0.5),
+        ],
+    );
+}
 
-    #[test]
-    fn no_text_is_lost_after_random_edits(
-        start in any::<usize>(),
-        len in 20usize..400,
-        edits in prop::collection::vec(edit(), 0..12),
-    ) {
-        let text = apply_edits(&slice(start, len), &edits);
-        let lost = lost_chars(&text);
+#[test]
+fn no_text_is_lost_after_random_edits() {
+    let tally = Tally::default();
+    let strategy = (
+        slice_start(),
+        20usize..400,
+        prop::collection::vec(edit(), 0..12),
+    );
+    check(96, strategy, |(start, len, edits)| {
+        tally.hit("case");
+        let lines = slice(start, len);
+        let text = apply_edits(&lines, &edits);
+        if text != lines.concat() {
+            tally.hit("edit");
+        }
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let lost = lost_chars(&text).map_err(|e| fail(format!("cannot decode: {e}")))?;
         prop_assert!(lost.is_empty(), "lost {lost:?}");
-    }
+        if parse("t.txt", &text)?.is_some_and(|d| !d.resolutions.is_empty()) {
+            tally.hit("resolution");
+        }
+        Ok(())
+    });
+    tally.assert_floors(
+        "no_text_is_lost_after_random_edits",
+        &[("edit", 0.75), ("resolution", 0.75)],
+    );
 }
 
 /// Found by `no_text_is_lost_after_random_edits`: a digit typed after the
@@ -375,8 +537,10 @@ fn digit_glued_to_the_assembly_line_is_kept_as_a_reference() {
     ];
     let text = apply_edits(&slice(2614446719461102559, 81), &edits);
     assert!(text.contains("世界电信标准化全会（2024年1，新德里），"));
-    assert_eq!(lost_chars(&text), Default::default());
-    let doc = parse("slice.txt", &text).expect("parses");
+    assert_eq!(lost_chars(&text).expect("decodes"), Default::default());
+    let doc = parse("slice.txt", &text)
+        .expect("decodes")
+        .expect("not empty");
     let r = &doc.resolutions[0];
     assert_eq!(r.assembly.as_ref().map(|a| a.notes.clone()), Some(vec![1]));
 }

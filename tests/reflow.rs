@@ -5,10 +5,7 @@
 
 use proptest::prelude::*;
 use resdiff::corpus::{LoadOptions, load_file};
-use resdiff::ingest::{self, IngestOptions};
 use resdiff::model::{Document, Resolution};
-use resdiff::normalize;
-use resdiff::parse::{self, ParseOptions};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
 use serde_json::Value;
 use std::path::Path;
@@ -67,10 +64,8 @@ fn strip_trailing(text: &str) -> String {
 }
 
 fn reparse(text: &str) -> Document {
-    let src = ingest::decode("reflowed.txt", text.as_bytes(), &IngestOptions::default())
-        .expect("exported text decodes");
-    let norm = normalize::normalize(&src);
-    parse::parse_document(&src, &norm, &ParseOptions::default())
+    resdiff::parse_text("reflowed.txt", text, &LoadOptions::default())
+        .expect("exported text decodes")
 }
 
 /// The model as JSON without what depends on the layout: spans and the

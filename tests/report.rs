@@ -1,7 +1,7 @@
 //! The summary report of WTSA-24 (a Word extraction), read end to end.
 
 use resdiff::lang::ZH;
-use resdiff::model::{DeclaredStatus, Excerpt, LabelFamily, SectionKind, SummaryReport};
+use resdiff::model::{Clause, DeclaredStatus, Excerpt, LabelFamily, SectionKind, SummaryReport};
 use resdiff::parse::report::{looks_like_report, parse_report};
 
 const REPORT: &str = "versions/wtsa-24/wtsa-24-summary-report.zh.txt";
@@ -164,11 +164,9 @@ fn excerpts_cover_every_annex_entry() {
         assert!(e.title.is_some(), "Res {}", e.number);
         assert!(!e.sections.is_empty(), "Res {}", e.number);
         for s in &e.sections {
-            let mut stack: Vec<_> = s.clauses.iter().collect();
-            while let Some(c) = stack.pop() {
+            for c in s.clauses.iter().flat_map(Clause::descendants) {
                 let head: String = c.text.chars().take(12).collect();
                 assert!(line(&text, c.span.first_line).contains(&head), "{head}");
-                stack.extend(c.children.iter());
             }
         }
     }

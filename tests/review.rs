@@ -26,6 +26,23 @@ fn findings() -> &'static [Finding] {
     })
 }
 
+#[test]
+fn a_report_that_is_not_a_summary_report_is_a_data_error() {
+    let load = LoadOptions::default();
+    let e = load_and_review(&ReviewInput {
+        edition: Path::new("versions/wtsa-24"),
+        against: None,
+        report: Some(Path::new(TEXTS)),
+        load: &load,
+    })
+    .unwrap_err();
+    assert!(
+        matches!(&e, resdiff::Error::Data { path, line: None, .. } if path == TEXTS),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("not a summary report"), "{e}");
+}
+
 fn of(rule: &str) -> Vec<&'static Finding> {
     findings().iter().filter(|f| f.rule == rule).collect()
 }

@@ -6,7 +6,7 @@ mod synthetic;
 
 use resdiff::corpus::{self, LoadOptions};
 use resdiff::diff::{DiffOptions, diff_editions};
-use resdiff::model::{Change, ChangeKind, ChangeUnit, DiffReport, ResolutionStatus};
+use resdiff::model::{Change, DiffReport, ResolutionStatus};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use synthetic::{ExpectedChange, GroundTruth, SEED};
@@ -22,18 +22,10 @@ type Key = (
     Option<String>,
 );
 
-fn kind_name(k: ChangeKind) -> &'static str {
-    match k {
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Modified => "modified",
-        ChangeKind::Moved => "moved",
-        ChangeKind::Renumbered => "renumbered",
-    }
-}
-
-fn unit_name(u: ChangeUnit) -> String {
-    serde_json::to_value(u)
+/// The name the JSON report gives a change kind or unit (`modified`,
+/// `clause`), which the ground truth uses too.
+fn json_name(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
@@ -42,8 +34,8 @@ fn unit_name(u: ChangeUnit) -> String {
 fn reported_key(id: &str, c: &Change) -> Key {
     (
         id.to_string(),
-        kind_name(c.kind).to_string(),
-        unit_name(c.unit),
+        json_name(c.kind),
+        json_name(c.unit),
         c.section.clone(),
         c.old_section.clone(),
         c.old_label.clone(),

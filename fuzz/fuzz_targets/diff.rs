@@ -4,26 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use resdiff::corpus::Corpus;
+use resdiff::Corpus;
 use resdiff::diff::{self, DiffOptions};
-use resdiff::ingest::{self, IngestOptions};
-use resdiff::model::Document;
-use resdiff::parse::{self, ParseOptions};
-use resdiff::{normalize, render};
+use resdiff::render;
 
-fn document(name: &str, text: &str) -> Option<Document> {
-    let src = ingest::decode(name, text.as_bytes(), &IngestOptions::default()).ok()?;
-    let norm = normalize::normalize(&src);
-    Some(parse::parse_document(&src, &norm, &ParseOptions::default()))
-}
-
-fn corpus(name: &str, doc: Document) -> Corpus {
-    Corpus {
-        name: name.into(),
-        path: name.into(),
-        documents: vec![doc],
-        partial: false,
-    }
+/// An edition of one text; `None` for text refused by design (empty, binary).
+fn edition(name: &str, text: &str) -> Option<Corpus> {
+    let doc = resdiff::parse_text(name, text, &Default::default()).ok()?;
+    Some(Corpus::from_documents(name, vec![doc]))
 }
 
 fuzz_target!(|text: &str| {
@@ -37,10 +25,9 @@ fuzz_target!(|text: &str| {
             text.split_at(mid)
         }
     };
-    let (Some(old), Some(new)) = (document("old.txt", a), document("new.txt", b)) else {
+    let (Some(old), Some(new)) = (edition("old.txt", a), edition("new.txt", b)) else {
         return;
     };
-    let (old, new) = (corpus("old", old), corpus("new", new));
     for hide_editorial in [false, true] {
         let opts = DiffOptions {
             hide_editorial,

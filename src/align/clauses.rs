@@ -72,23 +72,33 @@ pub struct UnitRef<'a> {
     pub section: String,
     /// Label path (`1 a)`, `¶2` for an unlabelled paragraph).
     pub label: String,
-    /// Base comparison key of its text.
-    pub key: String,
-    /// Editorial comparison key of its text.
-    pub editorial_key: String,
 }
 
 /// A clause of either side with its counterpart.
 #[derive(Debug, Clone)]
 pub struct UnitPair<'a> {
-    /// Old side.
-    pub old: Option<UnitRef<'a>>,
-    /// New side.
-    pub new: Option<UnitRef<'a>>,
-    /// Paired across lists, or out of order within its list.
-    pub moved: bool,
+    /// The clause on each side where it has one.
+    pub sides: UnitSides<'a>,
     /// Where it goes in the report.
     pub order: ReportOrder,
+}
+
+/// Which editions hold a clause.
+#[derive(Debug, Clone)]
+pub enum UnitSides<'a> {
+    /// Only the old edition: removed.
+    OldOnly(UnitRef<'a>),
+    /// Only the new edition: added.
+    NewOnly(UnitRef<'a>),
+    /// Both editions.
+    Both {
+        /// Old side.
+        old: UnitRef<'a>,
+        /// New side.
+        new: UnitRef<'a>,
+        /// Paired across lists, or out of order within its list.
+        moved: bool,
+    },
 }
 
 /// Everything paired within one pair of resolutions: the hand-off from
@@ -210,8 +220,6 @@ impl<'a> Side<'a> {
             clause: n.clause,
             section: self.containers[n.container].0.name(),
             label: n.label.clone(),
-            key: n.key.clone(),
-            editorial_key: n.editorial.clone(),
         }
     }
 }
@@ -604,20 +612,23 @@ fn build_result<'a>(
 
     let mut units = Vec::new();
     for (j, n) in ns.nodes.iter().enumerate() {
-        let old = nm[j].map(|i| os.unit(i));
+        let sides = match nm[j] {
+            Some(i) => UnitSides::Both {
+                old: os.unit(i),
+                new: ns.unit(j),
+                moved: moved[i],
+            },
+            None => UnitSides::NewOnly(ns.unit(j)),
+        };
         units.push(UnitPair {
-            moved: nm[j].is_some_and(|i| moved[i]),
-            old,
-            new: Some(ns.unit(j)),
+            sides,
             order: (n.ord, 0, 0),
         });
     }
     for (i, n) in os.nodes.iter().enumerate() {
         if om[i].is_none() {
             units.push(UnitPair {
-                old: Some(os.unit(i)),
-                new: None,
-                moved: false,
+                sides: UnitSides::OldOnly(os.unit(i)),
                 order: old_only(n.ord),
             });
         }
@@ -640,18 +651,21 @@ mod tests {
     fn summary(a: &ResolutionAlignment) -> Vec<String> {
         a.units
             .iter()
-            .map(|u| match (&u.old, &u.new) {
-                (Some(o), Some(n)) => format!(
+            .map(|u| match &u.sides {
+                UnitSides::Both {
+                    old: o,
+                    new: n,
+                    moved,
+                } => format!(
                     "{}{}:{}→{}:{}",
-                    if u.moved { "moved " } else { "" },
+                    if *moved { "moved " } else { "" },
                     o.section,
                     o.label,
                     n.section,
                     n.label
                 ),
-                (Some(o), None) => format!("removed {}:{}", o.section, o.label),
-                (None, Some(n)) => format!("added {}:{}", n.section, n.label),
-                (None, None) => unreachable!(),
+                UnitSides::OldOnly(o) => format!("removed {}:{}", o.section, o.label),
+                UnitSides::NewOnly(n) => format!("added {}:{}", n.section, n.label),
             })
             .collect()
     }
@@ -749,7 +763,13 @@ mod tests {
         let o = resolution("2", vec![section("做出决议", Resolves, None, &old)]);
         let n = resolution("2", vec![section("做出决议", Resolves, None, &new)]);
         let a = align_resolution(&o, &n, &ZH);
-        assert_eq!(a.units.iter().filter(|u| u.moved).count(), 1);
+        assert_eq!(
+            a.units
+                .iter()
+                .filter(|u| matches!(u.sides, UnitSides::Both { moved: true, .. }))
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-use crate::model::{Location, MatchHow, Resolution, ResolutionKind};
+use crate::model::{Location, MatchHow, Resolution, ResolutionKind, Span};
 use crate::text::fold_width;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,15 +33,15 @@ pub struct IdMapEntry {
     pub number: u32,
     /// Provisional id as written.
     pub provisional_id: String,
-    /// `file:line` of the entry.
-    pub source: String,
+    /// Where the entry is in the mapping file.
+    pub source: Location,
 }
 
 impl IdMap {
     /// Read a mapping file.
     pub fn read(path: &Path) -> Result<IdMap> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
             path: shown.clone(),
             source,
         })?;
@@ -58,7 +58,12 @@ impl IdMap {
             if content.is_empty() {
                 continue;
             }
-            let bad = |what: &str| Error::Usage(format!("{name}:{line}: {what}"));
+            let line_no = u32::try_from(line).unwrap_or(u32::MAX);
+            let bad = |what: &str| Error::Data {
+                path: name.to_string(),
+                line: Some(line_no),
+                message: what.to_string(),
+            };
             let (left, right) = content
                 .split_once('=')
                 .ok_or_else(|| bad("expected `NUMBER = PROVISIONAL_ID` (e.g. `101 = COM4/AI`)"))?;
@@ -91,7 +96,7 @@ impl IdMap {
             entries.push(IdMapEntry {
                 number,
                 provisional_id: id.to_string(),
-                source: format!("{name}:{line}"),
+                source: Location::new(name, Span::new(line_no, line_no)),
             });
         }
         Ok(IdMap { entries })
@@ -210,8 +215,8 @@ struct Mapping {
     number: u32,
     written: String,
     from_file: bool,
-    /// `file:line` of the `--map` line.
-    source: Option<String>,
+    /// The `--map` line.
+    source: Option<Location>,
 }
 
 /// Provisional id in comparable form: width folded, upper case, no spaces.
@@ -470,18 +475,22 @@ fn resolve_side<'a>(
                     _ => None,
                 });
             if let Some((src, pid, other)) = by_map {
-                return Err(Error::Usage(format!(
-                    "{src}: maps {pid} to {}, but {} already holds resolution {} in the same edition",
-                    key.shown(&r.id),
-                    other.location(),
-                    other.resolution.id
-                )));
+                return Err(Error::Data {
+                    path: src.file.clone(),
+                    line: Some(src.line),
+                    message: format!(
+                        "maps {pid} to {}, but {} already holds resolution {} in the same edition",
+                        key.shown(&r.id),
+                        other.location(),
+                        other.resolution.id
+                    ),
+                });
             }
             return Err(Error::DuplicateId {
                 path: at.path.to_string(),
                 id: key.shown(&r.id),
                 line: r.span.first_line,
-                first: prev.at.location().to_string(),
+                first: prev.at.location(),
             });
         }
         out.push(Resolved { at, key, how });
@@ -722,7 +731,7 @@ mod tests {
     #[test]
     fn map_file_wins_and_is_recorded() {
         let map = IdMap::parse("m.txt", "# new\n\n101 = COM4/AI  # AI\n").unwrap();
-        assert_eq!(map.entries[0].source, "m.txt:3");
+        assert_eq!(map.entries[0].source.to_string(), "m.txt:3");
         let old = corpus(
             "conf",
             vec![document("c.txt", vec![resolution("COM4/AI", vec![])])],
@@ -743,6 +752,7 @@ mod tests {
     fn map_file_errors_name_file_and_line() {
         let e = IdMap::parse("m.txt", "101 = COM4/AI\nnonsense\n").unwrap_err();
         assert!(e.to_string().starts_with("m.txt:2:"), "{e}");
+        assert!(matches!(e, Error::Data { line: Some(2), .. }), "{e:?}");
         let e = IdMap::parse("m.txt", "x = COM4/AI\n").unwrap_err();
         assert!(e.to_string().contains("not a resolution number"), "{e}");
         let e = IdMap::parse("m.txt", "101 = COM4/AI\n102 = COM4/AI\n").unwrap_err();

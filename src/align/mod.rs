@@ -1,19 +1,19 @@
 //! Align: pair what corresponds between two editions. Resolutions pair by
-//! number or resolved provisional id ([`ids`]); within a pair, sections by
-//! kind and addressee ([`sections`]); clauses by content, not label
-//! ([`clauses`]). The result says how every pair was made; turning pairs
+//! number or resolved provisional id ([`align_editions`]); within a pair,
+//! sections by kind and addressee, and clauses by content, not label (the
+//! diff stage asks for both). The result says how every pair was made; turning pairs
 //! into changes is the diff stage's job.
 
-pub mod clauses;
-pub mod ids;
-pub mod keys;
-pub mod sections;
-pub use clauses::{
-    Container, ContainerPair, ReportOrder, ResolutionAlignment, UnitPair, UnitRef, align_resolution,
-};
+pub(crate) mod clauses;
+mod ids;
+pub(crate) mod keys;
+pub(crate) mod sections;
+pub(crate) use clauses::{Container, ReportOrder, UnitPair, UnitRef, UnitSides, align_resolution};
+pub(crate) use ids::normalize_id;
 pub use ids::{
-    EditionAlignment, IdMap, IdOptions, Located, ResolutionPair, align_editions, normalize_id,
+    EditionAlignment, IdMap, IdMapEntry, IdOptions, Located, ResolutionPair, align_editions,
 };
+pub use keys::{base_key, editorial_key};
 
 use crate::diff::budget::{self, Distance};
 
@@ -41,7 +41,7 @@ pub const MAX_SCORED_PAIRS: usize = 200_000;
 /// A character sequence prepared for [`similarity_of`]: the characters, and
 /// the same sorted (for the cheap shared-character bound).
 #[derive(Debug, Clone, Default)]
-pub struct SimilarityKey {
+pub(crate) struct SimilarityKey {
     chars: Vec<char>,
     sorted: Vec<char>,
 }
@@ -53,7 +53,7 @@ impl SimilarityKey {
     }
 
     /// Prepare `text` (usually a comparison key).
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let mut sorted = chars.clone();
         sorted.sort_unstable();
@@ -65,7 +65,7 @@ impl SimilarityKey {
 /// else `None`. Cheap bounds are tried before the diff: the length ratio and
 /// the shared character multiset both cap the ratio, so most hopeless pairs
 /// never reach the diff. The ratio is exact (`1 − distance / total`) within
-/// the diff [`budget`](crate::diff::budget); past it, the coarser diff's
+/// the diff [`budget`]; past it, the coarser diff's
 /// ratio, which never exceeds the exact one.
 pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
     let key = |c: &[char]| {
@@ -80,7 +80,7 @@ pub fn similarity(a: &[char], b: &[char], threshold: f32) -> Option<f32> {
 }
 
 /// [`similarity`] of two prepared keys.
-pub fn similarity_of(a: &SimilarityKey, b: &SimilarityKey, threshold: f32) -> Option<f32> {
+pub(crate) fn similarity_of(a: &SimilarityKey, b: &SimilarityKey, threshold: f32) -> Option<f32> {
     let total = a.chars.len() + b.chars.len();
     if total == 0 {
         return Some(1.0);

@@ -277,6 +277,7 @@ impl Region {
 }
 
 /// Render ops as `git diff --word-diff` plain text: `[-old-]{+new+}`.
+#[cfg(test)]
 pub fn word_diff_plain(ops: &[InlineOp]) -> String {
     let mut s = String::new();
     for o in ops {

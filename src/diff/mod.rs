@@ -4,10 +4,12 @@
 //! not) and computes inline redlines, only inside paired clauses.
 
 pub mod budget;
-pub mod editorial;
-pub mod inline;
+pub(crate) mod editorial;
+pub(crate) mod inline;
 
-use crate::align::{self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair};
+use crate::align::{
+    self, Container, IdOptions, Located, ReportOrder, ResolutionPair, UnitPair, UnitSides,
+};
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::lang::Lang;
@@ -338,7 +340,7 @@ fn compare(unit: ChangeUnit, old: Option<Side>, new: Option<Side>, lang: &Lang) 
 
 /// Compare two versions of one resolution: header-line changes, then
 /// heading, clause, annex and footnote changes in new-edition order.
-pub fn diff_resolution(
+pub(crate) fn diff_resolution(
     old: &Resolution,
     new: &Resolution,
     lang: &Lang,
@@ -517,9 +519,13 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             r.clause.span,
         )
     };
-    match (&u.old, &u.new) {
-        (Some(o), Some(n)) => {
-            let kind = if u.moved {
+    match &u.sides {
+        UnitSides::Both {
+            old: o,
+            new: n,
+            moved,
+        } => {
+            let kind = if *moved {
                 ChangeKind::Moved
             } else if o.clause.text != n.clause.text {
                 ChangeKind::Modified
@@ -542,21 +548,20 @@ fn unit_change(u: &UnitPair, lang: &Lang) -> Option<Change> {
             };
             Some(change(kind, ChangeUnit::Clause, side(o), side(n), lang))
         }
-        (Some(o), None) => Some(change(
+        UnitSides::OldOnly(o) => Some(change(
             ChangeKind::Removed,
             ChangeUnit::Clause,
             side(o),
             Side::default(),
             lang,
         )),
-        (None, Some(n)) => Some(change(
+        UnitSides::NewOnly(n) => Some(change(
             ChangeKind::Added,
             ChangeUnit::Clause,
             Side::default(),
             side(n),
             lang,
         )),
-        (None, None) => None,
     }
 }
 

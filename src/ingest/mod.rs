@@ -12,13 +12,14 @@
 //! number handed to later stages is true to the file the user has open.
 
 use crate::error::{Error, Result};
-use crate::model::{Diagnostic, EncodingReport, Severity};
+use crate::model::{Diagnostic, EncodingChoice, EncodingReport, Severity};
 use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 use std::path::Path;
 
 mod clean;
 pub mod docx;
 use clean::clean;
+pub use docx::Revisions;
 
 /// Options of the ingest stage.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +50,7 @@ pub struct SourceText {
 /// text.
 pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<SourceText> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: shown.clone(),
         source,
     })?;
@@ -208,7 +209,7 @@ fn decode_forced(path: &str, bytes: &[u8], encoding: &'static Encoding) -> Resul
     })?;
     Ok(Decoded {
         text,
-        report: report(encoding, bom, "forced"),
+        report: report(encoding, bom, EncodingChoice::Forced),
         diagnostics,
     })
 }
@@ -231,7 +232,7 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
         let text = decode_strict(encoding, body, false).map_err(undecodable(encoding))?;
         return Ok(Decoded {
             text,
-            report: report(encoding, true, "bom"),
+            report: report(encoding, true, EncodingChoice::ByteOrderMark),
             diagnostics: Vec::new(),
         });
     }
@@ -245,7 +246,7 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
         let text = decode_strict(encoding, bytes, false).map_err(undecodable(encoding))?;
         return Ok(Decoded {
             text,
-            report: report(encoding, false, "detected"),
+            report: report(encoding, false, EncodingChoice::Detected),
             diagnostics: vec![Diagnostic {
                 severity: Severity::Warning,
                 line: 1,
@@ -260,7 +261,7 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
-            report: report(UTF_8, false, "utf-8"),
+            report: report(UTF_8, false, EncodingChoice::Utf8),
             diagnostics: Vec::new(),
         });
     }
@@ -273,7 +274,7 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
     let text = decode_strict(encoding, bytes, false).map_err(undecodable(encoding))?;
     Ok(Decoded {
         text,
-        report: report(encoding, false, "detected"),
+        report: report(encoding, false, EncodingChoice::Detected),
         diagnostics: vec![Diagnostic {
             severity: Severity::Note,
             line: 1,
@@ -285,11 +286,11 @@ fn decode_detected(path: &str, bytes: &[u8]) -> Result<Decoded> {
     })
 }
 
-fn report(encoding: &'static Encoding, bom: bool, how: &str) -> EncodingReport {
+fn report(encoding: &'static Encoding, bom: bool, how: EncodingChoice) -> EncodingReport {
     EncodingReport {
         encoding: encoding.name().into(),
         bom,
-        how: how.into(),
+        how,
     }
 }
 
@@ -456,7 +457,7 @@ mod tests {
     fn plain_utf8_is_read_as_is() {
         let src = auto(SAMPLE.as_bytes()).unwrap();
         assert_eq!(src.text, SAMPLE);
-        assert_eq!(src.encoding, report(UTF_8, false, "utf-8"));
+        assert_eq!(src.encoding, report(UTF_8, false, EncodingChoice::Utf8));
         assert!(src.diagnostics.is_empty());
     }
 
@@ -465,7 +466,10 @@ mod tests {
         let bytes = [b"\xef\xbb\xbf".as_slice(), SAMPLE.as_bytes()].concat();
         let src = auto(&bytes).unwrap();
         assert_eq!(src.text, SAMPLE);
-        assert_eq!(src.encoding, report(UTF_8, true, "bom"));
+        assert_eq!(
+            src.encoding,
+            report(UTF_8, true, EncodingChoice::ByteOrderMark)
+        );
     }
 
     #[test]
@@ -477,7 +481,10 @@ mod tests {
             let bytes = [bom.as_slice(), &utf16(SAMPLE, big)].concat();
             let src = auto(&bytes).unwrap();
             assert_eq!(src.text, SAMPLE);
-            assert_eq!(src.encoding, report(encoding, true, "bom"));
+            assert_eq!(
+                src.encoding,
+                report(encoding, true, EncodingChoice::ByteOrderMark)
+            );
         }
     }
 
@@ -486,7 +493,10 @@ mod tests {
         for (big, encoding) in [(false, UTF_16LE), (true, UTF_16BE)] {
             let src = auto(&utf16(SAMPLE, big)).unwrap();
             assert_eq!(src.text, SAMPLE);
-            assert_eq!(src.encoding, report(encoding, false, "detected"));
+            assert_eq!(
+                src.encoding,
+                report(encoding, false, EncodingChoice::Detected)
+            );
             assert_eq!(src.diagnostics.len(), 1);
             assert_eq!(src.diagnostics[0].severity, Severity::Warning);
             assert!(src.diagnostics[0].message.contains(encoding.name()));
@@ -595,7 +605,10 @@ mod tests {
         assert!(!unmappable);
         let src = auto(&bytes).unwrap();
         assert_eq!(src.text, text);
-        assert_eq!(src.encoding, report(GB18030, false, "detected"));
+        assert_eq!(
+            src.encoding,
+            report(GB18030, false, EncodingChoice::Detected)
+        );
         assert_eq!(src.diagnostics[0].severity, Severity::Note);
     }
 
@@ -605,7 +618,7 @@ mod tests {
         let (bytes, _, _) = BIG5.encode(&text);
         let src = auto(&bytes).unwrap();
         assert_eq!(src.text, text);
-        assert_eq!(src.encoding, report(BIG5, false, "detected"));
+        assert_eq!(src.encoding, report(BIG5, false, EncodingChoice::Detected));
     }
 
     #[test]
@@ -613,7 +626,7 @@ mod tests {
         let (bytes, _, _) = GB18030.encode(SAMPLE);
         let src = forced(&bytes, GB18030).unwrap();
         assert_eq!(src.text, SAMPLE);
-        assert_eq!(src.encoding, report(GB18030, false, "forced"));
+        assert_eq!(src.encoding, report(GB18030, false, EncodingChoice::Forced));
         // Forcing UTF-8 on GB18030 bytes fails on the first line.
         assert_eq!(undecodable(forced(&bytes, UTF_8)), (1, "UTF-8".into()));
     }
@@ -630,7 +643,7 @@ mod tests {
         let bytes = [b"\xff\xfe".as_slice(), &utf16(SAMPLE, false)].concat();
         let src = forced(&bytes, UTF_16LE).unwrap();
         assert_eq!(src.text, SAMPLE);
-        assert_eq!(src.encoding, report(UTF_16LE, true, "forced"));
+        assert_eq!(src.encoding, report(UTF_16LE, true, EncodingChoice::Forced));
         let bytes = [b"\xef\xbb\xbf".as_slice(), b"abc"].concat();
         let src = forced(&bytes, encoding_rs::WINDOWS_1252).unwrap();
         assert_eq!(src.diagnostics[0].severity, Severity::Warning);

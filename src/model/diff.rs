@@ -151,6 +151,7 @@ pub enum ResolutionStatus {
 /// How a resolution of the old edition was paired with one of the new.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "how")]
+#[non_exhaustive]
 pub enum MatchHow {
     /// Both carry the same number (or Recommendation designation).
     SameNumber,
@@ -247,6 +248,7 @@ impl ResolutionDiff {
 /// Kind of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ChangeKind {
     /// Only in the new edition.
     Added,
@@ -263,6 +265,7 @@ pub enum ChangeKind {
 /// Which part of a resolution a change concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ChangeUnit {
     /// Header line (edition).
     Header,

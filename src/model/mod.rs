@@ -71,6 +71,7 @@ impl std::fmt::Display for Location {
 /// What a file of an edition folder turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DocumentClass {
     /// Holds the texts of one or more resolutions (or revised Recommendations).
     ResolutionText,
@@ -88,8 +89,29 @@ pub struct EncodingReport {
     pub encoding: String,
     /// Whether a byte-order mark was present.
     pub bom: bool,
-    /// How the encoding was chosen: `bom`, `utf-8`, `detected`, `forced`.
-    pub how: String,
+    /// How the encoding was chosen.
+    pub how: EncodingChoice,
+}
+
+/// How the encoding of a file was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum EncodingChoice {
+    /// A byte-order mark named it.
+    #[serde(rename = "bom")]
+    ByteOrderMark,
+    /// The bytes are valid UTF-8.
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// Guessed from the bytes (NUL pattern of UTF-16, legacy CJK encodings).
+    #[serde(rename = "detected")]
+    Detected,
+    /// Named by the caller (`--encoding`).
+    #[serde(rename = "forced")]
+    Forced,
+    /// Read from a Word document, whose XML parts are UTF-8.
+    #[serde(rename = "docx")]
+    Docx,
 }
 
 /// The language a file was read in.
@@ -112,6 +134,7 @@ impl LanguageReport {
 /// The physical layout convention the text follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Layout {
     /// PDF extraction: hard wraps, a trailing space marks a paragraph end, a
     /// leading space marks a page start.
@@ -147,12 +170,56 @@ pub struct Document {
 /// A stretch of a file that is not resolution text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OtherBlock {
-    /// What it is (`front matter`, `committee actions`, `question table`, …).
-    pub kind: String,
+    /// What it is.
+    pub kind: OtherBlockKind,
     /// Its paragraphs (table rows, list items …) as read.
     pub paragraphs: Vec<Text>,
     /// Where it is.
     pub span: Span,
+}
+
+/// What a stretch of non-resolution text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum OtherBlockKind {
+    /// Before the first resolution (cover page, table of contents, banner).
+    FrontMatter,
+    /// The committees' list of actions on each text (`编号 行动`).
+    CommitteeActions,
+    /// The list of study group chairs and vice-chairs (`组 名单 成员国`).
+    LeadershipList,
+    /// The table of Questions (`课题号 课题标题 状况`).
+    QuestionTable,
+    /// After the resolutions, under no known table header.
+    OtherText,
+    /// A whole file in which no resolution was found.
+    TextWithoutResolutions,
+}
+
+impl OtherBlockKind {
+    /// The words the outline and the JSON model use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OtherBlockKind::FrontMatter => "front matter",
+            OtherBlockKind::CommitteeActions => "committee actions",
+            OtherBlockKind::LeadershipList => "leadership list",
+            OtherBlockKind::QuestionTable => "question table",
+            OtherBlockKind::OtherText => "other text",
+            OtherBlockKind::TextWithoutResolutions => "text without resolutions",
+        }
+    }
+}
+
+impl std::fmt::Display for OtherBlockKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for OtherBlockKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// Severity of a diagnostic.
@@ -294,6 +361,7 @@ pub struct Resolution {
 /// Normalised meaning of a section heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SectionKind {
     /// 忆及
     Recalling,
@@ -418,6 +486,7 @@ impl Section {
 /// Family of a clause label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LabelFamily {
     /// `a)`
     Letter,
@@ -497,7 +566,9 @@ pub struct Footnote {
 mod diff;
 mod report;
 mod review;
+mod walk;
 
 pub use diff::*;
 pub use report::*;
 pub use review::*;
+pub use walk::{TextUnit, TextUnitKind};

@@ -44,6 +44,7 @@ pub struct FootnoteBody {
 
 /// Kinds of removed material.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ArtifactKind {
     /// A page number line.
     PageNumber,
@@ -168,7 +169,7 @@ pub fn stripped_pdf(lines: &[&str]) -> bool {
 /// PDF extractions mark paragraph ends with a trailing space; Word
 /// extractions put one paragraph on each line and almost never end a line
 /// with a space.
-pub fn detect_layout(lines: &[&str]) -> Layout {
+pub(crate) fn detect_layout(lines: &[&str]) -> Layout {
     let mut content = 0usize;
     let mut trailing = 0usize;
     for l in lines {
@@ -189,7 +190,7 @@ pub fn detect_layout(lines: &[&str]) -> Layout {
 
 /// Whether a line is a MOD/ADD/SUP marker (the start of a document in an
 /// assembly's texts).
-pub fn is_marker(text: &str) -> bool {
+pub(crate) fn is_marker(text: &str) -> bool {
     matches!(text.trim(), "MOD" | "ADD" | "SUP")
 }
 

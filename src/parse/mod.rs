@@ -5,17 +5,18 @@ use crate::ingest::SourceText;
 use crate::lang::{Lang, punct};
 use crate::model::{
     Action, Diagnostic, Document, DocumentClass, Footnote, History, LanguageReport, OtherBlock,
-    Resolution, ResolutionKind, Severity, Span, Text,
+    OtherBlockKind, Resolution, ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
 use std::collections::BTreeMap;
 
-pub mod annex;
-pub mod body;
-pub mod continuation;
-pub mod header;
-pub mod labels;
-pub mod notes;
+pub(crate) mod annex;
+pub(crate) mod body;
+pub(crate) mod continuation;
+pub(crate) mod header;
+pub(crate) mod labels;
+pub use labels::read_label;
+pub(crate) mod notes;
 pub mod report;
 
 use header::{HeaderLine, is_assembly_line, is_history_start, read_header};
@@ -76,7 +77,10 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     if let Some(first) = starts.first()
         && first.first > 0
     {
-        other_blocks.push(other_block("front matter", &paras[..first.first]));
+        other_blocks.push(other_block(
+            OtherBlockKind::FrontMatter,
+            &paras[..first.first],
+        ));
     }
     for (k, start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(paras.len(), |s| s.first);
@@ -117,7 +121,7 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
     diagnostics.extend(unread_headers(paras, &starts, lang));
     if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
-        other_blocks.push(other_block("text without resolutions", paras));
+        other_blocks.push(other_block(OtherBlockKind::TextWithoutResolutions, paras));
     }
     Document {
         path: src.path.clone(),
@@ -198,13 +202,13 @@ fn unread_headers(paras: &[Para], starts: &[Start], lang: &Lang) -> Vec<Diagnost
     out
 }
 
-fn other_block(kind: &str, paras: &[Para]) -> OtherBlock {
+fn other_block(kind: OtherBlockKind, paras: &[Para]) -> OtherBlock {
     let span = Span::new(
         paras.first().map_or(0, |p| p.span.first_line),
         paras.last().map_or(0, |p| p.span.last_line),
     );
     OtherBlock {
-        kind: kind.to_string(),
+        kind,
         paragraphs: paras
             .iter()
             .map(|p| {
@@ -227,7 +231,7 @@ fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
     let mut kind = paras
         .first()
         .and_then(|p| other_block_kind(&p.text, lang))
-        .unwrap_or("other text");
+        .unwrap_or(OtherBlockKind::OtherText);
     for (i, p) in paras.iter().enumerate().skip(1) {
         if let Some(k) = other_block_kind(&p.text, lang)
             && k != kind
@@ -244,7 +248,7 @@ fn split_other_blocks(paras: &[Para], lang: &Lang) -> Vec<OtherBlock> {
 }
 
 /// A table header that opens non-resolution material (`编号 行动`).
-fn other_block_kind(text: &str, lang: &Lang) -> Option<&'static str> {
+fn other_block_kind(text: &str, lang: &Lang) -> Option<OtherBlockKind> {
     // Table headers are a few short words: skip the split for anything else.
     if text.len() > 64 || !text.contains(char::is_whitespace) {
         return None;

@@ -136,18 +136,19 @@ pub fn write_resolution<W: Write>(out: &mut W, r: &Resolution) -> io::Result<()>
     Ok(())
 }
 
+/// A clause and its sub-clauses, each indented one step more than its
+/// parent from `depth`.
 fn write_clause<W: Write>(out: &mut W, c: &Clause, depth: usize) -> io::Result<()> {
-    let label = c.label.as_ref().map_or("¶", |l| l.raw.as_str());
-    writeln!(
-        out,
-        "{:indent$}{label} {}{}",
-        "",
-        preview(&c.text, PREVIEW_CHARS),
-        notes_suffix(&c.notes),
-        indent = depth * 2
-    )?;
-    for ch in &c.children {
-        write_clause(out, ch, depth + 1)?;
+    for (below, c) in c.descendants_with_depth() {
+        let label = c.label.as_ref().map_or("¶", |l| l.raw.as_str());
+        writeln!(
+            out,
+            "{:indent$}{label} {}{}",
+            "",
+            preview(&c.text, PREVIEW_CHARS),
+            notes_suffix(&c.notes),
+            indent = (depth + below) * 2
+        )?;
     }
     Ok(())
 }

@@ -114,13 +114,12 @@ fn blocks(r: &Resolution) -> Vec<Block> {
 }
 
 fn clause_blocks(c: &Clause, out: &mut Vec<Block>) {
-    out.push(para(
-        c.label.as_ref().map(|l| l.raw.as_str()),
-        &c.text,
-        &c.notes,
-    ));
-    for child in &c.children {
-        clause_blocks(child, out);
+    for c in c.descendants() {
+        out.push(para(
+            c.label.as_ref().map(|l| l.raw.as_str()),
+            &c.text,
+            &c.notes,
+        ));
     }
 }
 

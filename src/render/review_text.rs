@@ -162,7 +162,6 @@ mod tests {
         assert!(s.contains("[-卫生-]{+健康+}"));
         assert!(s.find("Edition").unwrap() > s.find("f.txt:5").unwrap());
         assert!(!s.contains('\x1b'));
-        crate::render::paint::set_color(true);
         let mut out = Vec::new();
         write_text(&mut out, "ed", &fs, true).unwrap();
         let marked = Painter::new(true).paint(Tone::Marked, "[本届全会]");

@@ -8,7 +8,7 @@
 //! footnotes did; its header, history and assembly lines change with every
 //! edition and do not count.
 
-use super::support::{Unit, UnitKind, mark, units};
+use super::support::{Unit, UnitKind, mark};
 use super::{Context, Text};
 use crate::corpus::Corpus;
 use crate::lang::Lang;
@@ -24,7 +24,7 @@ pub fn first_change<'a>(prev: &Resolution, cur: &'a Resolution, lang: &Lang) -> 
     // Point at the paragraph of `cur` the change concerns; a removal has no
     // paragraph in `cur`.
     let unit = first.new_span.and_then(|span| {
-        units(cur)
+        cur.text_units()
             .into_iter()
             .filter(is_body)
             .find(|u| u.span.first_line <= span.last_line && span.first_line <= u.span.last_line)

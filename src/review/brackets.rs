@@ -9,7 +9,7 @@
 //! the Recommendation publishes (A.25 Appendix II).
 
 use super::Context;
-use super::support::{UnitKind, units};
+use super::support::UnitKind;
 use crate::model::{Finding, FindingSeverity, ResolutionKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,7 +38,7 @@ fn is_reference_tag(inner: &str) -> bool {
 /// Run the bracket rule over every text.
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for &t in &ctx.texts {
-        for unit in units(t.res) {
+        for unit in t.res.text_units() {
             for m in BRACKET.captures_iter(unit.text) {
                 let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
                     continue;
@@ -50,7 +50,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
                 let whole_paragraph = unit.text.trim() == all.as_str();
                 let template = whole_paragraph
-                    && unit.kind == UnitKind::AnnexBody
+                    && unit.kind == UnitKind::AnnexParagraph
                     && t.res.kind == ResolutionKind::Recommendation;
                 out.push(if template {
                     ctx.finding(

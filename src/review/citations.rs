@@ -13,7 +13,7 @@
 //! (`、`, `和`) continues the previous citation's series. Citations with no
 //! qualifier and no edition are left alone: nothing safe can be said.
 
-use super::support::{Unit, UnitKind, YearPlace, read_edition, units};
+use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
 use crate::lang::{Lang, Pattern, punct};
 use crate::model::{Action, Finding, FindingSeverity};
@@ -127,7 +127,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let suppressed = suppressed_numbers(ctx);
     let known = known_numbers(ctx);
     for &t in &ctx.texts {
-        for unit in units(t.res) {
+        for unit in t.res.text_units() {
             if matches!(
                 unit.kind,
                 UnitKind::Header | UnitKind::History | UnitKind::Assembly | UnitKind::AnnexCaption

@@ -7,7 +7,7 @@
 //! footnote. Such items are reported as `info` when the history line carries
 //! footnotes, as `warning` (`edition.history-item`) when it does not.
 
-use super::support::{Unit, UnitKind, YearPlace, read_edition, units};
+use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
 use crate::lang::{Lang, Pattern, punct};
 use crate::model::{Action, Finding, FindingSeverity};
@@ -138,7 +138,7 @@ fn first_bracket(text: &str) -> Option<std::ops::Range<usize>> {
 /// Run the edition rules over every text.
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for &t in &ctx.texts {
-        for unit in units(t.res) {
+        for unit in t.res.text_units() {
             match unit.kind {
                 UnitKind::Header => header(ctx, t, &unit, out),
                 UnitKind::History => history(ctx, t, &unit, out),

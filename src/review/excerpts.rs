@@ -92,14 +92,12 @@ fn section(
             "section heading",
         ));
     }
-    let mut full: Vec<&Clause> = Vec::new();
-    for c in &sec.clauses {
-        flatten(c, &mut full);
-    }
-    let mut quotes: Vec<&Clause> = Vec::new();
-    for c in &quoted.clauses {
-        flatten(c, &mut quotes);
-    }
+    let full: Vec<&Clause> = sec.clauses.iter().flat_map(Clause::descendants).collect();
+    let quotes: Vec<&Clause> = quoted
+        .clauses
+        .iter()
+        .flat_map(Clause::descendants)
+        .collect();
     if let Some(intro) = &quoted.intro {
         let found = sec
             .intro
@@ -208,11 +206,4 @@ fn differs(
         label: "full text".into(),
     });
     f
-}
-
-fn flatten<'a>(c: &'a Clause, out: &mut Vec<&'a Clause>) {
-    out.push(c);
-    for ch in &c.children {
-        flatten(ch, out);
-    }
 }

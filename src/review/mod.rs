@@ -4,12 +4,12 @@
 //! match what changed. One file per rule family; this file holds the entry
 //! point and the context the rules share.
 
-pub mod against;
-pub mod brackets;
-pub mod citations;
-pub mod declared;
-pub mod edition;
-pub mod excerpts;
+mod against;
+mod brackets;
+mod citations;
+mod declared;
+mod edition;
+mod excerpts;
 mod support;
 
 use crate::corpus::Corpus;
@@ -20,7 +20,7 @@ use crate::model::{Action, Document, Finding, FindingSeverity, Resolution, Summa
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-pub use support::{YearPlace, inline_diff};
+pub(crate) use support::YearPlace;
 
 /// Options of the review stage.
 #[derive(Debug, Clone, Copy)]
@@ -158,10 +158,11 @@ pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
         Some(p) => {
             let d = crate::corpus::load_file(p, input.load)?;
             if d.report.is_none() {
-                return Err(crate::Error::Usage(format!(
-                    "{}: not a summary report (no list of new, revised or suppressed resolutions found)",
-                    p.display()
-                )));
+                return Err(crate::Error::Data {
+                    path: p.display().to_string(),
+                    line: None,
+                    message: "not a summary report (no list of new, revised or suppressed resolutions found)".into(),
+                });
             }
             Some(d)
         }
@@ -183,7 +184,7 @@ pub fn load_and_review(input: &ReviewInput) -> Result<(Corpus, Vec<Finding>)> {
 }
 
 /// Number of findings at each severity: `(errors, warnings, infos)`.
-pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+pub(crate) fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     let n = |s| findings.iter().filter(|f| f.severity == s).count();
     (
         n(FindingSeverity::Error),

@@ -4,7 +4,7 @@
 
 use super::SourceLines;
 use crate::lang::{Lang, punct};
-use crate::model::{Clause, InlineOp, InlineTag, MarkedText, Resolution, Span};
+use crate::model::{InlineOp, InlineTag, MarkedText};
 use std::ops::Range;
 
 /// An assembly named by year and place (`2024年，新德里`).
@@ -24,129 +24,8 @@ impl YearPlace {
     }
 }
 
-/// Where in a resolution a text unit sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum UnitKind {
-    Header,
-    Title,
-    History,
-    Assembly,
-    Heading,
-    Body,
-    AnnexCaption,
-    AnnexTitle,
-    AnnexBody,
-    Footnote,
-}
-
-/// One paragraph-sized piece of text of a resolution, with its lines.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Unit<'a> {
-    pub kind: UnitKind,
-    pub text: &'a str,
-    pub span: Span,
-}
-
-/// Every text unit of a resolution, in source order (annexes after the
-/// sections, footnotes last).
-pub(crate) fn units(res: &Resolution) -> Vec<Unit<'_>> {
-    let mut out = vec![
-        Unit {
-            kind: UnitKind::Header,
-            text: &res.header.text,
-            span: res.header.span,
-        },
-        Unit {
-            kind: UnitKind::Title,
-            text: &res.title.text,
-            span: res.title.span,
-        },
-    ];
-    if let Some(h) = &res.history {
-        out.push(Unit {
-            kind: UnitKind::History,
-            text: &h.text,
-            span: h.span,
-        });
-    }
-    if let Some(a) = &res.assembly {
-        out.push(Unit {
-            kind: UnitKind::Assembly,
-            text: &a.text,
-            span: a.span,
-        });
-    }
-    let mut clauses: Vec<(UnitKind, &Clause)> = Vec::new();
-    for s in &res.sections {
-        let heading_span = Span::new(s.span.first_line, s.span.first_line);
-        out.push(Unit {
-            kind: UnitKind::Heading,
-            text: &s.heading,
-            span: heading_span,
-        });
-        if let Some(i) = &s.intro {
-            out.push(Unit {
-                kind: UnitKind::Body,
-                text: &i.text,
-                span: i.span,
-            });
-        }
-        clauses.clear();
-        for c in &s.clauses {
-            flatten(c, UnitKind::Body, &mut clauses);
-        }
-        for (kind, c) in &clauses {
-            out.push(Unit {
-                kind: *kind,
-                text: &c.text,
-                span: c.span,
-            });
-        }
-    }
-    for a in &res.annexes {
-        if let Some(c) = &a.caption {
-            out.push(Unit {
-                kind: UnitKind::AnnexCaption,
-                text: &c.text,
-                span: c.span,
-            });
-        }
-        if let Some(t) = &a.title {
-            out.push(Unit {
-                kind: UnitKind::AnnexTitle,
-                text: &t.text,
-                span: t.span,
-            });
-        }
-        clauses.clear();
-        for c in &a.paragraphs {
-            flatten(c, UnitKind::AnnexBody, &mut clauses);
-        }
-        for (kind, c) in &clauses {
-            out.push(Unit {
-                kind: *kind,
-                text: &c.text,
-                span: c.span,
-            });
-        }
-    }
-    for f in &res.footnotes {
-        out.push(Unit {
-            kind: UnitKind::Footnote,
-            text: &f.text,
-            span: f.span,
-        });
-    }
-    out.retain(|u| !u.text.is_empty());
-    out
-}
-
-fn flatten<'a>(c: &'a Clause, kind: UnitKind, out: &mut Vec<(UnitKind, &'a Clause)>) {
-    out.push((kind, c));
-    for ch in &c.children {
-        flatten(ch, kind, out);
-    }
-}
+// The review rules read a resolution as its text units (the model's walk).
+pub(crate) use crate::model::{TextUnit as Unit, TextUnitKind as UnitKind};
 
 /// Characters of context kept on each side of a marked part.
 const CONTEXT_CHARS: usize = 40;
@@ -406,6 +285,7 @@ pub(crate) fn changed_range(diff: &[InlineOp]) -> Range<usize> {
 mod tests {
     use super::*;
     use crate::lang::ZH;
+    use crate::model::Span;
 
     #[test]
     fn reads_edition_brackets() {
@@ -446,7 +326,7 @@ mod tests {
         s.insert("f", "x\n甲乙[本届\n\n全会]丙[本届全会]\n");
         let text = "甲乙[本届全会]丙[本届全会]";
         let unit = Unit {
-            kind: UnitKind::Body,
+            kind: UnitKind::Clause,
             text,
             span: Span::new(2, 4),
         };

@@ -50,14 +50,6 @@ pub fn resolution<'a>(doc: &'a Document, id: &str) -> &'a Resolution {
         .unwrap_or_else(|| panic!("no resolution {id}"))
 }
 
-/// Every clause of a list, depth first.
-pub fn walk<'a>(clauses: &'a [Clause], out: &mut Vec<&'a Clause>) {
-    for c in clauses {
-        out.push(c);
-        walk(&c.children, out);
-    }
-}
-
 /// Every text field of a resolution, with a name for messages.
 pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
     let mut out = vec![
@@ -81,9 +73,7 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         if let Some(i) = &s.intro {
             out.push((format!("intro of {}", s.heading), i.text.clone()));
         }
-        let mut all = Vec::new();
-        walk(&s.clauses, &mut all);
-        for c in all {
+        for c in s.clauses.iter().flat_map(Clause::descendants) {
             let l = c.label.as_ref().map_or("¶", |l| l.raw.as_str());
             out.push((
                 format!("{} clause {l} (l.{})", s.heading, c.span.first_line),
@@ -99,7 +89,7 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         if let Some(t) = &a.title {
             out.push((format!("{} title", a.name), t.text.clone()));
         }
-        for p in &a.paragraphs {
+        for p in a.paragraphs.iter().flat_map(Clause::descendants) {
             out.push((
                 format!("{} paragraph l.{}", a.name, p.span.first_line),
                 p.text.clone(),
@@ -121,16 +111,16 @@ pub fn chars_of(s: &str, counts: &mut BTreeMap<char, i64>, sign: i64) {
     }
 }
 
+/// Subtract the characters of a clause and its sub-clauses.
 pub fn clause_chars(c: &Clause, counts: &mut BTreeMap<char, i64>) {
-    if let Some(l) = &c.label {
-        chars_of(&l.raw, counts, -1);
-    }
-    chars_of(&c.text, counts, -1);
-    for n in &c.notes {
-        chars_of(&n.to_string(), counts, -1);
-    }
-    for ch in &c.children {
-        clause_chars(ch, counts);
+    for c in c.descendants() {
+        if let Some(l) = &c.label {
+            chars_of(&l.raw, counts, -1);
+        }
+        chars_of(&c.text, counts, -1);
+        for n in &c.notes {
+            chars_of(&n.to_string(), counts, -1);
+        }
     }
 }
 
@@ -207,13 +197,12 @@ pub fn strip_word_footnote_syntax(line: &str) -> String {
 }
 
 /// Characters of `text` (decoded as a file would be) that the parsed model
-/// does not hold: not in a resolution, an other block, an unowned footnote
-/// body or a diagnostic, and not a removed page artifact. Counted per
-/// character; empty when nothing was lost.
-pub fn lost_chars(text: &str) -> BTreeMap<char, i64> {
-    let Ok(src) = resdiff::ingest::decode("t.txt", text.as_bytes(), &Default::default()) else {
-        return BTreeMap::new();
-    };
+/// does not hold: not in a resolution, an other block or an unowned
+/// footnote body, and not a removed page artifact. Counted per character;
+/// empty when nothing was lost. A text that cannot be decoded is an error:
+/// nothing can be said about it.
+pub fn lost_chars(text: &str) -> Result<BTreeMap<char, i64>, resdiff::Error> {
+    let src = resdiff::ingest::decode("t.txt", text.as_bytes(), &Default::default())?;
     let norm = resdiff::normalize::normalize(&src);
     let doc = resdiff::parse::parse_document(&src, &norm, &Default::default());
     let mut counts = BTreeMap::new();
@@ -247,13 +236,8 @@ pub fn lost_chars(text: &str) -> BTreeMap<char, i64> {
             chars_of(&f.text, &mut counts, -1);
         }
     }
-    // What a diagnostic quotes is not lost either.
-    let mut quoted = BTreeMap::new();
-    for d in &doc.diagnostics {
-        chars_of(&d.message, &mut quoted, 1);
-    }
-    counts.retain(|c, v| *v > quoted.get(c).copied().unwrap_or(0));
-    counts
+    counts.retain(|_, v| *v > 0);
+    Ok(counts)
 }
 
 /// [`lost_chars`] over a whole edition folder: characters of its files that

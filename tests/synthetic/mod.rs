@@ -13,13 +13,10 @@
 //! the ground truth is unambiguous.
 #![allow(dead_code)] // the test, the bench and the example use different parts
 
-use resdiff::align::keys::{base_key, editorial_key};
-use resdiff::align::{CLAUSE_THRESHOLD, similarity};
-use resdiff::ingest::{self, IngestOptions};
+use resdiff::align::{CLAUSE_THRESHOLD, base_key, editorial_key, similarity};
+
 use resdiff::lang::Lang;
 use resdiff::model::{Clause, ClauseLabel, Document, LabelFamily, Resolution, Section, Span};
-use resdiff::normalize;
-use resdiff::parse::{self, ParseOptions};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -377,40 +374,29 @@ fn list_mut(r: &mut Resolution, id: ListId) -> Option<&mut Vec<Clause>> {
 }
 
 fn list_ref(r: &Resolution, id: ListId) -> Option<&[Clause]> {
-    fn find(list: &[Clause], parent: u32) -> Option<&[Clause]> {
-        for c in list {
-            if id_of(c) == parent {
-                return Some(&c.children);
-            }
-            if let Some(l) = find(&c.children, parent) {
-                return Some(l);
-            }
-        }
-        None
-    }
     let s = r.sections.get(id.0)?;
     if id.1 == 0 {
         Some(&s.clauses)
     } else {
-        find(&s.clauses, id.1)
+        s.clauses
+            .iter()
+            .flat_map(Clause::descendants)
+            .find(|c| id_of(c) == id.1)
+            .map(|c| c.children.as_slice())
     }
 }
 
 fn all_lists(r: &Resolution) -> Vec<ListId> {
-    fn walk(list: &[Clause], s: usize, out: &mut Vec<ListId>) {
-        for c in list {
-            if !c.children.is_empty() {
-                out.push((s, id_of(c)));
-                walk(&c.children, s, out);
-            }
-        }
-    }
     let mut out = Vec::new();
     for (i, s) in r.sections.iter().enumerate() {
         if !s.clauses.is_empty() {
             out.push((i, 0));
         }
-        walk(&s.clauses, i, &mut out);
+        for c in s.clauses.iter().flat_map(Clause::descendants) {
+            if !c.children.is_empty() {
+                out.push((i, id_of(c)));
+            }
+        }
     }
     out
 }
@@ -659,7 +645,7 @@ fn sim_key(text: &str, p: &Profile) -> Vec<char> {
 fn has_label_like_paragraph(r: &Resolution, p: &Profile) -> bool {
     fn walk(list: &[Clause], p: &Profile) -> bool {
         list.iter().any(|c| {
-            (c.label.is_none() && resdiff::parse::labels::read_label(&c.text, p.lang).is_some())
+            (c.label.is_none() && resdiff::parse::read_label(&c.text, p.lang).is_some())
                 || walk(&c.children, p)
         })
     }
@@ -697,19 +683,13 @@ fn editable_clauses(r: &Resolution, p: &Profile) -> BTreeSet<u32> {
 }
 
 fn leaf_ids(r: &Resolution) -> BTreeSet<u32> {
-    fn walk(list: &[Clause], out: &mut BTreeSet<u32>) {
-        for c in list {
-            if c.children.is_empty() && c.notes.is_empty() {
-                out.insert(id_of(c));
-            }
-            walk(&c.children, out);
-        }
-    }
-    let mut out = BTreeSet::new();
-    for s in &r.sections {
-        walk(&s.clauses, &mut out);
-    }
-    out
+    r.sections
+        .iter()
+        .flat_map(|s| &s.clauses)
+        .flat_map(Clause::descendants)
+        .filter(|c| c.children.is_empty() && c.notes.is_empty())
+        .map(id_of)
+        .collect()
 }
 
 fn find_clause_mut(r: &mut Resolution, id: u32) -> Option<&mut Clause> {
@@ -1220,10 +1200,7 @@ pub fn render(old: &Document, style: Style) -> String {
 
 /// Parse a text the way `resdiff` reads a file.
 pub fn parse_text(name: &str, text: &str) -> Document {
-    let src = ingest::decode(name, text.as_bytes(), &IngestOptions::default())
-        .expect("synthetic text decodes");
-    let norm = normalize::normalize(&src);
-    parse::parse_document(&src, &norm, &ParseOptions::default())
+    resdiff::parse_text(name, text, &Default::default()).expect("synthetic text decodes")
 }
 
 /// Resolutions whose re-parsed model differs from the generated one (spans

@@ -17,7 +17,7 @@ mod xml;
 
 use super::SourceText;
 use crate::error::{Error, Result};
-use crate::model::{Diagnostic, EncodingReport, Severity};
+use crate::model::{Diagnostic, EncodingChoice, EncodingReport, Severity};
 use std::io::{Cursor, Read};
 
 /// Largest decompressed size of one part of the document (the body of a
@@ -156,7 +156,7 @@ pub fn read(path: &str, bytes: &[u8], revisions: Revisions) -> Result<SourceText
         encoding: EncodingReport {
             encoding: "UTF-8".into(),
             bom: false,
-            how: "docx".into(),
+            how: EncodingChoice::Docx,
         },
         diagnostics,
     })

@@ -683,16 +683,9 @@ struct Container<'a> {
 }
 
 fn containers(r: &Resolution) -> Vec<Container<'_>> {
-    fn flatten<'a>(cs: &'a [Clause], out: &mut Vec<&'a Clause>) {
-        for c in cs {
-            out.push(c);
-            flatten(&c.children, out);
-        }
-    }
     let mut out = Vec::new();
     for s in &r.sections {
-        let mut clauses = Vec::new();
-        flatten(&s.clauses, &mut clauses);
+        let clauses = s.clauses.iter().flat_map(Clause::descendants).collect();
         let name = if s.heading.trim().is_empty() {
             s.kind_name()
         } else {
@@ -701,8 +694,7 @@ fn containers(r: &Resolution) -> Vec<Container<'_>> {
         out.push(Container { name, clauses });
     }
     for a in &r.annexes {
-        let mut clauses = Vec::new();
-        flatten(&a.paragraphs, &mut clauses);
+        let clauses = a.paragraphs.iter().flat_map(Clause::descendants).collect();
         out.push(Container {
             name: a.name.clone(),
             clauses,

@@ -2,7 +2,7 @@
 //! (inline CSS, a few lines of inline JS, no fonts, scripts or anything else
 //! fetched), readable in a browser and printable on A4.
 //!
-//! Every text that comes from the inputs passes through [`escape`]; the
+//! Every text that comes from the inputs passes through `escape`; the
 //! page frame, the stylesheet (`style.css`) and the script (`script.js`)
 //! are ours.
 
@@ -26,7 +26,7 @@ const SCRIPT: &str = include_str!("script.js");
 
 /// Escape text for HTML element content and (double- or single-quoted)
 /// attribute values: `&`, `<`, `>`, `"` and `'`.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_escaped(&mut out, s);
     out
