@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestOptions};
 use crate::lang::Lang;
-use crate::model::{Document, DocumentClass, Severity};
+use crate::model::{Diagnostic, Document, DocumentClass, Severity};
 use crate::normalize;
 use crate::parse::{self, ParseOptions};
 use std::path::Path;
@@ -150,6 +150,25 @@ pub fn load(path: &Path, opts: &LoadOptions) -> Result<Corpus> {
     load_inner(path, opts, false).map(|(c, _)| c)
 }
 
+/// A file of an edition folder in which no resolution is found (and that is
+/// not the summary report) contributes nothing to a comparison or a review:
+/// say so instead of leaving it out in silence.
+fn warn_unused_documents(documents: &mut [Document]) {
+    for doc in documents {
+        if doc.resolutions.is_empty()
+            && doc.class != DocumentClass::SummaryReport
+            && let Some(first) = doc.other_blocks.first()
+        {
+            let line = first.span.first_line;
+            doc.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                line,
+                message: "no resolution text found in this file of the edition (no resolution header, assembly line or MOD/ADD marker): it is not compared or reviewed".into(),
+            });
+        }
+    }
+}
+
 /// [`load`], also handing back the decoded text of every document, in the
 /// order of [`Corpus::documents`]. The files of a folder are read and parsed
 /// on all cores; the result does not depend on it.
@@ -185,6 +204,9 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
     .collect::<Result<Vec<_>>>()?;
     let (mut documents, texts): (Vec<Document>, Vec<String>) = loaded.into_iter().unzip();
     parse::continuation::join_continuations(&mut documents);
+    if meta.is_dir() {
+        warn_unused_documents(&mut documents);
+    }
     if opts.strict {
         strict_check(&documents)?;
     }

@@ -415,6 +415,27 @@ fn folder_members_not_read_are_named() {
     expect(&o, 0, &[&format!("{e}/drafts: warning")]);
 }
 
+/// A text file of an edition in which no resolution is found is named, in
+/// every command, rather than left out of the comparison in silence.
+#[test]
+fn a_file_of_an_edition_without_resolution_text_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ed = dir.path().join("edition");
+    std::fs::create_dir(&ed).expect("mkdir");
+    write(&ed, "r13.txt", &resolution(13, "共同"));
+    write(&ed, "minutes.txt", "会议纪要\n与会者讨论了工作计划。\n");
+    let e = s(&ed);
+    let warning =
+        format!("{e}/minutes.txt:1: warning: no resolution text found in this file of the edition");
+    for args in [
+        vec!["parse", e.as_str()],
+        vec!["review", e.as_str()],
+        vec!["diff", e.as_str(), e.as_str()],
+    ] {
+        expect(&resdiff(&args), 0, &[&warning]);
+    }
+}
+
 #[test]
 fn edition_json_keys_not_used_are_named_and_a_bom_is_accepted() {
     let dir = tempfile::tempdir().expect("tempdir");
