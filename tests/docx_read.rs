@@ -191,23 +191,6 @@ fn wtsa24_texts_and_summary_report() {
     assert!(doc.report.is_some());
 }
 
-/// `../shared/real/…`, or `None` (with a note) on a machine without it; CI
-/// has it, so there its absence fails.
-fn shared_real(name: &str) -> Option<PathBuf> {
-    let p = common::root().join("../shared/real").join(name);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{} is missing; CI runs with ../shared beside the clone",
-            p.display()
-        );
-    }
-    eprintln!("note: {} not found; skipping", p.display());
-    None
-}
-
 /// The text of each paragraph of a WordprocessingML part, found without
 /// the reader under test: `w:t` runs in order, a non-breaking hyphen as
 /// `-`, footnote marks (runs holding a `w:footnoteReference`) left out, as
@@ -323,7 +306,7 @@ fn part(path: &Path, name: &str) -> String {
 
 #[test]
 fn real_itu_word_file_is_read_without_loss() {
-    let Some(path) = shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
         return;
     };
     // English, told apart from Chinese by the text itself.

@@ -10,20 +10,6 @@ use common::{lost_chars, root};
 use resdiff::model::{Clause, Document, LabelFamily, Resolution, SectionKind};
 use std::path::PathBuf;
 
-fn real(name: &str) -> Option<PathBuf> {
-    let p = root().join("../shared/real").join(name);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is required on CI",
-        p.display()
-    );
-    eprintln!("note: {} absent; test skipped", p.display());
-    None
-}
-
 fn parse_text(name: &str, text: &str) -> Document {
     let src = resdiff::ingest::decode(name, text.as_bytes(), &Default::default()).expect("decode");
     let norm = resdiff::normalize::normalize(&src);
@@ -91,7 +77,7 @@ fn pp18_headers(text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn pp18_61_resolutions_with_numbers_titles_and_assembly_lines() {
-    let Some(path) = real("pp-18-resolutions.en.txt") else {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("read");
@@ -151,7 +137,7 @@ fn pp18_61_resolutions_with_numbers_titles_and_assembly_lines() {
 /// left most of them) is read as a section heading, at that line.
 #[test]
 fn pp18_every_heading_line_is_a_section() {
-    let Some(path) = real("pp-18-resolutions.en.txt") else {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("read");
@@ -219,7 +205,7 @@ fn pp18_every_heading_line_is_a_section() {
 /// Every section heading and every clause label of the 61 resolutions.
 #[test]
 fn pp18_headings_and_labels() {
-    let Some(path) = real("pp-18-resolutions.en.txt") else {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("read");
@@ -255,7 +241,7 @@ fn pp18_headings_and_labels() {
 
 #[test]
 fn pp18_nothing_is_lost() {
-    let Some(path) = real("pp-18-resolutions.en.txt") else {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("read");
@@ -267,7 +253,7 @@ fn pp18_nothing_is_lost() {
 
 #[test]
 fn wtsa_resolution_1_structure() {
-    let Some(path) = real("T-RES-T.1-2016-MSW-E.docx") else {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
         return;
     };
     let doc = resdiff::corpus::load_file(&path, &Default::default()).expect("Word file read");
@@ -500,7 +486,7 @@ fn review_finds_stale_citations_and_brackets_in_english() {
 
 #[test]
 fn review_runs_on_the_pp18_resolutions() {
-    let Some(path) = real("pp-18-resolutions.en.txt") else {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
         return;
     };
     let (_, findings) = resdiff::review::load_and_review(&resdiff::review::ReviewInput {

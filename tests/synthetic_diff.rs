@@ -2,6 +2,7 @@
 //! the real WTSA-24 texts with known edits (tests/synthetic): precision and
 //! recall per change kind, no spurious change, resolution statuses.
 
+mod common;
 mod synthetic;
 
 use resdiff::corpus::{self, LoadOptions};
@@ -222,25 +223,10 @@ fn other_seeds_score_too() {
     }
 }
 
-/// The PP-18 resolutions (English), read from `../shared/real`; `None`
-/// with a note when absent, a failure on CI.
-fn pp18() -> Option<PathBuf> {
-    let p =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/pp-18-resolutions.en.txt");
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is required on CI",
-        p.display()
-    );
-    eprintln!("note: {} absent; test skipped", p.display());
-    None
-}
-
 fn check_english(seed: u64, style: synthetic::Style, dir: &str) {
-    let Some(new) = pp18() else { return };
+    let Some(new) = common::shared_real("pp-18-resolutions.en.txt") else {
+        return;
+    };
     let (report, truth, trip) = run_from(&new, seed, style, dir);
     let failures = score(&report, &truth);
     assert!(

@@ -14,6 +14,23 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `../shared/real/NAME` (real ITU texts kept beside the checkout, not in
+/// it), or `None` with a note on a machine without it; CI has it, so there
+/// its absence fails.
+pub fn shared_real(name: &str) -> Option<PathBuf> {
+    let p = root().join("../shared/real").join(name);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is required on CI (CI runs with ../shared beside the clone)",
+        p.display()
+    );
+    eprintln!("note: {} absent; test skipped", p.display());
+    None
+}
+
 /// The WTSA-24 MOD/ADD texts (PDF extraction).
 pub fn wtsa24_texts() -> PathBuf {
     root().join("versions/wtsa-24/wtsa-24-resolutions-mod-add.zh.txt")
