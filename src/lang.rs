@@ -376,6 +376,22 @@ pub struct ReportWords {
     pub summary: &'static str,
     /// Changes counted in a resolution, before the counts.
     pub changes: &'static str,
+    /// Lead of a note in the terminal report.
+    pub note: &'static str,
+    /// Lead of the list of unchanged resolutions in the terminal report.
+    pub unchanged_list: &'static str,
+    /// Lead of the list of absent resolutions in the terminal report.
+    pub absent_list: &'static str,
+    /// Counts of a resolution's changes by class in the terminal report;
+    /// `{substantive}`, `{editorial}`, `{moved}` and `{renumbered}` are
+    /// replaced.
+    pub class_counts: &'static str,
+    /// Summary counts of the terminal report: resolutions `{added}`,
+    /// `{removed}`, `{modified}`, `{editorial_only}`, `{unchanged}`,
+    /// `{absent}`; changes `{c_added}`, `{c_removed}`, `{c_modified}`,
+    /// `{c_moved}`, `{c_renumbered}`, `{c_editorial}`; then the
+    /// [`ReportWords::class_counts`] placeholders.
+    pub summary_counts: &'static str,
 }
 
 /// Report words of Chinese texts.
@@ -429,6 +445,14 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     full_stop: "。",
     summary: "总计",
     changes: "修改",
+    note: "注",
+    unchanged_list: "未修改（NOC）",
+    absent_list: "缺失",
+    class_counts: "实质性 {substantive}，编辑性 {editorial}，移动 {moved}，重新编号 {renumbered}",
+    summary_counts: "新增 {added}，删除 {removed}，修改 {modified}（仅编辑性修改 {editorial_only}），\
+                     未修改 {unchanged}，缺失 {absent}；修改处：新增 {c_added}，删除 {c_removed}，\
+                     修改 {c_modified}，移动 {c_moved}，重新编号 {c_renumbered}（编辑性 {c_editorial}）；\
+                     按类别：实质性 {substantive}，编辑性 {editorial}，移动 {moved}，重新编号 {renumbered}",
 };
 
 impl Lang {
