@@ -392,6 +392,20 @@ pub struct ReportWords {
     /// `{c_moved}`, `{c_renumbered}`, `{c_editorial}`; then the
     /// [`ReportWords::class_counts`] placeholders.
     pub summary_counts: &'static str,
+    /// Group headings of review findings; `{id}` is replaced: resolution,
+    /// recommendation, then the edition as a whole.
+    pub review_groups: [&'static str; 3],
+    /// A count of findings, one and several; `{n}` is replaced.
+    pub findings: [&'static str; 2],
+    /// Severities: error, warning, info.
+    pub severities: [&'static str; 3],
+    /// Counts of findings by severity (error, warning, info), one and
+    /// several; `{n}` is replaced.
+    pub severity_counts: [[&'static str; 2]; 3],
+    /// Lead of a finding's inline difference.
+    pub review_diff: &'static str,
+    /// Lead of a related place of a finding.
+    pub review_see: &'static str,
 }
 
 /// Report words of Chinese texts.
@@ -453,6 +467,16 @@ pub static ZH_REPORT: ReportWords = ReportWords {
                      未修改 {unchanged}，缺失 {absent}；修改处：新增 {c_added}，删除 {c_removed}，\
                      修改 {c_modified}，移动 {c_moved}，重新编号 {c_renumbered}（编辑性 {c_editorial}）；\
                      按类别：实质性 {substantive}，编辑性 {editorial}，移动 {moved}，重新编号 {renumbered}",
+    review_groups: ["第{id}号决议", "{id}建议书", "整个版本"],
+    findings: ["{n}项问题", "{n}项问题"],
+    severities: ["错误", "警告", "提示"],
+    severity_counts: [
+        ["错误 {n}", "错误 {n}"],
+        ["警告 {n}", "警告 {n}"],
+        ["提示 {n}", "提示 {n}"],
+    ],
+    review_diff: "差异",
+    review_see: "参见",
 };
 
 impl Lang {

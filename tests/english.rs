@@ -551,6 +551,15 @@ fn reports_of_english_texts_speak_english() {
         !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
         "{text}"
     );
+    let review = resdiff(&["review", "--color", "never", new]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    assert!(review.contains(" finding"), "{review}");
+    assert!(
+        !review
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{review}"
+    );
     let md = resdiff(&["diff", "--format", "markdown", old, new]);
     assert_eq!(md.status.code(), Some(1));
     let md = String::from_utf8_lossy(&md.stdout);
@@ -589,6 +598,16 @@ fn reports_of_english_texts_speak_english() {
     for label in ["summary:", "matched:", "(editorial)", "substantive"] {
         assert!(!text.contains(label), "{label} in {text}");
     }
+    let review = resdiff(&["review", "--color", "never", zh_old]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    for label in [
+        "第29号决议（3项问题）",
+        "错误 [edition.malformed-year]",
+        "项问题（错误 1，",
+    ] {
+        assert!(review.contains(label), "{label} in {review}");
+    }
+    assert!(!review.contains(" finding"), "{review}");
     let html = resdiff(&["diff", "--format", "html", zh, zh]);
     assert!(String::from_utf8_lossy(&html.stdout).contains("lang=\"zh-Hans\""));
 }
