@@ -376,6 +376,36 @@ pub struct ReportWords {
     pub summary: &'static str,
     /// Changes counted in a resolution, before the counts.
     pub changes: &'static str,
+    /// Lead of a note in the terminal report.
+    pub note: &'static str,
+    /// Lead of the list of unchanged resolutions in the terminal report.
+    pub unchanged_list: &'static str,
+    /// Lead of the list of absent resolutions in the terminal report.
+    pub absent_list: &'static str,
+    /// Counts of a resolution's changes by class in the terminal report;
+    /// `{substantive}`, `{editorial}`, `{moved}` and `{renumbered}` are
+    /// replaced.
+    pub class_counts: &'static str,
+    /// Summary counts of the terminal report: resolutions `{added}`,
+    /// `{removed}`, `{modified}`, `{editorial_only}`, `{unchanged}`,
+    /// `{absent}`; changes `{c_added}`, `{c_removed}`, `{c_modified}`,
+    /// `{c_moved}`, `{c_renumbered}`, `{c_editorial}`; then the
+    /// [`ReportWords::class_counts`] placeholders.
+    pub summary_counts: &'static str,
+    /// Group headings of review findings; `{id}` is replaced: resolution,
+    /// recommendation, then the edition as a whole.
+    pub review_groups: [&'static str; 3],
+    /// A count of findings, one and several; `{n}` is replaced.
+    pub findings: [&'static str; 2],
+    /// Severities: error, warning, info.
+    pub severities: [&'static str; 3],
+    /// Counts of findings by severity (error, warning, info), one and
+    /// several; `{n}` is replaced.
+    pub severity_counts: [[&'static str; 2]; 3],
+    /// Lead of a finding's inline difference.
+    pub review_diff: &'static str,
+    /// Lead of a related place of a finding.
+    pub review_see: &'static str,
 }
 
 /// Report words of Chinese texts.
@@ -429,6 +459,24 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     full_stop: "。",
     summary: "总计",
     changes: "修改",
+    note: "注",
+    unchanged_list: "未修改（NOC）",
+    absent_list: "缺失",
+    class_counts: "实质性 {substantive}，编辑性 {editorial}，移动 {moved}，重新编号 {renumbered}",
+    summary_counts: "新增 {added}，删除 {removed}，修改 {modified}（仅编辑性修改 {editorial_only}），\
+                     未修改 {unchanged}，缺失 {absent}；修改处：新增 {c_added}，删除 {c_removed}，\
+                     修改 {c_modified}，移动 {c_moved}，重新编号 {c_renumbered}（编辑性 {c_editorial}）；\
+                     按类别：实质性 {substantive}，编辑性 {editorial}，移动 {moved}，重新编号 {renumbered}",
+    review_groups: ["第{id}号决议", "{id}建议书", "整个版本"],
+    findings: ["{n}项问题", "{n}项问题"],
+    severities: ["错误", "警告", "提示"],
+    severity_counts: [
+        ["错误 {n}", "错误 {n}"],
+        ["警告 {n}", "警告 {n}"],
+        ["提示 {n}", "提示 {n}"],
+    ],
+    review_diff: "差异",
+    review_see: "参见",
 };
 
 impl Lang {

@@ -472,7 +472,19 @@ fn run(cli: Cli) -> Result<u8> {
             };
             write_output(output.as_deref(), kind, |mut out| match format {
                 ReviewFormat::Text => {
-                    render::review_text::write_text(&mut out, &corpus.name, &findings, color)
+                    let words = corpus
+                        .language()
+                        .ok()
+                        .flatten()
+                        .unwrap_or(resdiff::lang::Lang::for_tag(""))
+                        .report;
+                    render::review_text::write_text_in(
+                        &mut out,
+                        &corpus.name,
+                        &findings,
+                        color,
+                        words,
+                    )
                 }
                 ReviewFormat::Json => {
                     render::review_json::write_json(&mut out, &corpus.name, &findings)

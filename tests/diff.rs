@@ -209,9 +209,9 @@ fn hide_editorial_and_map_file() {
         "101",
     ]);
     assert_eq!(code, 1);
-    assert!(out.contains("via --map file"), "{out}");
-    assert!(!out.contains("(editorial)"), "{out}");
-    assert!(out.contains("3 modified"), "{out}");
+    assert!(out.contains("经 --map 文件对应"), "{out}");
+    assert!(!out.contains("（编辑性修改）"), "{out}");
+    assert!(out.contains("修改 3"), "{out}");
     std::fs::write(&map, "101 COM4/AI\n").unwrap();
     let (code, _, err) = resdiff(&[
         "diff",
@@ -239,7 +239,7 @@ fn every_seed_compared_with_itself() {
     for p in with_resolutions {
         let (code, out, err) = resdiff(&["diff", p, p]);
         assert_eq!(code, 0, "{p}: {out}{err}");
-        assert!(out.contains("0 added, 0 removed, 0 modified"), "{p}: {out}");
+        assert!(out.contains("新增 0，删除 0，修改 0"), "{p}: {out}");
     }
     for p in [
         "versions/wtsa-24/wtsa-24-summary-report.zh.txt",

@@ -529,6 +529,23 @@ fn reports_of_english_texts_speak_english() {
         ),
     );
     let (old, new) = (old.to_str().expect("path"), new.to_str().expect("path"));
+    let text = resdiff(&["diff", "--color", "never", old, new]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Summary: "), "{text}");
+    assert!(text.contains("changes: 1 substantive"), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{text}"
+    );
+    let review = resdiff(&["review", "--color", "never", new]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    assert!(review.contains(" finding"), "{review}");
+    assert!(
+        !review
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{review}"
+    );
     let md = resdiff(&["diff", "--format", "markdown", old, new]);
     assert_eq!(md.status.code(), Some(1));
     let md = String::from_utf8_lossy(&md.stdout);
@@ -552,6 +569,31 @@ fn reports_of_english_texts_speak_english() {
     assert_eq!(change["kind"], "modified", "{json}");
     // The Chinese report keeps its Chinese tag.
     let zh = "versions/wtsa-24-published/resolution-101.zh.txt";
+    let (zh_old, zh_new) = ("versions/wtsa-24", "versions/wtsa-24-published");
+    let text = resdiff(&["diff", "--color", "never", zh_old, zh_new]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    for label in [
+        "配对方式：",
+        "修改：实质性 ",
+        "（编辑性修改）",
+        "总计：新增 ",
+        "缺失：",
+    ] {
+        assert!(text.contains(label), "{label} in {text}");
+    }
+    for label in ["summary:", "matched:", "(editorial)", "substantive"] {
+        assert!(!text.contains(label), "{label} in {text}");
+    }
+    let review = resdiff(&["review", "--color", "never", zh_old]);
+    let review = String::from_utf8_lossy(&review.stdout);
+    for label in [
+        "第29号决议（3项问题）",
+        "错误 [edition.malformed-year]",
+        "项问题（错误 1，",
+    ] {
+        assert!(review.contains(label), "{label} in {review}");
+    }
+    assert!(!review.contains(" finding"), "{review}");
     let html = resdiff(&["diff", "--format", "html", zh, zh]);
     assert!(String::from_utf8_lossy(&html.stdout).contains("lang=\"zh-Hans\""));
 }

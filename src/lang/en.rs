@@ -275,4 +275,22 @@ pub static EN_REPORT: ReportWords = ReportWords {
     full_stop: ". ",
     summary: "Summary",
     changes: "changes",
+    note: "note",
+    unchanged_list: "unchanged (NOC)",
+    absent_list: "absent",
+    class_counts: "{substantive} substantive, {editorial} editorial, {moved} moved, {renumbered} renumbered",
+    summary_counts: "{added} added, {removed} removed, {modified} modified ({editorial_only} editorial only), \
+                     {unchanged} unchanged, {absent} absent; changes: {c_added} added, {c_removed} removed, \
+                     {c_modified} modified, {c_moved} moved, {c_renumbered} renumbered ({c_editorial} editorial); \
+                     by class: {substantive} substantive, {editorial} editorial, {moved} moved, {renumbered} renumbered",
+    review_groups: ["Resolution {id}", "Recommendation {id}", "Edition"],
+    findings: ["{n} finding", "{n} findings"],
+    severities: ["error", "warning", "info"],
+    severity_counts: [
+        ["{n} error", "{n} errors"],
+        ["{n} warning", "{n} warnings"],
+        ["{n} info", "{n} info"],
+    ],
+    review_diff: "diff:",
+    review_see: "see",
 };

@@ -2,14 +2,37 @@
 //! text `[-so-]` and inserted text `{+so+}` without colour, red and green
 //! with it. Colour is decided by the caller.
 
-use super::diff_common::{action_word, display_id, kind_word, match_words, place};
+use super::diff_common::{action_word, display_id, kind_label, match_label, place_label};
 use super::paint::{Painter, Tone};
-use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus};
+use crate::lang::{Lang, ReportWords};
+use crate::model::{Change, ChangeCounts, DiffReport, InlineTag, ResolutionStatus};
+
+/// `template` with each `{name}` replaced by its count.
+fn fill(template: &str, counts: &[(&str, usize)]) -> String {
+    let mut s = template.to_string();
+    for (name, n) in counts {
+        s = s.replace(&format!("{{{name}}}"), &n.to_string());
+    }
+    s
+}
+
+fn class_counts(template: &str, n: ChangeCounts) -> String {
+    fill(
+        template,
+        &[
+            ("substantive", n.substantive),
+            ("editorial", n.editorial),
+            ("moved", n.moved),
+            ("renumbered", n.renumbered),
+        ],
+    )
+}
 use std::io::{self, Write};
 
 /// Write the report for a terminal; `color` turns on colours.
 pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) -> io::Result<()> {
     let st = Painter::new(color);
+    let w = Lang::for_tag(&report.lang).report;
     writeln!(
         out,
         "{}",
@@ -19,10 +42,10 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
         )
     )?;
     for n in &report.notes {
-        writeln!(out, "note: {n}")?;
+        writeln!(out, "{}{}{n}", w.note, w.colon)?;
     }
     let mut quiet: Vec<(&str, Vec<String>)> =
-        vec![("unchanged (NOC)", Vec::new()), ("absent", Vec::new())];
+        vec![(w.unchanged_list, Vec::new()), (w.absent_list, Vec::new())];
     for r in &report.resolutions {
         match r.status {
             ResolutionStatus::Unchanged => {
@@ -42,59 +65,71 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
             writeln!(
                 out,
                 "  {}",
-                st.paint(Tone::Dim, &format!("matched: {}", match_words(m)))
+                st.paint(
+                    Tone::Dim,
+                    &format!("{}{}{}", w.matched, w.colon, match_label(m, w))
+                )
             )?;
         }
         if r.counts.total() > 0 {
-            let n = r.counts;
             let line = format!(
-                "changes: {} substantive, {} editorial, {} moved, {} renumbered",
-                n.substantive, n.editorial, n.moved, n.renumbered
+                "{}{}{}",
+                w.changes,
+                w.colon,
+                class_counts(w.class_counts, r.counts)
             );
             writeln!(out, "  {}", st.paint(Tone::Dim, &line))?;
         }
         for c in r.header_changes.iter().chain(&r.changes) {
-            write_change(out, c, &st)?;
+            write_change(out, c, &st, w)?;
         }
     }
     writeln!(out)?;
     for (what, ids) in quiet {
         if !ids.is_empty() {
-            writeln!(out, "{what}: {}", ids.join(", "))?;
+            writeln!(out, "{what}{}{}", w.colon, ids.join(w.separator))?;
         }
     }
     let s = report.summary();
+    let counts = fill(
+        w.summary_counts,
+        &[
+            ("added", s.added),
+            ("removed", s.removed),
+            ("modified", s.modified),
+            ("editorial_only", s.editorial_only),
+            ("unchanged", s.unchanged),
+            ("absent", s.absent),
+            ("c_added", s.changes_added),
+            ("c_removed", s.changes_removed),
+            ("c_modified", s.changes_modified),
+            ("c_moved", s.changes_moved),
+            ("c_renumbered", s.changes_renumbered),
+            ("c_editorial", s.changes_editorial),
+        ],
+    );
     writeln!(
         out,
-        "summary: {} added, {} removed, {} modified ({} editorial only), {} unchanged, {} absent; \
-         changes: {} added, {} removed, {} modified, {} moved, {} renumbered ({} editorial); \
-         by class: {} substantive, {} editorial, {} moved, {} renumbered",
-        s.added,
-        s.removed,
-        s.modified,
-        s.editorial_only,
-        s.unchanged,
-        s.absent,
-        s.changes_added,
-        s.changes_removed,
-        s.changes_modified,
-        s.changes_moved,
-        s.changes_renumbered,
-        s.changes_editorial,
-        s.classes.substantive,
-        s.classes.editorial,
-        s.classes.moved,
-        s.classes.renumbered,
+        "{}{}{}",
+        w.summary,
+        w.colon,
+        class_counts(&counts, s.classes)
     )
 }
 
-fn write_change<W: Write>(out: &mut W, c: &Change, st: &Painter) -> io::Result<()> {
+fn write_change<W: Write>(
+    out: &mut W,
+    c: &Change,
+    st: &Painter,
+    w: &ReportWords,
+) -> io::Result<()> {
     let tag = if c.editorial {
-        format!("{} (editorial)", kind_word(c))
+        let (open, close) = w.parens;
+        format!("{}{open}{}{close}", kind_label(c, w), w.editorial)
     } else {
-        kind_word(c).to_string()
+        kind_label(c, w).to_string()
     };
-    writeln!(out, "  {}  {tag}", place(c))?;
+    writeln!(out, "  {}  {tag}", place_label(c, w))?;
     let body = if !c.inline.is_empty() {
         let mut s = String::new();
         for op in &c.inline {

@@ -2,6 +2,7 @@
 //! offending part of each quote highlighted, coloured when the caller says so.
 
 use super::paint::{Painter, Tone};
+use crate::lang::ReportWords;
 use crate::model::{Finding, FindingSeverity, InlineTag};
 use std::io::{self, Write};
 
@@ -32,27 +33,55 @@ pub(crate) fn group_title(id: Option<&str>) -> String {
     }
 }
 
-/// Write the findings for a terminal.
+/// Heading of a group in the words of the texts' language.
+fn group_title_in(id: Option<&str>, w: &ReportWords) -> String {
+    match id {
+        Some(id) if id.contains('.') && !id.starts_with("COM") => {
+            w.review_groups[1].replace("{id}", id)
+        }
+        Some(id) => w.review_groups[0].replace("{id}", id),
+        None => w.review_groups[2].to_string(),
+    }
+}
+
+/// `n` things counted with the one-and-several templates `forms`.
+fn count(forms: [&str; 2], n: usize) -> String {
+    forms[usize::from(n != 1)].replace("{n}", &n.to_string())
+}
+
+/// Write the findings for a terminal, labelled in English.
 pub fn write_text<W: Write>(
     out: &mut W,
     edition: &str,
     findings: &[Finding],
     color: bool,
 ) -> io::Result<()> {
+    write_text_in(out, edition, findings, color, crate::lang::EN.report)
+}
+
+/// Write the findings for a terminal, labelled with the words `w` (those
+/// of the texts' language).
+pub fn write_text_in<W: Write>(
+    out: &mut W,
+    edition: &str,
+    findings: &[Finding],
+    color: bool,
+    w: &ReportWords,
+) -> io::Result<()> {
     let p = Painter::new(color);
+    let (open, close) = w.parens;
     for (id, group) in grouped(findings) {
         writeln!(
             out,
-            "{} ({} finding{})",
-            p.paint(Tone::Heading, &group_title(id)),
-            group.len(),
-            if group.len() == 1 { "" } else { "s" }
+            "{}{open}{}{close}",
+            p.paint(Tone::Heading, &group_title_in(id, w)),
+            count(w.findings, group.len()),
         )?;
         for f in group {
             let (style, name) = match f.severity {
-                FindingSeverity::Error => (Tone::Error, "error"),
-                FindingSeverity::Warning => (Tone::Warning, "warning"),
-                FindingSeverity::Info => (Tone::Info, "info"),
+                FindingSeverity::Error => (Tone::Error, w.severities[0]),
+                FindingSeverity::Warning => (Tone::Warning, w.severities[1]),
+                FindingSeverity::Info => (Tone::Info, w.severities[2]),
             };
             writeln!(
                 out,
@@ -74,7 +103,7 @@ pub fn write_text<W: Write>(
                         (InlineTag::Insert, false) => format!("{{+{}+}}", seg.text),
                     });
                 }
-                writeln!(out, "    {} {line}", p.paint(Tone::Dim, "diff:"))?;
+                writeln!(out, "    {} {line}", p.paint(Tone::Dim, w.review_diff))?;
             } else if let Some(x) = &f.excerpt {
                 let marked = if color {
                     p.paint(Tone::Marked, &x.marked)
@@ -93,7 +122,7 @@ pub fn write_text<W: Write>(
                 writeln!(
                     out,
                     "    {} {}:{} ({})",
-                    p.paint(Tone::Dim, "see"),
+                    p.paint(Tone::Dim, w.review_see),
                     r.file,
                     r.line,
                     r.label
@@ -102,14 +131,18 @@ pub fn write_text<W: Write>(
         }
         writeln!(out)?;
     }
-    let (e, w, i) = crate::review::counts(findings);
+    let (e, warn, i) = crate::review::counts(findings);
+    let by_severity = [e, warn, i]
+        .iter()
+        .zip(w.severity_counts)
+        .map(|(&n, forms)| count(forms, n))
+        .collect::<Vec<_>>()
+        .join(w.separator);
     writeln!(
         out,
-        "{edition}: {} finding{} ({e} error{}, {w} warning{}, {i} info)",
-        findings.len(),
-        if findings.len() == 1 { "" } else { "s" },
-        if e == 1 { "" } else { "s" },
-        if w == 1 { "" } else { "s" },
+        "{edition}{}{}{open}{by_severity}{close}",
+        w.colon,
+        count(w.findings, findings.len()),
     )
 }
 
