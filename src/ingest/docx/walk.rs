@@ -214,13 +214,10 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
                         &mut pending,
                         &mut out,
                         ctx,
-                        cell_depth,
+                        &mut cell_depth,
                         &mut row_start,
                         &mut note,
                     );
-                    if name == b"tc" {
-                        cell_depth = cell_depth.saturating_sub(1);
-                    }
                     continue;
                 }
                 stack.push(name);
@@ -245,13 +242,10 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
                     &mut pending,
                     &mut out,
                     ctx,
-                    cell_depth,
+                    &mut cell_depth,
                     &mut row_start,
                     &mut note,
                 );
-                if name == b"tc" {
-                    cell_depth = cell_depth.saturating_sub(1);
-                }
             }
             Event::Text(t) if in_text && skip.is_none() => push(&mut para, &t.xml10_content()),
             Event::CData(t) if in_text && skip.is_none() => push(&mut para, &t.into_inner()),
@@ -284,10 +278,15 @@ fn close(
     pending: &mut String,
     out: &mut Walked,
     ctx: &mut Context<'_>,
-    cell_depth: usize,
+    cell_depth: &mut usize,
     row_start: &mut Vec<(usize, bool)>,
     note: &mut Option<(String, usize)>,
 ) {
+    // A cell's end leaves the cell, whatever else closing it does.
+    if name == b"tc" {
+        *cell_depth = cell_depth.saturating_sub(1);
+    }
+    let cell_depth = *cell_depth;
     match name {
         b"p" => {
             let Some(p) = para.take() else { return };
