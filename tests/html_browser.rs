@@ -124,6 +124,7 @@ fn write_report(report: &DiffReport, new: &Corpus, name: &str) -> PathBuf {
     let opts = DiffHtmlOptions {
         findings: None,
         new_edition: Some(new),
+        full: None,
     };
     write_diff_html_with(&mut html, report, &opts).unwrap();
     let path = target_dir().join(format!("{name}.html"));

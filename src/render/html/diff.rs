@@ -11,6 +11,7 @@ use crate::model::{
     ResolutionStatus, Span,
 };
 use crate::render::diff_common::{action_word, display_id, kind_word, match_words};
+use crate::render::diff_full::Editions;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -26,6 +27,9 @@ pub struct DiffHtmlOptions<'a> {
     /// The new edition, to list each changed resolution's unchanged clauses
     /// (collapsed) around its changes; without it only changes are shown.
     pub new_edition: Option<&'a Corpus>,
+    /// Both editions, to show each compared resolution in full (`--full`):
+    /// unchanged paragraphs in place between the changes.
+    pub full: Option<Editions<'a>>,
 }
 
 /// Write the change report as one self-contained HTML page; `findings`
@@ -37,7 +41,7 @@ pub fn write_diff_html<W: Write>(
 ) -> io::Result<()> {
     let opts = DiffHtmlOptions {
         findings,
-        new_edition: None,
+        ..DiffHtmlOptions::default()
     };
     write_diff_html_with(out, report, &opts)
 }
@@ -129,7 +133,7 @@ impl<'a> Page<'a> {
         for i in 0..self.report.resolutions.len() {
             let r = &self.report.resolutions[i];
             match r.status {
-                ResolutionStatus::Unchanged => quiet.push(i),
+                ResolutionStatus::Unchanged if !self.shown_in_full(i) => quiet.push(i),
                 ResolutionStatus::Absent => {}
                 _ => self.resolution(i),
             }
@@ -292,6 +296,10 @@ impl<'a> Page<'a> {
             _ => {}
         }
         self.resolution_findings(i);
+        if self.full_resolution(i) {
+            self.buf.push_str("</article>\n");
+            return;
+        }
         if !r.header_changes.is_empty() {
             self.buf
                 .push_str("<section class=\"part header-changes\"><h3>Header</h3>\n");
@@ -815,5 +823,6 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+mod full;
 #[cfg(test)]
 mod tests;
