@@ -11,7 +11,7 @@ use super::diff_common::{
 use super::diff_full::{Editions, Piece, Same, pieces, sides};
 use super::markdown::escape as esc;
 use crate::lang::{Lang, ReportWords};
-use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus, Verdict};
+use crate::model::{Change, ChangeUnit, DiffReport, InlineTag, ResolutionStatus, Verdict};
 use std::io::{self, Write};
 
 /// `text` marked as deleted or inserted. One convention for every change:
@@ -169,6 +169,10 @@ pub fn write_diff_markdown_with<W: Write>(
 /// An unchanged paragraph of a resolution shown in full: place, text and
 /// line, without a change tag.
 fn write_same<W: Write>(out: &mut W, s: &Same, w: &ReportWords) -> io::Result<()> {
+    // An unchanged section heading reads as a heading of the document.
+    if s.unit == ChangeUnit::Heading {
+        return writeln!(out, "\n### {}\n", esc(s.text));
+    }
     writeln!(
         out,
         "- **{}**{}{} <sub>{}</sub>",

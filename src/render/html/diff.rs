@@ -19,6 +19,9 @@ use std::io::{self, Write};
 /// Changes above which a resolution starts a new page when printed.
 const LONG_ON_PAPER: usize = 12;
 
+/// End of the frame [`Page::running_head`] opens.
+const RUNNING_TAIL: &str = "</td></tr></tbody></table>\n";
+
 /// What the diff report shows besides the report itself.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DiffHtmlOptions<'a> {
@@ -284,6 +287,7 @@ impl<'a> Page<'a> {
             "<article class=\"resolution status-{}{long}\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\">",
             status_class(r)
         );
+        self.running_head(i);
         self.resolution_heading(i, 2);
         self.meta(r);
         match r.status {
@@ -297,6 +301,7 @@ impl<'a> Page<'a> {
         }
         self.resolution_findings(i);
         if self.full_resolution(i) {
+            self.buf.push_str(RUNNING_TAIL);
             self.buf.push_str("</article>\n");
             return;
         }
@@ -365,7 +370,27 @@ impl<'a> Page<'a> {
             }
             self.buf.push_str("</details>\n");
         }
+        self.buf.push_str(RUNNING_TAIL);
         self.buf.push_str("</article>\n");
+    }
+
+    /// Open resolution `i`'s frame for paper: a one-cell table whose
+    /// header row (its mark, id and title) Chromium repeats at the top of
+    /// every printed page the resolution runs over. CSS paged media's
+    /// running elements would say this directly, but Chromium does not
+    /// print them. On screen the frame is laid out as plain blocks and the
+    /// header row is not shown. Closed by [`RUNNING_TAIL`].
+    fn running_head(&mut self, i: usize) {
+        let r = &self.report.resolutions[i];
+        let _ = write!(
+            self.buf,
+            "<table class=\"frame\" role=\"presentation\"><thead aria-hidden=\"true\"><tr><td class=\"running\">{} {} ",
+            escape(action_word(r)),
+            escape(&display_id(r))
+        );
+        zh(&mut self.buf, &r.title);
+        self.buf
+            .push_str("</td></tr></thead>\n<tbody><tr><td class=\"frame-body\">\n");
     }
 
     fn meta(&mut self, r: &ResolutionDiff) {
