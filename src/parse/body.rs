@@ -262,8 +262,9 @@ impl<'a> SectionParser<'a> {
 
     fn finish_section(&mut self) {
         if let Some(b) = self.cur.take() {
-            let (section, diag) = b.finish();
+            let (mut section, diag) = b.finish();
             self.diagnostics.extend(diag);
+            shrink_clauses(&mut section.clauses);
             self.sections.push(section);
         }
     }
@@ -272,6 +273,15 @@ impl<'a> SectionParser<'a> {
     pub fn finish(mut self) -> (Vec<Section>, Vec<Diagnostic>) {
         self.finish_section();
         (self.sections, self.diagnostics)
+    }
+}
+
+/// Give back the room clause lists grew into: the model of a large
+/// edition is held whole (both of them, in a comparison).
+fn shrink_clauses(clauses: &mut Vec<Clause>) {
+    clauses.shrink_to_fit();
+    for c in clauses {
+        shrink_clauses(&mut c.children);
     }
 }
 
