@@ -400,7 +400,12 @@ fn run(cli: Cli) -> Result<u8> {
                 hide_renumbered: substantive,
                 ..DiffOptions::default()
             };
-            let report = diff::diff_editions(&old, &new, &diff_opts)?;
+            // The review above already holds the findings the diff checks
+            // editorial changes against: the edition is not reviewed twice.
+            let report = match &findings {
+                Some(f) => diff::diff_editions_reviewed(&old, &new, &diff_opts, f)?,
+                None => diff::diff_editions(&old, &new, &diff_opts)?,
+            };
             let color = output.is_none() && use_color(color);
             let editions = render::diff_full::Editions {
                 old: &old,
