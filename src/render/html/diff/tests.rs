@@ -208,6 +208,10 @@ fn finding_at(resolution: &str, file: &str, lines: (u32, u32)) -> Finding {
         }),
         diff: Vec::new(),
         related: Vec::new(),
+        suggestion: None,
+        also: Vec::new(),
+        number: None,
+        marked_range: None,
     }
 }
 
