@@ -628,7 +628,11 @@ fn write_output(
     let bytes = if kind == ReportKind::Binary {
         &buf[..]
     } else {
-        text = String::from_utf8_lossy(&buf);
+        // Renderers write UTF-8: checked at full speed, repaired only if not.
+        text = match std::str::from_utf8(&buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(&buf),
+        };
         escaped = output::escape_report(&text, kind);
         escaped.as_bytes()
     };
