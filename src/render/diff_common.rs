@@ -158,3 +158,38 @@ pub fn lines_label(c: &Change, w: &ReportWords) -> String {
         .collect::<Vec<_>>()
         .join(w.separator)
 }
+
+/// An unchanged paragraph of a resolution shown in full as a change
+/// record without change (same label on both sides, no old text), so that
+/// it is named and located in the words a change at its place gets.
+pub(crate) fn same_as_change(s: &super::diff_full::Same) -> Change {
+    Change {
+        kind: ChangeKind::Modified,
+        unit: s.unit,
+        section: s.section.clone(),
+        old_section: None,
+        old_label: s.label.clone(),
+        new_label: s.label.clone(),
+        old_text: None,
+        new_text: Some(s.text.to_string()),
+        editorial: false,
+        inline: Vec::new(),
+        old_span: None,
+        new_span: Some(s.span),
+    }
+}
+
+/// Where an unchanged paragraph of a resolution shown in full is, in the
+/// words [`place_label`] gives a change at the same place.
+pub(crate) fn same_place_label(s: &super::diff_full::Same, w: &ReportWords) -> String {
+    place_label(&same_as_change(s), w)
+}
+
+/// Source lines of an unchanged paragraph: `新第47行`.
+pub(crate) fn same_lines_label(s: &super::diff_full::Same, w: &ReportWords) -> String {
+    format!(
+        "{}{}",
+        w.new_side,
+        w.lines.replace("{lines}", &span_words(s.span))
+    )
+}
