@@ -23,7 +23,30 @@ fn needs_escape(c: char) -> bool {
 /// and `E2 81 A6`–`A9`.
 fn any_to_escape(text: &str, keep_lf: bool) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
+    // Blocks with no byte that may start one are passed over whole (a test
+    // the compiler turns into wide comparisons); the others are read byte
+    // by byte.
+    let suspect = |x: u8| {
+        (x < 0x20 && x != b'\t' && !(keep_lf && x == b'\n')) || x == 0x7f || x == 0xc2 || x == 0xe2
+    };
+    let mut start = 0;
+    while start < b.len() {
+        let end = (start + 64).min(b.len());
+        let block = &b[start..end];
+        if block.iter().fold(false, |any, &x| any | suspect(x))
+            && (start..end).any(|i| escapes_at(b, i, keep_lf))
+        {
+            return true;
+        }
+        start = end;
+    }
+    false
+}
+
+/// Whether the byte at `i` of `b` starts a character [`any_to_escape`]
+/// looks for.
+fn escapes_at(b: &[u8], i: usize, keep_lf: bool) -> bool {
+    match b[i] {
         b'\t' => false,
         b'\n' => !keep_lf,
         0..=0x1f | 0x7f => true,
@@ -33,7 +56,7 @@ fn any_to_escape(text: &str, keep_lf: bool) -> bool {
             (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    }
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -491,6 +514,13 @@ mod tests {
                 let want = c != '\t' && !(keep_lf && c == '\n') && needs_escape(c);
                 assert_eq!(any_to_escape(&text, keep_lf), want, "{c:?} {keep_lf}");
             }
+        }
+        // Across the edges of the blocks scanned at once.
+        for pad in 0..70 {
+            let lead = "a".repeat(pad);
+            assert!(any_to_escape(&format!("{lead}\u{202e}决"), true), "{pad}");
+            assert!(any_to_escape(&format!("{lead}\u{85}"), true), "{pad}");
+            assert!(!any_to_escape(&format!("{lead}“决”\n"), true), "{pad}");
         }
     }
 
