@@ -19,20 +19,16 @@ pub fn display_id(r: &ResolutionDiff) -> String {
     }
 }
 
-/// How the sides were paired, in words.
-pub fn match_words(m: &MatchHow) -> String {
-    match m {
-        MatchHow::SameNumber => "same number".into(),
-        MatchHow::SameId => "same provisional id".into(),
-        MatchHow::MappingFile { provisional_id } => format!("{provisional_id} via --map file"),
-        MatchHow::ReportMapping { provisional_id } => {
-            format!("{provisional_id} via the assembly's summary report")
-        }
-        MatchHow::FuzzyId {
-            text_id,
-            matched_id,
-        } => format!("{text_id} taken for {matched_id} (variant spelling)"),
-    }
+/// `n` things counted with the one-and-several templates `forms` (`{n}`
+/// replaced).
+pub fn counted(forms: [&str; 2], n: usize) -> String {
+    forms[usize::from(n != 1)].replace("{n}", &n.to_string())
+}
+
+/// A resolution named in the words of the texts' language, with its
+/// aliases: `101 (COM4/AI)`, `Resolution 101 (COM4/AI)`.
+pub fn resolution_name(r: &ResolutionDiff, w: &ReportWords) -> String {
+    w.page.resolution.replace("{id}", &display_id(r))
 }
 
 /// Kind of a change in words.

@@ -24,17 +24,9 @@ pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)
     groups
 }
 
-/// Heading of a group: `Resolution 29`, `Recommendation A.25`, `Edition`.
-pub(crate) fn group_title(id: Option<&str>) -> String {
-    match id {
-        Some(id) if id.contains('.') && !id.starts_with("COM") => format!("Recommendation {id}"),
-        Some(id) => format!("Resolution {id}"),
-        None => "Edition".to_string(),
-    }
-}
-
-/// Heading of a group in the words of the texts' language.
-fn group_title_in(id: Option<&str>, w: &ReportWords) -> String {
+/// Heading of a group in the words of the texts' language: `Resolution
+/// 29`, `Recommendation A.25`, `Edition`.
+pub(crate) fn group_title_in(id: Option<&str>, w: &ReportWords) -> String {
     match id {
         Some(id) if id.contains('.') && !id.starts_with("COM") => {
             w.review_groups[1].replace("{id}", id)
