@@ -186,7 +186,7 @@ fn count(dom: &str, pattern: &str) -> usize {
 fn check_report(chromium: &Path, file: &Path, want: &Expected) -> Duration {
     let (dom, took) = dump(chromium, file, "");
     assert!(
-        dom.contains("<html lang=\"en\" class=\"js\">"),
+        dom.contains("<html lang=\"zh-Hans\" class=\"js\">"),
         "the page's script ran"
     );
     let s = &want.json["summary"];

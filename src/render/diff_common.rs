@@ -2,7 +2,7 @@
 //! how a change's place is named.
 
 use crate::lang::ReportWords;
-use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff, Span, Verdict};
+use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, Note, ResolutionDiff, Span, Verdict};
 
 /// ITU action word for a resolution: ADD, SUP, MOD, `(MOD)` when every
 /// change is editorial, NOC, or `—` when it is outside a partial edition.
@@ -29,6 +29,45 @@ pub fn counted(forms: [&str; 2], n: usize) -> String {
 /// aliases: `101 (COM4/AI)`, `Resolution 101 (COM4/AI)`.
 pub fn resolution_name(r: &ResolutionDiff, w: &ReportWords) -> String {
     w.page.resolution.replace("{id}", &display_id(r))
+}
+
+/// A note on the comparison in the words of the texts' language.
+pub fn note_text(n: &Note, w: &ReportWords) -> String {
+    let p = &w.page;
+    match n {
+        Note::PartialEdition { edition } => p.note_partial.replace("{edition}", edition),
+        Note::NarrowedSearch {
+            resolution,
+            old_clauses,
+            new_clauses,
+        } => p
+            .note_narrowed
+            .replace("{id}", resolution)
+            .replace("{old}", &old_clauses.to_string())
+            .replace("{new}", &new_clauses.to_string()),
+        Note::MappingConflict {
+            at,
+            provisional_id,
+            number,
+            by_map_file,
+            used,
+        } => p
+            .note_map_conflict
+            .replace("{at}", at)
+            .replace("{id}", provisional_id)
+            .replace("{number}", &number.to_string())
+            .replace("{source}", p.map_sources[usize::from(!by_map_file)])
+            .replace("{other}", &used.to_string()),
+        Note::AmbiguousId { at, id, candidates } => p
+            .note_ambiguous_id
+            .replace("{at}", at)
+            .replace("{id}", id)
+            .replace("{candidates}", &candidates.join(w.separator)),
+        Note::AmbiguousSpelling { at, id } => p
+            .note_ambiguous_spelling
+            .replace("{at}", at)
+            .replace("{id}", id),
+    }
 }
 
 /// Kind of a change in words.

@@ -5,7 +5,8 @@
 //! renderers) and their source lines.
 
 use super::diff_common::{
-    action_word, display_id, kind_label, lines_label, match_label, place_label, verdict_label,
+    action_word, display_id, kind_label, lines_label, match_label, note_text, place_label,
+    verdict_label,
 };
 use super::markdown::escape as esc;
 use crate::lang::{Lang, ReportWords};
@@ -28,7 +29,7 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         .replace("{new}", &esc(&report.new_name));
     writeln!(out, "# {title}\n")?;
     for n in &report.notes {
-        writeln!(out, "> {}\n", esc(n))?;
+        writeln!(out, "> {}\n", esc(&note_text(n, w)))?;
     }
     if report.editorial_hidden {
         writeln!(out, "> {}\n", w.editorial_hidden)?;

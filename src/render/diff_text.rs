@@ -2,7 +2,9 @@
 //! text `[-so-]` and inserted text `{+so+}` without colour, red and green
 //! with it. Colour is decided by the caller.
 
-use super::diff_common::{action_word, display_id, kind_label, match_label, place_label};
+use super::diff_common::{
+    action_word, display_id, kind_label, match_label, note_text, place_label,
+};
 use super::paint::{Painter, Tone};
 use crate::lang::{Lang, ReportWords};
 use crate::model::{Change, ChangeCounts, DiffReport, InlineTag, ResolutionStatus};
@@ -42,7 +44,7 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
         )
     )?;
     for n in &report.notes {
-        writeln!(out, "{}{}{n}", w.note, w.colon)?;
+        writeln!(out, "{}{}{}", w.note, w.colon, note_text(n, w))?;
     }
     let mut quiet: Vec<(&str, Vec<String>)> =
         vec![(w.unchanged_list, Vec::new()), (w.absent_list, Vec::new())];

@@ -22,7 +22,7 @@ use crate::lang::{Lang, ReportWords};
 use crate::model::{
     ChangeKind, DiffReport, InlineTag, Location, Resolution, ResolutionDiff, ResolutionStatus,
 };
-use crate::render::diff_common::{action_word, display_id, place_label, verdict_label};
+use crate::render::diff_common::{action_word, display_id, note_text, place_label, verdict_label};
 use crate::render::plain::word_lines;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -67,7 +67,7 @@ pub fn write_diff_docx<W: Write + ?Sized>(
         s.added, s.removed, s.modified, s.editorial_only, s.unchanged, words.absent_list, s.absent
     ));
     for n in &report.notes {
-        w.note(n);
+        w.note(&note_text(n, words));
     }
     for r in &report.resolutions {
         if r.status == ResolutionStatus::Absent {

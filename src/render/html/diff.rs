@@ -12,7 +12,7 @@ use crate::model::{
     ResolutionDiff, ResolutionStatus, Span,
 };
 use crate::render::diff_common::{
-    action_word, counted, display_id, kind_label, kind_word, lines_label, match_label,
+    action_word, counted, display_id, kind_label, kind_word, lines_label, match_label, note_text,
     resolution_name, verdict_label,
 };
 use std::collections::BTreeSet;
@@ -140,7 +140,7 @@ impl<'a> Page<'a> {
                 "<p class=\"note\">{}{}{}</p>",
                 escape(w.note),
                 escape(w.colon),
-                escape(n)
+                escape(&note_text(n, w))
             );
         }
         for (hidden, words) in [

@@ -94,7 +94,9 @@ fn hostile_input_text_is_inert() {
     r.aliases = vec!["COM4/<i>".into()];
     let mut rep = report(vec![r]);
     rep.old_name = "<script>old".into();
-    rep.notes = vec!["note </ins> & \"".into()];
+    rep.notes = vec![crate::model::Note::PartialEdition {
+        edition: "note </ins> & \"".into(),
+    }];
     let s = render(&rep, None);
     // Our own script is the only one.
     assert_eq!(s.matches("<script").count(), 1, "{s}");
@@ -335,4 +337,37 @@ fn print_styles_number_pages_and_break_only_before_long_resolutions() {
     assert!(print.contains(".resolution { break-before: auto;"));
     assert!(print.contains(".resolution.long { break-before: page;"));
     assert!(print.contains("button, details.unchanged"));
+}
+
+#[test]
+fn an_english_pair_gives_an_english_page() {
+    let mut rep = report(vec![
+        res(
+            "2",
+            ResolutionStatus::Modified,
+            vec![modified(
+                "considering",
+                "a)",
+                vec![op(InlineTag::Equal, "the "), op(InlineTag::Insert, "new ")],
+                false,
+            )],
+        ),
+        res("3", ResolutionStatus::Unchanged, Vec::new()),
+    ]);
+    rep.lang = "en".into();
+    rep.notes = vec![crate::model::Note::PartialEdition {
+        edition: "new".into(),
+    }];
+    let s = render(&rep, None);
+    assert!(s.contains("<html lang=\"en\">"), "{s}");
+    assert!(!s.contains("zh-Hans"), "{s}");
+    assert!(s.contains("<title>Changes from old to new</title>"));
+    assert!(s.contains("Inline redline</button>"));
+    assert!(s.contains("<h2 id=\"summary-h\">Summary</h2>"));
+    assert!(s.contains("<p class=\"note\">note: new holds only part of the assembly"));
+    assert!(s.contains("<span class=\"kind\">modified</span>"));
+    assert!(s.contains("<span class=\"lines\">old line 100–101, new line 40</span>"));
+    assert!(s.contains("Resolution 2 "));
+    assert!(s.contains("ins::before { content: \" [insertion] \"; }"));
+    assert!(s.contains("<summary>1 resolution without change</summary>"));
 }
