@@ -115,7 +115,7 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         .map(display_id)
         .collect();
     if !absent.is_empty() {
-        let list = esc(&absent.join(", "));
+        let list = esc(&absent.join(w.separator));
         writeln!(out, "{}{}{list}\n", w.not_compared, w.colon)?;
     }
     for r in &listed {
