@@ -193,3 +193,49 @@ pub fn lines_label(c: &Change, w: &ReportWords) -> String {
         .collect::<Vec<_>>()
         .join(w.separator)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{EN, Lang};
+
+    #[test]
+    fn notes_are_worded_in_the_language_of_the_texts() {
+        let zh = Lang::for_tag("zh-Hans").report;
+        let conflict = Note::MappingConflict {
+            at: "r.txt:7".into(),
+            provisional_id: "COM4/AI".into(),
+            number: 101,
+            by_map_file: true,
+            used: 102,
+        };
+        assert_eq!(
+            note_text(&conflict, EN.report),
+            "r.txt:7: the report maps COM4/AI to 101, but the --map file maps it to 102; using 102"
+        );
+        let zh_text = note_text(&conflict, zh);
+        assert!(zh_text.starts_with("r.txt:7"), "{zh_text}");
+        assert!(zh_text.contains("COM4/AI") && zh_text.contains("102"));
+        assert!(!zh_text.contains("report") && !zh_text.contains("using"));
+        let ambiguous = Note::AmbiguousId {
+            at: "a.txt:1".into(),
+            id: "COM4/X".into(),
+            candidates: vec!["COM4/XA (101)".into(), "COM4/XB (102)".into()],
+        };
+        assert_eq!(
+            note_text(&ambiguous, EN.report),
+            "a.txt:1: COM4/X could be any of COM4/XA (101), COM4/XB (102); left unresolved"
+        );
+        let narrowed = Note::NarrowedSearch {
+            resolution: "5".into(),
+            old_clauses: 300,
+            new_clauses: 310,
+        };
+        assert!(note_text(&narrowed, EN.report).starts_with("resolution 5: 300 and 310 clauses"));
+        for n in [conflict, ambiguous, narrowed] {
+            for w in [EN.report, zh] {
+                assert!(!note_text(&n, w).contains('{'), "placeholder left in {n:?}");
+            }
+        }
+    }
+}
