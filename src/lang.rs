@@ -38,7 +38,10 @@ pub fn detect(text: &str) -> Option<&'static Lang> {
     for c in text.chars() {
         if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
             han += 1;
-        } else if c.is_alphabetic() && !crate::text::is_cjk(c) {
+        } else if c.is_ascii() {
+            // The Unicode tables are only asked about the rarer characters.
+            latin += usize::from(c.is_ascii_alphabetic());
+        } else if !crate::text::is_cjk(c) && c.is_alphabetic() {
             latin += 1;
         }
     }

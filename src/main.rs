@@ -143,8 +143,9 @@ enum Command {
         /// variant characters, edition citations) and edition markers.
         #[arg(long)]
         hide_editorial: bool,
-        /// Whole resolutions in the Word report, not only the changed
-        /// paragraphs with a little context.
+        /// Each compared resolution in full, its unchanged paragraphs in
+        /// place between the changes (text, Markdown, HTML and Word
+        /// reports; JSON, CSV and TSV list changes only).
         #[arg(long)]
         full: bool,
         /// Date of the tracked changes in the Word report (YYYY-MM-DD or
@@ -399,8 +400,18 @@ fn run(cli: Cli) -> Result<u8> {
                 hide_renumbered: substantive,
                 ..DiffOptions::default()
             };
-            let report = diff::diff_editions(&old, &new, &diff_opts)?;
+            // The review above already holds the findings the diff checks
+            // editorial changes against: the edition is not reviewed twice.
+            let report = match &findings {
+                Some(f) => diff::diff_editions_reviewed(&old, &new, &diff_opts, f)?,
+                None => diff::diff_editions(&old, &new, &diff_opts)?,
+            };
             let color = output.is_none() && use_color(color);
+            let editions = render::diff_full::Editions {
+                old: &old,
+                new: &new,
+            };
+            let whole = full.then_some(&editions);
             let kind = match format {
                 Format::Json => ReportKind::Json,
                 Format::Docx => ReportKind::Binary,
@@ -408,16 +419,21 @@ fn run(cli: Cli) -> Result<u8> {
             };
             write_output(output.as_deref(), kind, |mut out| match format {
                 Format::Json => render::diff_json::write_diff_json(&mut out, &report),
-                Format::Markdown => render::diff_markdown::write_diff_markdown(&mut out, &report),
+                Format::Markdown => {
+                    render::diff_markdown::write_diff_markdown_with(&mut out, &report, whole)
+                }
                 Format::Html => render::html::write_diff_html_with(
                     &mut out,
                     &report,
                     &render::html::DiffHtmlOptions {
                         findings: findings.as_deref(),
                         new_edition: Some(&new),
+                        full: whole.copied(),
                     },
                 ),
-                Format::Text => render::diff_text::write_diff_text(&mut out, &report, color),
+                Format::Text => {
+                    render::diff_text::write_diff_text_with(&mut out, &report, color, whole)
+                }
                 Format::Docx => render::docx::report::write_diff_docx(
                     out,
                     &report,

@@ -16,6 +16,26 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds a character [`needs_escape`] names, other than
+/// TAB (and LF with `keep_lf`). Read as UTF-8 bytes, so that a whole report
+/// is checked without decoding it: C0 controls and DEL are single bytes, C1
+/// controls `C2 80`–`C2 9F`, the bidirectional controls `E2 80 AA`–`AE`
+/// and `E2 81 A6`–`A9`.
+fn any_to_escape(text: &str, keep_lf: bool) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\t' => false,
+        b'\n' => !keep_lf,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 fn push_escaped(out: &mut String, c: char) {
     let n = u32::from(c);
     // Writing to a String cannot fail.
@@ -59,10 +79,7 @@ pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     // The common case, a report with nothing to escape, is not copied.
-    if !text
-        .chars()
-        .any(|c| c != '\t' && c != '\n' && needs_escape(c))
-    {
+    if !any_to_escape(text, true) {
         return Cow::Borrowed(text);
     }
     let color = kind == ReportKind::Text { color: true };
@@ -101,7 +118,7 @@ pub fn escape_report(text: &str, kind: ReportKind) -> Cow<'_, str> {
 /// `keep` accepts (it is given the text from a control character on and
 /// returns how many bytes to keep as they are).
 fn escape_with(text: &str, keep: impl Fn(&str) -> Option<usize>) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\t' && needs_escape(c)) {
+    if !any_to_escape(text, false) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -343,6 +360,17 @@ fn stdout_is_closed() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_scan_finds_exactly_the_characters_to_escape() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("决{c}议");
+            for keep_lf in [false, true] {
+                let want = c != '\t' && !(keep_lf && c == '\n') && needs_escape(c);
+                assert_eq!(any_to_escape(&text, keep_lf), want, "{c:?} {keep_lf}");
+            }
+        }
+    }
 
     #[test]
     fn controls_are_escaped_and_cjk_and_tabs_kept() {

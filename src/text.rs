@@ -42,6 +42,23 @@ fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFD)
 }
 
+/// Lowest and highest code point folded by [`crate::lang::punct::KEY_FOLDS`].
+const KEY_FOLD_SPAN: (u32, u32) = {
+    let folds = crate::lang::punct::KEY_FOLDS;
+    let (mut lo, mut hi, mut i) = (u32::MAX, 0, 0);
+    while i < folds.len() {
+        let c = folds[i].0 as u32;
+        if c < lo {
+            lo = c;
+        }
+        if c > hi {
+            hi = c;
+        }
+        i += 1;
+    }
+    (lo, hi)
+};
+
 /// Fold full-width ASCII forms (`（`, `，`, `２`, `Ａ`) to their half-width
 /// counterparts and the ideographic space to a plain space. Used for
 /// comparison keys, never for display.
@@ -49,6 +66,9 @@ pub fn fold_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
+        // Outside the span of the fold table (ASCII, ideographs): kept,
+        // without searching the table for every character of a key.
+        n if n < KEY_FOLD_SPAN.0 || n > KEY_FOLD_SPAN.1 => c,
         _ => crate::lang::punct::KEY_FOLDS
             .iter()
             .find(|(from, _)| *from == c)

@@ -23,6 +23,7 @@ use regex::Regex;
 use resdiff::corpus::{self, Corpus, LoadOptions};
 use resdiff::diff::{DiffOptions, diff_editions};
 use resdiff::model::{ChangeKind, DiffReport};
+use resdiff::render::diff_full::Editions;
 use resdiff::render::diff_json::write_diff_json;
 use resdiff::render::html::{DiffHtmlOptions, write_diff_html_with};
 use std::path::{Path, PathBuf};
@@ -124,6 +125,7 @@ fn write_report(report: &DiffReport, new: &Corpus, name: &str) -> PathBuf {
     let opts = DiffHtmlOptions {
         findings: None,
         new_edition: Some(new),
+        full: None,
     };
     write_diff_html_with(&mut html, report, &opts).unwrap();
     let path = target_dir().join(format!("{name}.html"));
@@ -367,4 +369,135 @@ fn synthetic_full_corpus_report_is_small_and_renders() {
         ],
     );
     eprintln!("screenshot: {}", shot.display());
+}
+
+/// A poppler tool (`pdftotext`, `pdftoppm`) on PATH; `None` (with a note)
+/// when absent outside CI, a failure under CI, which installs
+/// `poppler-utils`.
+fn poppler(tool: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(tool))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+            || std::env::var_os("RESDIFF_REQUIRE_BROWSER").is_some();
+        assert!(
+            !ci,
+            "{tool} is not installed: the print test needs it under CI (`.ci/run` installs poppler-utils)"
+        );
+        eprintln!("note: {tool} not found; skipping the print test (install poppler-utils)");
+    }
+    found
+}
+
+/// The report of the real pair with `--full` printed by Chromium to A4:
+/// every page carries its number and the page count in the footer, and
+/// every page Resolution 101 runs over carries its running head (mark, id
+/// and title, from the repeated header row of its frame) — also the pages
+/// after the first, which only that repetition can put there. Nothing
+/// interactive is printed. One page is rendered to PNG to look at.
+#[test]
+fn printed_pages_carry_page_numbers_and_the_running_resolution() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let (Some(pdftotext), Some(pdftoppm)) = (poppler("pdftotext"), poppler("pdftoppm")) else {
+        return;
+    };
+    let old = load("versions/wtsa-24");
+    let new = load("versions/wtsa-24-published");
+    let report = diff_editions(&old, &new, &DiffOptions::default()).unwrap();
+    let mut html = Vec::new();
+    let opts = DiffHtmlOptions {
+        findings: None,
+        new_edition: Some(&new),
+        full: Some(Editions {
+            old: &old,
+            new: &new,
+        }),
+    };
+    write_diff_html_with(&mut html, &report, &opts).unwrap();
+    let file = target_dir().join("html-report-real-full.html");
+    std::fs::write(&file, &html).unwrap();
+    let file = file.canonicalize().unwrap();
+    let pdf = target_dir().join("html-report-real-full.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    // Without Chromium's own header and footer (date, URL): only what the
+    // page's print stylesheet puts there.
+    run(
+        &chromium,
+        &format!("file://{}", file.display()),
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
+    );
+    assert!(pdf.is_file(), "PDF written to {}", pdf.display());
+    let out = Command::new(&pdftotext)
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext reads the PDF");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // pdftotext ends each page with a form feed.
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let n = pages.len();
+    eprintln!("printed: {} ({n} A4 pages)", pdf.display());
+    assert!(n >= 3, "the full resolution runs over several pages: {n}");
+    for (k, page) in pages.iter().enumerate() {
+        // pdftotext may drop the spaces of the small footer: `1/5`.
+        let number = format!("{}/{n}", k + 1);
+        let squeezed = |l: &str| l.split_whitespace().collect::<String>();
+        assert!(
+            page.lines().any(|l| squeezed(l) == number),
+            "page {} carries `{number}`:\n{page}",
+            k + 1
+        );
+        for control in ["Inline redline", "Side by side", "Hide editorial changes"] {
+            assert!(!page.contains(control), "page {} prints `{control}`", k + 1);
+        }
+    }
+    // The resolution starts on the page of its heading and runs to the
+    // last page (the last thing in the report).
+    // Mark and id on a line of their own: the heading reads `MOD
+    // Resolution 101 (COM4/AI)`, the summary table has them in two cells.
+    let running = "MOD 101 (COM4/AI)";
+    let first = pages
+        .iter()
+        .position(|p| p.contains("MOD Resolution 101 (COM4/AI)"))
+        .expect("the resolution's heading is printed");
+    assert!(first + 1 < n, "the resolution runs over more than one page");
+    for (k, page) in pages.iter().enumerate() {
+        let has = page.lines().any(|l| l.trim() == running);
+        assert_eq!(
+            has,
+            k >= first,
+            "page {}: running head `{running}` {}:\n{page}",
+            k + 1,
+            if has {
+                "on a page before the resolution"
+            } else {
+                "missing"
+            }
+        );
+    }
+    // The second page of the resolution, to look at.
+    let prefix = target_dir().join("html-report-real-full-page");
+    let page = (first + 2).to_string();
+    let status = Command::new(&pdftoppm)
+        .args(["-png", "-r", "70", "-f", &page, "-l", &page, "-singlefile"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let png = prefix.with_extension("png");
+    assert!(png.is_file(), "page rendered to {}", png.display());
+    eprintln!("printed page {page}: {}", png.display());
 }

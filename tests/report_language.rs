@@ -223,9 +223,15 @@ fn ideographs_of(paths: &[&Path]) -> BTreeSet<char> {
 }
 
 /// The reports of one comparison (and of a review of its new edition),
-/// by name: `--review` adds findings to the HTML page.
+/// by name: `--review` adds findings to the HTML page, `--full` the
+/// unchanged text of the compared resolutions.
 fn reports(old: &str, new: &str, dir: &str) -> Vec<(&'static str, String)> {
     let diff = |format: &str| text(&["diff", "--color", "never", "--format", format, old, new]);
+    let diff_full = |format: &str| {
+        text(&[
+            "diff", "--full", "--color", "never", "--format", format, old, new,
+        ])
+    };
     let review = |format: &str| text(&["review", "--color", "never", "--format", format, new]);
     vec![
         ("diff text", diff("text")),
@@ -236,6 +242,9 @@ fn reports(old: &str, new: &str, dir: &str) -> Vec<(&'static str, String)> {
             html_text(&text(&["diff", "--format", "html", "--review", old, new])),
         ),
         ("diff docx", docx_text(old, new, dir)),
+        ("diff text --full", diff_full("text")),
+        ("diff markdown --full", diff_full("markdown")),
+        ("diff html --full", html_text(&diff_full("html"))),
         ("review text", review("text")),
         ("review markdown", review("markdown")),
         ("review html", html_text(&review("html"))),

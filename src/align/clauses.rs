@@ -123,7 +123,9 @@ struct Node<'a> {
     label: String,
     children: Option<usize>,
     key: String,
-    editorial: String,
+    /// Built only for clauses left unpaired by equal base keys, like
+    /// `sim`: most clauses pair in the first round.
+    editorial: OnceCell<String>,
     /// Built only for clauses that reach the similarity rounds: most pair
     /// by equal keys first.
     sim: OnceCell<SimilarityKey>,
@@ -132,6 +134,11 @@ struct Node<'a> {
 impl Node<'_> {
     fn sim(&self) -> &SimilarityKey {
         self.sim.get_or_init(|| SimilarityKey::new(&self.key))
+    }
+
+    fn editorial(&self, lang: &Lang) -> &str {
+        self.editorial
+            .get_or_init(|| editorial_key_of_base(&self.key, lang))
     }
 }
 
@@ -143,7 +150,7 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn build(r: &'a Resolution, lang: &Lang) -> Side<'a> {
+    fn build(r: &'a Resolution) -> Side<'a> {
         let mut side = Side {
             nodes: Vec::new(),
             lists: Vec::new(),
@@ -164,21 +171,15 @@ impl<'a> Side<'a> {
             let ord = side.next_ord;
             // Heading and lead-in paragraph take one position each.
             side.next_ord += 2;
-            let list = side.add_list(clauses, ci, "", lang);
+            let list = side.add_list(clauses, ci, "");
             side.containers.push((c, list, ord));
         }
         side
     }
 
-    fn add_list(
-        &mut self,
-        clauses: &'a [Clause],
-        container: usize,
-        prefix: &str,
-        lang: &Lang,
-    ) -> usize {
+    fn add_list(&mut self, clauses: &'a [Clause], container: usize, prefix: &str) -> usize {
         let list = self.lists.len();
-        self.lists.push(Vec::new());
+        self.lists.push(Vec::with_capacity(clauses.len()));
         for (pos, c) in clauses.iter().enumerate() {
             let own = match &c.label {
                 Some(l) => l.raw.clone(),
@@ -189,8 +190,6 @@ impl<'a> Side<'a> {
             } else {
                 format!("{prefix} {own}")
             };
-            let key = base_key(&c.text);
-            let editorial = editorial_key_of_base(&key, lang);
             let idx = self.nodes.len();
             self.nodes.push(Node {
                 clause: c,
@@ -199,15 +198,16 @@ impl<'a> Side<'a> {
                 ord: self.next_ord,
                 container,
                 sim: OnceCell::new(),
-                key,
-                editorial,
-                label: label.clone(),
+                key: base_key(&c.text),
+                editorial: OnceCell::new(),
+                label,
                 children: None,
             });
             self.next_ord += 1;
             self.lists[list].push(idx);
             if !c.children.is_empty() {
-                let child = self.add_list(&c.children, container, &label, lang);
+                let label = self.nodes[idx].label.clone();
+                let child = self.add_list(&c.children, container, &label);
                 self.nodes[idx].children = Some(child);
             }
         }
@@ -227,6 +227,7 @@ impl<'a> Side<'a> {
 struct Matcher<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
+    lang: &'s Lang,
     om: Vec<Option<usize>>,
     nm: Vec<Option<usize>>,
     list_pairs: Vec<(usize, usize)>,
@@ -235,7 +236,7 @@ struct Matcher<'s, 'a> {
     narrowed: Option<(usize, usize)>,
 }
 
-impl Matcher<'_, '_> {
+impl<'s> Matcher<'s, '_> {
     fn link(&mut self, o: usize, n: usize) -> Option<(usize, usize)> {
         self.om[o] = Some(n);
         self.nm[n] = Some(o);
@@ -256,29 +257,26 @@ impl Matcher<'_, '_> {
         news: &[usize],
         editorial: bool,
     ) -> Vec<(usize, usize)> {
-        let key = |n: &Node| {
-            if editorial {
-                n.editorial.clone()
-            } else {
-                n.key.clone()
-            }
-        };
-        let mut by_key: BTreeMap<String, VecDeque<usize>> = BTreeMap::new();
+        // Keys are borrowed from the sides, which outlive the matcher's
+        // updates; only lookups are made, so the map's order never shows.
+        let (old, new, lang) = (self.old, self.new, self.lang);
+        let key = |n: &'s Node| -> &'s str { if editorial { n.editorial(lang) } else { &n.key } };
+        let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::with_capacity(news.len());
         for &j in news {
             if self.nm[j].is_none() {
-                by_key
-                    .entry(key(&self.new.nodes[j]))
-                    .or_default()
-                    .push_back(j);
+                by_key.entry(key(&new.nodes[j])).or_default().push_back(j);
             }
         }
         let mut children = Vec::new();
+        if by_key.is_empty() {
+            return children;
+        }
         for &i in olds {
             if self.om[i].is_some() {
                 continue;
             }
             if let Some(j) = by_key
-                .get_mut(&key(&self.old.nodes[i]))
+                .get_mut(key(&old.nodes[i]))
                 .and_then(VecDeque::pop_front)
             {
                 children.extend(self.link(i, j));
@@ -354,12 +352,13 @@ impl Matcher<'_, '_> {
     /// Align a list pair and, recursively, the children of its new pairs.
     fn local(&mut self, start: (usize, usize), similar: bool) {
         let mut work = vec![start];
+        let (old, new) = (self.old, self.new);
         while let Some((a, b)) = work.pop() {
-            let (olds, news) = (self.old.lists[a].clone(), self.new.lists[b].clone());
-            work.extend(self.match_exact(&olds, &news, false));
-            work.extend(self.match_exact(&olds, &news, true));
+            let (olds, news) = (&old.lists[a], &new.lists[b]);
+            work.extend(self.match_exact(olds, news, false));
+            work.extend(self.match_exact(olds, news, true));
             if similar {
-                work.extend(self.match_similar(&olds, &news));
+                work.extend(self.match_similar(olds, news));
             }
         }
     }
@@ -454,8 +453,8 @@ pub fn align_resolution<'a>(
     new: &'a Resolution,
     lang: &Lang,
 ) -> ResolutionAlignment<'a> {
-    let os = Side::build(old, lang);
-    let ns = Side::build(new, lang);
+    let os = Side::build(old);
+    let ns = Side::build(new);
     let nsec = old.sections.len();
     let mut cpairs: Vec<(usize, usize)> = pair_sections(&old.sections, &new.sections);
     cpairs.extend(
@@ -466,6 +465,7 @@ pub fn align_resolution<'a>(
     let mut m = Matcher {
         old: &os,
         new: &ns,
+        lang,
         om: vec![None; os.nodes.len()],
         nm: vec![None; ns.nodes.len()],
         list_pairs: cpairs

@@ -9,10 +9,10 @@ use regex::Regex;
 /// Base key: full-width forms folded to half-width, all whitespace removed.
 /// Two texts with equal base keys read the same.
 pub fn base_key(text: &str) -> String {
-    text.chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    // Folding never lengthens the text: one allocation per key.
+    let mut key = String::with_capacity(text.len());
+    key.extend(text.chars().map(fold_width).filter(|c| !c.is_whitespace()));
+    key
 }
 
 /// Placeholder an edition citation is replaced by in editorial keys.

@@ -90,6 +90,28 @@ fn select_pairs<'a>(
 
 /// Compare two editions.
 pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<DiffReport> {
+    diff_with(old, new, opts, None)
+}
+
+/// [`diff_editions`] given the findings of a review of the new edition
+/// already made (`resdiff diff --review`), so that the edition is not
+/// reviewed a second time: with [`DiffOptions::check_findings`], a change
+/// introducing one of their text findings is not editorial.
+pub fn diff_editions_reviewed(
+    old: &Corpus,
+    new: &Corpus,
+    opts: &DiffOptions,
+    findings: &[Finding],
+) -> Result<DiffReport> {
+    diff_with(old, new, opts, Some(findings))
+}
+
+fn diff_with(
+    old: &Corpus,
+    new: &Corpus,
+    opts: &DiffOptions,
+    reviewed: Option<&[Finding]>,
+) -> Result<DiffReport> {
     // The texts' own language wins over the default of the options.
     let with_lang;
     let opts = match crate::corpus::common_language(old, new)? {
@@ -108,18 +130,35 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
         Some(ids) => select_pairs(aligned.pairs, ids)?,
         None => aligned.pairs,
     };
-    let findings: Vec<Finding> = if opts.check_findings {
+    let text_findings = |all: Vec<Finding>| -> Vec<Finding> {
+        all.into_iter()
+            .filter(|f| TEXT_RULES.iter().any(|r| f.rule.starts_with(r)))
+            .collect()
+    };
+    let review_new = || {
         let ropts = crate::review::ReviewOptions {
             lang: opts.lang,
             ..Default::default()
         };
-        crate::review::review(new, &ropts)
-            .into_iter()
-            .filter(|f| TEXT_RULES.iter().any(|r| f.rule.starts_with(r)))
-            .collect()
-    } else {
-        Vec::new()
+        text_findings(crate::review::review(new, &ropts))
     };
+    let diff_pairs = || crate::parallel::map_ordered(&pairs, opts.jobs, |p| pair_changes(p, opts));
+    // The review of the new edition runs beside the pair diffs (it only
+    // adjusts editorial flags afterwards), so it adds no serial step.
+    let (findings, diffs) = match reviewed {
+        _ if !opts.check_findings => (Vec::new(), diff_pairs()),
+        Some(given) => (text_findings(given.to_vec()), diff_pairs()),
+        None if crate::parallel::threads(opts.jobs, 2) <= 1 => (review_new(), diff_pairs()),
+        None => std::thread::scope(|s| {
+            let review = s.spawn(review_new);
+            let diffs = diff_pairs();
+            let findings = review
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (findings, diffs)
+        }),
+    };
+    let findings = FindingIndex::new(&findings);
     for edition in [old, new] {
         if edition.partial {
             notes.push(Note::PartialEdition {
@@ -127,9 +166,9 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
             });
         }
     }
-    let diffs = crate::parallel::map_ordered(&pairs, opts.jobs, |p| diff_pair(p, opts, &findings));
     let mut resolutions = Vec::with_capacity(diffs.len());
-    for (r, narrowed) in diffs {
+    for (p, changes) in pairs.iter().zip(diffs) {
+        let (r, narrowed) = finish_pair(p, changes, opts, &findings);
         if let Some((o, n)) = narrowed {
             notes.push(Note::NarrowedSearch {
                 resolution: r.id.clone(),
@@ -150,25 +189,52 @@ pub fn diff_editions(old: &Corpus, new: &Corpus, opts: &DiffOptions) -> Result<D
     })
 }
 
+/// Findings by file, in line order, so that each change looks only at the
+/// findings within its lines.
+struct FindingIndex<'f> {
+    by_file: std::collections::HashMap<&'f str, Vec<&'f Finding>>,
+}
+
+impl<'f> FindingIndex<'f> {
+    fn new(findings: &'f [Finding]) -> Self {
+        let mut by_file: std::collections::HashMap<&str, Vec<&Finding>> =
+            std::collections::HashMap::new();
+        for f in findings {
+            by_file.entry(f.file.as_str()).or_default().push(f);
+        }
+        for list in by_file.values_mut() {
+            list.sort_by_key(|f| f.line);
+        }
+        FindingIndex { by_file }
+    }
+
+    /// Findings of `path` on lines `span.first_line..=span.last_line`.
+    fn within(&self, path: &str, span: Span) -> &[&'f Finding] {
+        let Some(list) = self.by_file.get(path) else {
+            return &[];
+        };
+        let lo = list.partition_point(|f| f.line < span.first_line);
+        let hi = list.partition_point(|f| f.line <= span.last_line);
+        list.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+}
+
 /// A change whose new text carries a finding of `findings` that its old
 /// text did not have is not editorial.
-fn unflag_findings(changes: &mut [Change], path: &str, findings: &[Finding]) {
+fn unflag_findings(changes: &mut [Change], path: &str, findings: &FindingIndex) {
     for c in changes.iter_mut().filter(|c| c.editorial) {
         let (Some(span), Some(new_text)) = (c.new_span, c.new_text.as_deref()) else {
             continue;
         };
-        let introduced = findings.iter().any(|f| {
-            f.file == path
-                && span.first_line <= f.line
-                && f.line <= span.last_line
-                && f.excerpt.as_ref().is_some_and(|e| {
-                    !e.marked.is_empty()
-                        && new_text.contains(e.marked.as_str())
-                        && !c
-                            .old_text
-                            .as_deref()
-                            .is_some_and(|o| o.contains(e.marked.as_str()))
-                })
+        let introduced = findings.within(path, span).iter().any(|f| {
+            f.excerpt.as_ref().is_some_and(|e| {
+                !e.marked.is_empty()
+                    && new_text.contains(e.marked.as_str())
+                    && !c
+                        .old_text
+                        .as_deref()
+                        .is_some_and(|o| o.contains(e.marked.as_str()))
+            })
         });
         if introduced {
             c.editorial = false;
@@ -176,19 +242,13 @@ fn unflag_findings(changes: &mut [Change], path: &str, findings: &[Finding]) {
     }
 }
 
-/// The diff of one resolution pair, and whether its similarity search had
-/// to be narrowed (unpaired clauses on each side).
-fn diff_pair(
-    p: &ResolutionPair,
-    opts: &DiffOptions,
-    findings: &[Finding],
-) -> (ResolutionDiff, Option<(usize, usize)>) {
-    let title = p
-        .new
-        .or(p.old)
-        .map(|l| l.resolution.title.text.clone())
-        .unwrap_or_default();
-    let (mut header_changes, mut changes, narrowed) = match (p.old, p.new) {
+/// Header and body changes of one resolution pair, before findings are
+/// taken into account, and whether its similarity search had to be
+/// narrowed (unpaired clauses on each side).
+type PairChanges = (Vec<Change>, Vec<Change>, Option<(usize, usize)>);
+
+fn pair_changes(p: &ResolutionPair, opts: &DiffOptions) -> PairChanges {
+    match (p.old, p.new) {
         (Some(o), Some(n)) => {
             let (body, narrowed) = body_changes(o.resolution, n.resolution, opts.lang);
             (
@@ -208,7 +268,22 @@ fn diff_pair(
             (h, b, None)
         }
         _ => (Vec::new(), Vec::new(), None),
-    };
+    }
+}
+
+/// The diff of one resolution pair from its changes, and whether its
+/// similarity search had to be narrowed.
+fn finish_pair(
+    p: &ResolutionPair,
+    (mut header_changes, mut changes, narrowed): PairChanges,
+    opts: &DiffOptions,
+    findings: &FindingIndex,
+) -> (ResolutionDiff, Option<(usize, usize)>) {
+    let title = p
+        .new
+        .or(p.old)
+        .map(|l| l.resolution.title.text.clone())
+        .unwrap_or_default();
     if let (Some(_), Some(n)) = (p.old, p.new) {
         unflag_findings(&mut header_changes, n.path, findings);
         unflag_findings(&mut changes, n.path, findings);

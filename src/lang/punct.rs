@@ -25,6 +25,14 @@ pub const SENTENCE_END: &[char] = &['；', '。', ';'];
 /// Full stop of CJK text.
 pub const FULL_STOP: char = '。';
 
+/// Enumeration commas: an item of a list follows, so a line ending with
+/// one never ends a paragraph.
+pub const ENUMERATION_COMMAS: &[char] = &['、'];
+
+/// Marks that open a list item (dashes and bullets): a typesetter does not
+/// start a line with one inside a paragraph.
+pub const LIST_MARKS: &[char] = &['–', '−', '—', '-', '•', '·'];
+
 /// Commas.
 pub const COMMAS: &[char] = &['，', ','];
 

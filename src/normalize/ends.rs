@@ -6,9 +6,11 @@
 //! after sentence-final punctuation ends a paragraph, and a line without it
 //! runs on.
 
+use super::Para;
 use crate::lang::{Lang, punct};
+use crate::model::LabelFamily;
 use crate::parse::{annex, body, header, labels};
-use crate::text::display_width;
+use crate::text::{display_width, is_cjk};
 
 /// What the page tells about line widths, in character cells.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,6 +23,11 @@ pub(super) struct PageWidth {
     /// first line of a paragraph by one ideograph (such a first line is
     /// two cells narrower than every line that continues a paragraph).
     pub indented_cjk_full: Option<usize>,
+    /// Lines were filled to a fixed number of display columns (a text
+    /// re-flowed by a program, not typeset): widths are exact, and a line
+    /// with room for the next line's first unbreakable piece was not
+    /// wrapped.
+    pub exact: bool,
 }
 
 impl PageWidth {
@@ -35,6 +42,9 @@ impl PageWidth {
             })
             .map(|w| pdf_width(w[0]))
             .collect();
+        if let Some(page) = PageWidth::exact(content, lang) {
+            return page;
+        }
         let (full, spread) = if widths.is_empty() {
             let max = content.iter().map(|l| pdf_width(l)).max().unwrap_or(0);
             (max, max / 8)
@@ -52,6 +62,7 @@ impl PageWidth {
             full,
             short_limit: full.saturating_sub((2 * spread).max(2)),
             indented_cjk_full: None,
+            exact: false,
         };
         // The most common width of full ideograph-only lines, then how the
         // first lines after a sure paragraph end are set.
@@ -82,16 +93,48 @@ impl PageWidth {
         page
     }
 
+    /// The page of a text filled to a fixed column: no line is wider than
+    /// the widest, and most lines that run on reach it (or stop one column
+    /// short of it, where the next ideograph did not fit). A typeset text
+    /// varies with its proportional letters and its indents.
+    fn exact(content: &[&str], lang: &Lang) -> Option<PageWidth> {
+        let max = content.iter().map(|l| display_width(l)).max()?;
+        let running: Vec<usize> = content
+            .windows(2)
+            .filter(|w| !w[0].ends_with(lang.sentence_final) && !opens_structure(w[1], lang))
+            .map(|w| display_width(w[0]))
+            .collect();
+        let at_edge = running.iter().filter(|&&w| w + 1 >= max).count();
+        (running.len() >= 4 && at_edge * 2 >= running.len()).then_some(PageWidth {
+            full: max,
+            short_limit: max,
+            indented_cjk_full: None,
+            exact: true,
+        })
+    }
+
+    /// Width of `line` in character cells on this page.
+    fn width(&self, line: &str) -> usize {
+        if self.exact {
+            display_width(line)
+        } else {
+            pdf_width(line)
+        }
+    }
+
     /// Whether `line` stops short of the page width: a character more would
     /// have fitted, so the break was not a wrap.
     pub fn short(&self, line: &str) -> bool {
-        pdf_width(line) + 2 <= self.short_limit
+        self.width(line) + 2 <= self.short_limit
     }
 
     /// Whether the start of `next` would have fitted at the end of `line`:
     /// one ideograph, or a whole Latin word (a typesetter does not split
     /// `E.164`) with the space before it.
     pub fn room_for(&self, line: &str, next: &str) -> bool {
+        if self.exact {
+            return display_width(line) + first_piece(line, next) <= self.full;
+        }
         let word: usize = next
             .chars()
             .take_while(|c| c.is_ascii_graphic())
@@ -101,12 +144,134 @@ impl PageWidth {
         pdf_width(line) + unit <= self.short_limit
     }
 
-    /// Whether `line` is a full line that continues a paragraph: all
-    /// ideographs and as wide as the page, in a text that indents first
-    /// lines.
+    /// Whether `line` is a full line that continues a paragraph, in a text
+    /// that indents first lines: as wide as a full line of ideographs, and
+    /// without Latin letters (whose widths vary; digits are half an
+    /// ideograph wide).
     fn continues(&self, line: &str) -> bool {
-        self.indented_cjk_full
-            .is_some_and(|w| all_wide(line) && display_width(line) == w)
+        self.indented_cjk_full.is_some_and(|w| {
+            !line.chars().any(|c| c.is_ascii_alphabetic()) && display_width(line) >= w
+        })
+    }
+}
+
+/// Width of what the line before `next` would have had to take for the
+/// break before `next` to be a wrap: `next`'s first unbreakable piece, and
+/// the space before it when the break fell between two Latin words. A line
+/// breaks next to an ideograph or at a space between Latin words, never
+/// after a space nor before a dash or a bullet (which would open a list
+/// item).
+fn first_piece(line: &str, next: &str) -> usize {
+    let chars: Vec<char> = next.chars().collect();
+    let mut width = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 {
+            let p = chars[i - 1];
+            let breaks = if c == ' ' {
+                let n = chars.get(i + 1).copied();
+                !p.is_whitespace()
+                    && !is_cjk(p)
+                    && n.is_some_and(|n| n != ' ' && !is_cjk(n) && !punct::LIST_MARKS.contains(&n))
+            } else {
+                p != ' ' && (is_cjk(p) || is_cjk(c))
+            };
+            if breaks {
+                break;
+            }
+        }
+        width += display_width(c.encode_utf8(&mut [0; 4]));
+    }
+    // A footnote reference sticks to the word before it (`可能性4，`).
+    if chars.first().is_some_and(|c| is_cjk(*c)) && chars.get(1).is_some_and(char::is_ascii_digit) {
+        let digits = chars[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = chars.get(1 + digits);
+        if digits <= 2 && after.is_none_or(|c| !c.is_alphanumeric()) {
+            width += digits;
+        }
+    }
+    let spaced = line
+        .chars()
+        .last()
+        .is_some_and(|c| !is_cjk(c) && !c.is_whitespace())
+        && chars.first().is_some_and(|c| !is_cjk(*c));
+    width + usize::from(spaced)
+}
+
+/// Widest share of the page (in percent) a line of a stretch of boxes set
+/// side by side may take.
+const COLUMN_PERCENT: usize = 65;
+/// Lines that must reach the width of a box for a stretch to count as one
+/// of boxes.
+const COLUMN_FULL_LINES: usize = 4;
+
+/// The page of each line (by index into `lines`) that belongs to a stretch
+/// of narrow boxes set side by side (a flowchart): a line holding two boxes
+/// (`…合理的方式 应采取…`) opens it, and it runs while lines stay narrow.
+/// Its lines wrap at the width of a box, which many of them reach; a line
+/// holding two boxes is measured by the last.
+pub(super) fn column_pages(
+    lines: &[&str],
+    page: &PageWidth,
+    lang: &Lang,
+) -> Vec<Option<PageWidth>> {
+    let mut out = vec![None; lines.len()];
+    let narrow = |w: usize| w * 100 <= page.full * COLUMN_PERCENT;
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if !two_boxes(t, lang) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut widths = Vec::new();
+        while let Some(l) = lines.get(end).map(|l| l.trim()) {
+            if l.is_empty() {
+                end += 1;
+            } else if two_boxes(l, lang) {
+                widths.push(pdf_width(last_box(l, lang)));
+                end += 1;
+            } else if narrow(pdf_width(l)) && !super::is_marker(l) {
+                widths.push(pdf_width(l));
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let column = widths.iter().copied().max().unwrap_or(0);
+        let at_edge = widths.iter().filter(|&&w| w + 3 >= column).count();
+        if at_edge >= COLUMN_FULL_LINES && column >= 16 {
+            let local = PageWidth {
+                full: column,
+                short_limit: column - 2,
+                indented_cjk_full: None,
+                exact: false,
+            };
+            out[i..end].iter_mut().for_each(|p| *p = Some(local));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether `t` holds two boxes side by side: text, one space after an
+/// ideograph, text (`X国（ACP用户所在地） Y国（ACP提供方所在地）`).
+fn two_boxes(t: &str, lang: &Lang) -> bool {
+    let Some((left, right)) = t.rsplit_once(' ') else {
+        return false;
+    };
+    left.chars().last().is_some_and(is_cjk)
+        && left.chars().count() >= 2
+        && right.chars().count() >= 2
+        && !opens_structure(t, lang)
+}
+
+/// The last box of a line holding boxes side by side (what follows its
+/// last space), or the line.
+pub(super) fn last_box<'a>(line: &'a str, lang: &Lang) -> &'a str {
+    match line.rsplit_once(' ') {
+        Some((_, last)) if two_boxes(line, lang) => last,
+        _ => line,
     }
 }
 
@@ -157,7 +322,27 @@ fn opens_history(t: &str, lang: &Lang) -> bool {
 
 /// Whether the paragraph `para`, whose last line is `prev`, runs on into
 /// `next` (trimmed lines of a stripped PDF extraction laid out on `page`).
-pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang: &Lang) -> bool {
+pub(super) fn runs_on(
+    para: &str,
+    prev: &str,
+    next: &str,
+    earlier: &[Para],
+    page: &PageWidth,
+    lang: &Lang,
+) -> bool {
+    // The next item of an enumeration inside the paragraph is no label.
+    if continues_enumeration(para, next, lang) {
+        return !page.room_for(prev, next);
+    }
+    // What looks like a label closes the bracket the paragraph left open
+    // (`（ISO/IEC JTC` + `1）和欧洲…`), or is glued to the words after it
+    // after a line that runs on (`…考虑到c)和认识到` + `a)相一致，…`): a
+    // reference to a clause, not one.
+    if (unclosed_bracket(para) && closes_bracket(next, lang))
+        || (glued_label(next, lang) && !prev.ends_with(lang.sentence_final))
+    {
+        return !page.room_for(prev, next);
+    }
     // Punctuation that closes something never opens a paragraph
     // (`…各自根据其职责` + `，与相关研究组…`, a lone `。`).
     if next.starts_with(lang.sentence_final) || next.starts_with(punct::NEVER_OPENING) {
@@ -184,6 +369,9 @@ pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang
     if is_header_like(para, lang) {
         return false;
     }
+    if ends_enumeration_item(prev) {
+        return true;
+    }
     // A full heading line runs on only into a line that ends the paragraph
     // (`责成…与相关研究组` + `（尤其是…）协作`); a heading followed by a full
     // line is the heading alone, and its text follows.
@@ -197,14 +385,16 @@ pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang
     }
     // A line opening with a square bracket starts a paragraph: a reference
     // tag (`[ITU-T A.5]`), a placeholder (`[插入…]`), an editorial bracket.
-    if next.starts_with('[') {
+    // In a re-flowed text it may as well be a reference the line wrapped
+    // before (`…的一般性程序见` + `[ITU-T A.5]。`), unless a sentence ended.
+    if next.starts_with('[') && (!page.exact || prev.ends_with(lang.sentence_final)) {
         return false;
     }
     let Some(last) = prev.chars().last() else {
         return false;
     };
     // A whole line in brackets (`[插入…]`, `（本附录…）`) is a paragraph.
-    if whole_bracket(prev) {
+    if whole_bracket(prev) || opens_row(para, prev, next, earlier, lang) {
         return false;
     }
     // A line cut short of the page width ends its paragraph; so does a full
@@ -213,7 +403,97 @@ pub(super) fn runs_on(para: &str, prev: &str, next: &str, page: &PageWidth, lang
     if page.room_for(prev, next) {
         return false;
     }
-    !lang.paragraph_final.contains(&last) || page.continues(next)
+    // A full line that ends a sentence: a re-flowed text indents nothing,
+    // and a sentence ends inside a paragraph more often than a paragraph
+    // without a label follows one.
+    !lang.paragraph_final.contains(&last) || page.continues(next) || page.exact
+}
+
+/// Whether `next` opens with the next item of an enumeration running inside
+/// `para` (`…四个支柱为：1) 合格评定；` + `2) 互操作性活动；…`): the item
+/// before it stands after the paragraph's start, after a space or a
+/// punctuation mark.
+fn continues_enumeration(para: &str, next: &str, lang: &Lang) -> bool {
+    let Some(read) = labels::read_label(next, lang) else {
+        return false;
+    };
+    read.readings.iter().any(|l| {
+        let before = match l.family {
+            LabelFamily::NumberParen if l.ordinal > 1 => format!("{})", l.ordinal - 1),
+            LabelFamily::Letter if (2..=26).contains(&l.ordinal) => {
+                format!("{})", char::from(b'a' + (l.ordinal - 2) as u8))
+            }
+            _ => return false,
+        };
+        para.match_indices(&before).any(|(i, _)| {
+            i > 0
+                && para[..i].ends_with(|c: char| c == ' ' || lang.sentence_final.contains(&c))
+                && para[i + before.len()..].starts_with(' ')
+        })
+    })
+}
+
+/// Whether `next` opens the next row of a table whose rows begin with the
+/// same word and end without punctuation (`ITU-T I.750系列建议书` +
+/// `ITU-T G.850系列`): the paragraph and the two before it begin with the
+/// word `next` begins with, neither of those two ends with punctuation,
+/// and the line before leaves nothing open (a comma, a conjunction, a
+/// dash, a slash, a bracket).
+fn opens_row(para: &str, prev: &str, next: &str, earlier: &[Para], lang: &Lang) -> bool {
+    let Some(word) = first_word(next) else {
+        return false;
+    };
+    let open = prev.ends_with(lang.sentence_final)
+        || prev.ends_with(punct::ENUMERATION_COMMAS)
+        || prev.ends_with(punct::LIST_MARKS)
+        || prev.ends_with(punct::OPEN_PARENS)
+        || prev.ends_with('/')
+        || lang.list_conjunctions.iter().any(|c| prev.ends_with(c));
+    let rows = earlier.iter().rev().take(2);
+    !open
+        && earlier.len() >= 2
+        && first_word(para) == Some(word)
+        && rows
+            .into_iter()
+            .all(|p| first_word(&p.text) == Some(word) && !p.text.ends_with(lang.sentence_final))
+}
+
+/// The Latin word a line begins with (`ITU-T` of `ITU-T G.850系列` and of
+/// `ITU-T第5研究组`).
+fn first_word(line: &str) -> Option<&str> {
+    let end = line
+        .find(|c: char| !c.is_ascii_graphic())
+        .unwrap_or(line.len());
+    let word = &line[..end];
+    (end < line.len() && word.len() >= 2 && word.chars().any(|c| c.is_ascii_alphabetic()))
+        .then_some(word)
+}
+
+/// Whether `line` ends with an enumeration comma: another item follows, so
+/// the line never ends a paragraph, whatever its width (a manual line break
+/// inside a table cell or a title: `…ITU-T L.71、` + `ITU-T L.75、…`).
+pub(super) fn ends_enumeration_item(line: &str) -> bool {
+    line.ends_with(punct::ENUMERATION_COMMAS)
+}
+
+/// Whether `next` opens with a label that is only a word and a closing
+/// bracket (`1）`, `b)`).
+fn closes_bracket(next: &str, lang: &Lang) -> bool {
+    labels::read_label(next, lang).is_some_and(|r| {
+        r.readings
+            .iter()
+            .all(|l| l.raw.ends_with(punct::CLOSE_PARENS) && !l.raw.starts_with(punct::OPEN_PARENS))
+    })
+}
+
+/// Whether `next` opens with a label glued to the text after it (`a)相一致`).
+fn glued_label(next: &str, lang: &Lang) -> bool {
+    labels::read_label(next, lang).is_some_and(|r| {
+        r.readings
+            .first()
+            .and_then(|l| next.get(l.raw.len()..))
+            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_whitespace()))
+    })
 }
 
 /// Whether `line` is one bracketed group (`[…]`, `（…）`).
@@ -261,7 +541,7 @@ mod tests {
     use crate::lang::ZH;
 
     fn runs_on_line(prev: &str, next: &str, page: &PageWidth, lang: &Lang) -> bool {
-        runs_on(prev, prev, next, page, lang)
+        runs_on(prev, prev, next, &[], page, lang)
     }
 
     #[test]
@@ -270,6 +550,7 @@ mod tests {
             full: 72,
             short_limit: 64,
             indented_cjk_full: None,
+            exact: false,
         };
         assert!(!runs_on_line("认识到", "a) 文本；", &page, &ZH));
         assert!(!runs_on_line(
@@ -285,6 +566,7 @@ mod tests {
             full: 38,
             short_limit: 36,
             indented_cjk_full: None,
+            exact: false,
         };
         assert!(!runs_on_line(
             "第18号决议（2024年，新德里，修订版）1",
@@ -300,6 +582,7 @@ mod tests {
             full: 72,
             short_limit: 64,
             indented_cjk_full: None,
+            exact: false,
         };
         let full = "这是一条很长的行宽度接近整行的宽度用于测试在标点之后换行的规则的行为，";
         assert!(runs_on_line(full, "继续", &page, &ZH));
@@ -317,5 +600,206 @@ mod tests {
             &page,
             &ZH
         ));
+    }
+
+    fn exact(full: usize) -> PageWidth {
+        PageWidth {
+            full,
+            short_limit: full,
+            indented_cjk_full: None,
+            exact: true,
+        }
+    }
+
+    fn para(text: &str) -> Para {
+        Para {
+            text: text.into(),
+            span: crate::model::Span::new(1, 1),
+            page_start: false,
+            tab_after_first_token: false,
+        }
+    }
+
+    #[test]
+    fn a_text_filled_to_a_column_is_measured_exactly() {
+        let filled = [
+            "一二三四五六七八九十",
+            "一二三四五六七八九十",
+            "一二三四五六七八九",
+            "一二三四五六七八九十",
+            "一二三四五六七八九十",
+            "短。",
+        ];
+        let page = PageWidth::measure(&filled, &ZH);
+        assert!(page.exact);
+        assert_eq!(page.full, 20);
+        // A typeset text varies in width: no exact column.
+        let typeset = [
+            "一二三四五六七八九十",
+            "一二三四五六七",
+            "一二三四五六七八",
+            "一二三四五",
+            "一二三四五六",
+        ];
+        assert!(!PageWidth::measure(&typeset, &ZH).exact);
+    }
+
+    #[test]
+    fn the_first_unbreakable_piece_of_the_next_line_decides() {
+        // `ITU-T` may end a line before an ideograph.
+        assert_eq!(first_piece("文本", "ITU-T第5研究组"), 5);
+        // A footnote reference sticks to its word.
+        assert_eq!(first_piece("文本", "性4，"), 3);
+        // Between Latin words the space goes with the piece.
+        assert_eq!(first_piece("ITU-T", "E.164和"), 6);
+        // No break after a space before an ideograph.
+        assert_eq!(first_piece("文本", "2) 互操作性"), 5);
+        let page = exact(20);
+        assert!(page.room_for("一二三四五六七八九", "十"));
+        assert!(!page.room_for("一二三四五六七八九", "十1，"));
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_runs_on_in_a_filled_text() {
+        let line = "一二三四五六七八九。";
+        assert!(runs_on_line(line, "下一句", &exact(20), &ZH));
+        // It has room for the next ideograph: the paragraph ended.
+        assert!(!runs_on_line(line, "下一句", &exact(22), &ZH));
+    }
+
+    #[test]
+    fn label_like_starts_that_are_no_labels() {
+        let page = exact(40);
+        // The next item of an enumeration inside the paragraph.
+        let para = "j) 国际电联的四个支柱为：1) 合格评定；";
+        assert_eq!(display_width(para), 38);
+        assert!(runs_on_line(para, "2) 互操作性活动；", &page, &ZH));
+        assert!(!runs_on_line(
+            "j) 四个支柱为：合格评定；",
+            "2) 互操作性活动；",
+            &page,
+            &ZH
+        ));
+        // A bracket the paragraph left open closes.
+        let open = "工技术委员会第一联合技术委员会（ISO/IEC JTC";
+        assert!(runs_on_line(open, "1）和欧洲电信标准协会", &exact(44), &ZH));
+        // A reference to a clause glued to the words after it.
+        let refers = "3 ITU-T研究组区域组的组成需与本决议认识到";
+        assert!(runs_on_line(
+            refers,
+            "a)相一致，并得到支持；",
+            &exact(42),
+            &ZH
+        ));
+        assert!(!runs_on_line(
+            refers,
+            "a) 相一致，并得到支持；",
+            &exact(42),
+            &ZH
+        ));
+    }
+
+    #[test]
+    fn an_enumeration_comma_never_ends_a_paragraph() {
+        let page = PageWidth {
+            full: 72,
+            short_limit: 64,
+            indented_cjk_full: None,
+            exact: false,
+        };
+        assert!(runs_on_line(
+            "通过跨部门报告人组协调无线电通信、",
+            "电信标准化和发展活动",
+            &page,
+            &ZH
+        ));
+        assert!(!runs_on_line("列表、", "a) 文本；", &page, &ZH));
+    }
+
+    #[test]
+    fn rows_of_a_table_start_with_the_same_word() {
+        let page = PageWidth {
+            full: 80,
+            short_limit: 76,
+            indented_cjk_full: None,
+            exact: false,
+        };
+        let row =
+            "ITU-T I.220、ITU-T I.230、ITU-T I.240、ITU-T I.250各系列以及ITU-T I.750系列建议书";
+        let earlier = [
+            para("ITU-T E系列，ITU-T第3研究组负责的建议书除外"),
+            para("ITU-T F系列"),
+        ];
+        assert!(!runs_on(row, row, "ITU-T G.850系列", &earlier, &page, &ZH));
+        // A row left open by a comma or a conjunction goes on.
+        let open = "ITU-T Y.1220系列、ITU-T Y.1530系列、ITU-T Y.1540系列、ITU-T Y.1550系列、ITU-T Y.1551和";
+        assert!(runs_on(
+            open,
+            open,
+            "ITU-T Y.1560系列",
+            &earlier,
+            &page,
+            &ZH
+        ));
+        // Without rows before it, a full line runs on.
+        assert!(runs_on(row, row, "ITU-T G.850系列", &[], &page, &ZH));
+        // Rows that end sentences are paragraphs of prose.
+        let prose = [
+            para("ITU-T第2研究组负责编号；"),
+            para("ITU-T第3研究组负责资费；"),
+        ];
+        assert!(runs_on(row, row, "ITU-T G.850系列", &prose, &page, &ZH));
+    }
+
+    #[test]
+    fn a_full_continuation_line_of_an_indented_text_may_hold_digits() {
+        let page = PageWidth {
+            full: 73,
+            short_limit: 65,
+            indented_cjk_full: Some(80),
+            exact: false,
+        };
+        let first = "7.1.2 当标准制定组织决定接受ITU-T文本时，它应通知TSB其有关这些文本的行动。";
+        let next =
+            "标准制定组织对这类文本的使用、接受或复制须遵守第7.2节所述的许可安排和第7.3节所述";
+        assert!(runs_on_line(first, next, &page, &ZH));
+        assert!(!runs_on_line(first, "下一段落。", &page, &ZH));
+    }
+
+    #[test]
+    fn boxes_side_by_side_wrap_at_the_width_of_a_box() {
+        let page = PageWidth {
+            full: 73,
+            short_limit: 65,
+            indented_cjk_full: None,
+            exact: false,
+        };
+        let lines = [
+            "这是一条很长的正文行宽度接近整行的宽度用于测试流程图之前的正文。",
+            "",
+            "甲国（用户所在地） 乙国（提供方所在地）",
+            "",
+            "希望限制或禁止回叫的甲主管部门应确定明确的",
+            "",
+            "政策立场",
+            "",
+            "甲主管部门应告知在其领土上运营的由成员国授",
+            "",
+            "权的运营机构这一政策立场，而那些由成员国授",
+            "",
+            "权的运营机构则应采取步骤，确保其国际运营协",
+            "",
+            "议符合该立场",
+        ];
+        let columns = column_pages(&lines, &page, &ZH);
+        assert!(columns[0].is_none());
+        let column = columns[4].expect("in the stretch of boxes");
+        assert_eq!(column.full, 42);
+        assert!(runs_on_line(lines[4], lines[6], &column, &ZH));
+        assert!(!runs_on_line(lines[6], lines[8], &column, &ZH));
+        // Measured against the page, the box line looks short.
+        assert!(!runs_on_line(lines[4], lines[6], &page, &ZH));
+        assert_eq!(last_box(lines[2], &ZH), "乙国（提供方所在地）");
+        assert_eq!(last_box("a) 文本", &ZH), "a) 文本");
     }
 }

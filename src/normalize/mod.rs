@@ -132,6 +132,9 @@ pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
 /// Share of lines (in percent) within the band below the 90th percentile
 /// width for a text to count as wrapped at a fixed page width.
 const WRAPPED_BAND_PERCENT: usize = 30;
+/// Share of lines (in percent) as wide as the widest, or one column less,
+/// for a text to count as filled to a fixed column.
+const FILLED_PERCENT: usize = 10;
 /// Share of content lines (in percent) followed by an empty line in a PDF
 /// extraction.
 const INTERLEAVED_PERCENT: usize = 50;
@@ -161,8 +164,13 @@ pub fn stripped_pdf(lines: &[&str]) -> bool {
         .iter()
         .filter(|&&w| w * 10 >= p90 * 8 && w * 10 <= p90 * 11)
         .count();
+    // A text re-flowed by a program fills many lines to the very column,
+    // however short its other lines.
+    let max = sorted[sorted.len() - 1];
+    let at_column = widths.iter().filter(|&&w| w + 1 >= max).count();
+    let filled = at_column >= 3 && at_column * 100 >= widths.len() * FILLED_PERCENT;
     p90 >= 16
-        && band * 100 >= widths.len() * WRAPPED_BAND_PERCENT
+        && (band * 100 >= widths.len() * WRAPPED_BAND_PERCENT || filled)
         && interleaved * 100 >= widths.len() * INTERLEAVED_PERCENT
 }
 

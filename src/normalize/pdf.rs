@@ -35,9 +35,15 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             full,
             short_limit: full,
             indented_cjk_full: None,
+            exact: false,
         }
     };
     let full_width = page.full;
+    let columns = if stripped && !page.exact {
+        ends::column_pages(lines, &page, lang)
+    } else {
+        Vec::new()
+    };
     let mut b = Builder {
         stripped: stripped.then_some(lang),
         ..Builder::default()
@@ -93,9 +99,21 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
         }
         let join = match (&b.cur, &b.prev_line, b.stripped) {
             (Some(cur), Some(prev), Some(lang)) => {
-                ends::runs_on(&cur.text, prev, t, &page, lang).then(|| stripped_space(prev, t))
+                // Inside a stretch of boxes the line before is measured
+                // against the width of a box.
+                let (on, before) = match columns.get(b.prev_index).and_then(Option::as_ref) {
+                    Some(column) => (column, ends::last_box(prev, lang)),
+                    None => (&page, prev.as_str()),
+                };
+                ends::runs_on(&cur.text, before, t, &b.out.paras, on, lang)
+                    .then(|| stripped_space(prev, t, &page))
             }
             (Some(_), _, None) if b.open => Some(false),
+            (Some(_), Some(prev), None)
+                if ends::ends_enumeration_item(prev) && !ends::opens_structure(t, lang) =>
+            {
+                Some(false)
+            }
             (Some(_), Some(prev), None) if latin_wrap(prev, t, full_width) => Some(true),
             _ => None,
         };
@@ -108,6 +126,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
         }
         b.open = !hard;
         b.prev_line = Some(t.to_string());
+        b.prev_index = i;
     }
     b.flush();
     b.end_footnotes();
@@ -124,6 +143,8 @@ struct Builder {
     /// The last content line was wrapped (no trailing space).
     open: bool,
     prev_line: Option<String>,
+    /// Index of the last content line.
+    prev_index: usize,
     in_footnotes: bool,
     fn_open: bool,
     fn_page_first_line: u32,
@@ -189,6 +210,7 @@ impl Builder {
                         self.fn_cur.as_ref().map_or("", |f| f.text.as_str()),
                         &self.fn_prev_line,
                         t,
+                        &[],
                         page,
                         lang,
                     )
@@ -211,7 +233,7 @@ impl Builder {
             }
             (None, Some(f)) => {
                 let space = match self.stripped {
-                    Some(_) => stripped_space(&self.fn_prev_line, t),
+                    Some(_) => stripped_space(&self.fn_prev_line, t, page),
                     None => latin,
                 };
                 join_wrapped(&mut f.text, t, space);
@@ -292,11 +314,24 @@ fn typical_full_width(lines: &[&str]) -> usize {
 /// at a space: between Latin words (`ITU-T` + `E.164`, `Res.` + `66]`), or
 /// after a dash used as a parenthesis (`研究 −` + `以实现`). A hyphen or a
 /// slash at the end is a wrap inside a word (`ITU-` + `D`, `和/` + `或`).
-fn stripped_space(prev: &str, next: &str) -> bool {
+fn stripped_space(prev: &str, next: &str, page: &ends::PageWidth) -> bool {
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return false;
     };
-    matches!(last, '−' | '–')
+    // A text filled to a fixed column breaks between two Latin characters
+    // only at a space (`G.799.1/` + `Y.1451.1`), unless a word wider than
+    // the line was cut.
+    if page.exact {
+        let latin = |c: char| !c.is_whitespace() && !crate::text::is_cjk(c);
+        let cut = !prev.contains(' ') && !prev.chars().any(crate::text::is_cjk);
+        return latin(last) && latin(first) && !cut;
+    }
+    // A sign standing alone between spaces (`JTC1 /` + `SC35`) keeps them.
+    let lone_sign = last.is_ascii_punctuation()
+        && prev[..prev.len() - last.len_utf8()].ends_with(' ')
+        && !crate::text::is_cjk(first);
+    lone_sign
+        || matches!(last, '−' | '–')
         || ((is_latin_alnum(last) || last == '.')
             && (is_latin_alnum(first) || matches!(first, '[' | '(')))
 }

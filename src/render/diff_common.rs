@@ -166,8 +166,12 @@ pub fn place_label(c: &Change, w: &ReportWords) -> String {
         ChangeUnit::Heading => unit(4),
         ChangeUnit::Intro => format!("{}{}{}{}", c.section, w.parens.0, unit(5), w.parens.1),
         ChangeUnit::Footnote => {
+            // Named like a clause of a section called "footnote" in the
+            // texts' language (`place` would say it in English).
             let mut c = c.clone();
+            c.unit = ChangeUnit::Clause;
             c.section = unit(6);
+            c.old_section = None;
             place(&c)
         }
         ChangeUnit::AnnexTitle | ChangeUnit::Clause => place(c),
@@ -192,6 +196,41 @@ pub fn lines_label(c: &Change, w: &ReportWords) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(w.separator)
+}
+
+/// An unchanged paragraph of a resolution shown in full as a change
+/// record without change (same label on both sides, no old text), so that
+/// it is named and located in the words a change at its place gets.
+pub(crate) fn same_as_change(s: &super::diff_full::Same) -> Change {
+    Change {
+        kind: ChangeKind::Modified,
+        unit: s.unit,
+        section: s.section.clone(),
+        old_section: None,
+        old_label: s.label.clone(),
+        new_label: s.label.clone(),
+        old_text: None,
+        new_text: Some(s.text.to_string()),
+        editorial: false,
+        inline: Vec::new(),
+        old_span: None,
+        new_span: Some(s.span),
+    }
+}
+
+/// Where an unchanged paragraph of a resolution shown in full is, in the
+/// words [`place_label`] gives a change at the same place.
+pub(crate) fn same_place_label(s: &super::diff_full::Same, w: &ReportWords) -> String {
+    place_label(&same_as_change(s), w)
+}
+
+/// Source lines of an unchanged paragraph: `新第47行`.
+pub(crate) fn same_lines_label(s: &super::diff_full::Same, w: &ReportWords) -> String {
+    format!(
+        "{}{}",
+        w.new_side,
+        w.lines.replace("{lines}", &span_words(s.span))
+    )
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@
 
 use super::diff_common::{
     action_word, display_id, kind_label, lines_label, match_label, note_text, place_label,
-    verdict_label,
+    same_lines_label, same_place_label, verdict_label,
 };
+use super::diff_full::{Editions, Piece, Same, pieces, sides};
 use super::markdown::escape as esc;
 use crate::lang::{Lang, ReportWords};
-use crate::model::{Change, DiffReport, InlineTag, ResolutionStatus, Verdict};
+use crate::model::{Change, ChangeUnit, DiffReport, InlineTag, ResolutionStatus, Verdict};
 use std::io::{self, Write};
 
 /// `text` marked as deleted or inserted. One convention for every change:
@@ -22,7 +23,19 @@ fn mark(text: &str, tag: &str) -> String {
 
 /// Write the report as Markdown.
 pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Result<()> {
-    let w = Lang::for_tag(&report.lang).report;
+    write_diff_markdown_with(out, report, None)
+}
+
+/// [`write_diff_markdown`], with each compared resolution shown in full
+/// (`--full`: unchanged paragraphs in place between the changes) when the
+/// editions are given.
+pub fn write_diff_markdown_with<W: Write>(
+    out: &mut W,
+    report: &DiffReport,
+    full: Option<&Editions>,
+) -> io::Result<()> {
+    let lang = Lang::for_tag(&report.lang);
+    let w = lang.report;
     let title = w
         .title
         .replace("{old}", &esc(&report.old_name))
@@ -119,7 +132,10 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
         writeln!(out, "{}{}{list}\n", w.not_compared, w.colon)?;
     }
     for r in &listed {
-        if r.header_changes.is_empty() && r.changes.is_empty() {
+        let whole = full
+            .filter(|_| r.verdict.shown_in_full(true))
+            .and_then(|eds| sides(r, eds));
+        if r.header_changes.is_empty() && r.changes.is_empty() && whole.is_none() {
             continue;
         }
         writeln!(
@@ -133,15 +149,43 @@ pub fn write_diff_markdown<W: Write>(out: &mut W, report: &DiffReport) -> io::Re
             let how = esc(&match_label(m, w));
             writeln!(out, "*{}{}{how}*\n", w.matched, w.colon)?;
         }
-        for c in r.header_changes.iter().chain(&r.changes) {
-            write_change(out, c, w)?;
+        if let Some((old, new)) = whole {
+            for p in pieces(r, old, new, lang) {
+                match p {
+                    Piece::Change(c) => write_change(out, c, w, true)?,
+                    Piece::Same(s) => write_same(out, &s, w)?,
+                }
+            }
+        } else {
+            for c in r.header_changes.iter().chain(&r.changes) {
+                write_change(out, c, w, false)?;
+            }
         }
         writeln!(out)?;
     }
     Ok(())
 }
 
-fn write_change<W: Write>(out: &mut W, c: &Change, w: &ReportWords) -> io::Result<()> {
+/// An unchanged paragraph of a resolution shown in full: place, text and
+/// line, without a change tag.
+fn write_same<W: Write>(out: &mut W, s: &Same, w: &ReportWords) -> io::Result<()> {
+    // An unchanged section heading reads as a heading of the document.
+    if s.unit == ChangeUnit::Heading {
+        return writeln!(out, "\n### {}\n", esc(s.text));
+    }
+    writeln!(
+        out,
+        "- **{}**{}{} <sub>{}</sub>",
+        esc(&same_place_label(s, w)),
+        w.colon,
+        esc(s.text),
+        same_lines_label(s, w)
+    )
+}
+
+/// One change; `whole` (a resolution shown in full) gives the whole text
+/// of a clause that moved or was renumbered unchanged, not a preview.
+fn write_change<W: Write>(out: &mut W, c: &Change, w: &ReportWords, whole: bool) -> io::Result<()> {
     let mut tag = kind_label(c, w).to_string();
     if c.editorial {
         tag.push_str(w.separator);
@@ -158,6 +202,7 @@ fn write_change<W: Write>(out: &mut W, c: &Change, w: &ReportWords) -> io::Resul
             .collect::<String>()
     } else {
         match (&c.old_text, &c.new_text) {
+            (Some(_), Some(n)) if whole => esc(n),
             (Some(_), Some(n)) => esc(&crate::text::preview(n, 40)),
             (Some(o), None) => mark(o, "del"),
             (None, Some(n)) => mark(n, "ins"),

@@ -3,8 +3,9 @@
 //! with it. Colour is decided by the caller.
 
 use super::diff_common::{
-    action_word, display_id, kind_label, match_label, note_text, place_label,
+    action_word, display_id, kind_label, match_label, note_text, place_label, same_place_label,
 };
+use super::diff_full::{Editions, Piece, Same, pieces, sides};
 use super::paint::{Painter, Tone};
 use crate::lang::{Lang, ReportWords};
 use crate::model::{Change, ChangeCounts, DiffReport, InlineTag, ResolutionStatus};
@@ -33,8 +34,21 @@ use std::io::{self, Write};
 
 /// Write the report for a terminal; `color` turns on colours.
 pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) -> io::Result<()> {
+    write_diff_text_with(out, report, color, None)
+}
+
+/// [`write_diff_text`], with each compared resolution shown in full
+/// (`--full`: unchanged paragraphs in place between the changes) when the
+/// editions are given.
+pub fn write_diff_text_with<W: Write>(
+    out: &mut W,
+    report: &DiffReport,
+    color: bool,
+    full: Option<&Editions>,
+) -> io::Result<()> {
     let st = Painter::new(color);
-    let w = Lang::for_tag(&report.lang).report;
+    let lang = Lang::for_tag(&report.lang);
+    let w = lang.report;
     writeln!(
         out,
         "{}",
@@ -49,8 +63,11 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
     let mut quiet: Vec<(&str, Vec<String>)> =
         vec![(w.unchanged_list, Vec::new()), (w.absent_list, Vec::new())];
     for r in &report.resolutions {
+        let whole = full
+            .filter(|_| r.verdict.shown_in_full(true))
+            .and_then(|eds| sides(r, eds));
         match r.status {
-            ResolutionStatus::Unchanged => {
+            ResolutionStatus::Unchanged if whole.is_none() => {
                 quiet[0].1.push(display_id(r));
                 continue;
             }
@@ -82,8 +99,17 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
             );
             writeln!(out, "  {}", st.paint(Tone::Dim, &line))?;
         }
+        if let Some((old, new)) = whole {
+            for p in pieces(r, old, new, lang) {
+                match p {
+                    Piece::Change(c) => write_change(out, c, &st, w, true)?,
+                    Piece::Same(s) => write_same(out, &s, w)?,
+                }
+            }
+            continue;
+        }
         for c in r.header_changes.iter().chain(&r.changes) {
-            write_change(out, c, &st, w)?;
+            write_change(out, c, &st, w, false)?;
         }
     }
     writeln!(out)?;
@@ -119,11 +145,21 @@ pub fn write_diff_text<W: Write>(out: &mut W, report: &DiffReport, color: bool) 
     )
 }
 
+/// An unchanged paragraph of a resolution shown in full: its place and
+/// its text, without a change tag.
+fn write_same<W: Write>(out: &mut W, s: &Same, w: &ReportWords) -> io::Result<()> {
+    writeln!(out, "  {}", same_place_label(s, w))?;
+    writeln!(out, "    {}", s.text)
+}
+
+/// One change; `whole` (a resolution shown in full) gives the whole text
+/// of a clause that moved or was renumbered unchanged, not a preview.
 fn write_change<W: Write>(
     out: &mut W,
     c: &Change,
     st: &Painter,
     w: &ReportWords,
+    whole: bool,
 ) -> io::Result<()> {
     let tag = if c.editorial {
         let (open, close) = w.parens;
@@ -148,6 +184,7 @@ fn write_change<W: Write>(
         match (&c.old_text, &c.new_text) {
             // Unchanged text of a renumbered or moved clause: enough to
             // recognise it.
+            (Some(_), Some(n)) if whole => Some(st.paint(Tone::Dim, n)),
             (Some(_), Some(n)) => Some(st.paint(Tone::Dim, &crate::text::preview(n, 40))),
             (Some(o), None) if st.is_on() => Some(st.paint(Tone::Deleted, o)),
             (Some(o), None) => Some(format!("[-{o}-]")),

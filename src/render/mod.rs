@@ -3,6 +3,7 @@
 
 pub(crate) mod diff_common;
 pub mod diff_csv;
+pub mod diff_full;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;

@@ -15,12 +15,16 @@ use crate::render::diff_common::{
     action_word, counted, display_id, kind_label, kind_word, lines_label, match_label, note_text,
     resolution_name, verdict_label,
 };
+use crate::render::diff_full::Editions;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Changes above which a resolution starts a new page when printed.
 const LONG_ON_PAPER: usize = 12;
+
+/// End of the frame [`Page::running_head`] opens.
+const RUNNING_TAIL: &str = "</td></tr></tbody></table>\n";
 
 /// What the diff report shows besides the report itself.
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,6 +34,9 @@ pub struct DiffHtmlOptions<'a> {
     /// The new edition, to list each changed resolution's unchanged clauses
     /// (collapsed) around its changes; without it only changes are shown.
     pub new_edition: Option<&'a Corpus>,
+    /// Both editions, to show each compared resolution in full (`--full`):
+    /// unchanged paragraphs in place between the changes.
+    pub full: Option<Editions<'a>>,
 }
 
 /// Write the change report as one self-contained HTML page; `findings`
@@ -41,7 +48,7 @@ pub fn write_diff_html<W: Write>(
 ) -> io::Result<()> {
     let opts = DiffHtmlOptions {
         findings,
-        new_edition: None,
+        ..DiffHtmlOptions::default()
     };
     write_diff_html_with(out, report, &opts)
 }
@@ -157,7 +164,7 @@ impl<'a> Page<'a> {
         for i in 0..self.report.resolutions.len() {
             let r = &self.report.resolutions[i];
             match r.status {
-                ResolutionStatus::Unchanged => quiet.push(i),
+                ResolutionStatus::Unchanged if !self.shown_in_full(i) => quiet.push(i),
                 ResolutionStatus::Absent => {}
                 _ => self.resolution(i),
             }
@@ -355,6 +362,7 @@ impl<'a> Page<'a> {
             "<article class=\"resolution status-{}{long}\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\">",
             status_class(r)
         );
+        self.running_head(i);
         self.resolution_heading(i, 2);
         self.meta(r);
         let whole = match r.status {
@@ -366,6 +374,11 @@ impl<'a> Page<'a> {
             let _ = writeln!(self.buf, "<p class=\"whole\">{}</p>", escape(whole));
         }
         self.resolution_findings(i);
+        if self.full_resolution(i) {
+            self.buf.push_str(RUNNING_TAIL);
+            self.buf.push_str("</article>\n");
+            return;
+        }
         if !r.header_changes.is_empty() {
             let _ = writeln!(
                 self.buf,
@@ -433,7 +446,27 @@ impl<'a> Page<'a> {
             }
             self.buf.push_str("</details>\n");
         }
+        self.buf.push_str(RUNNING_TAIL);
         self.buf.push_str("</article>\n");
+    }
+
+    /// Open resolution `i`'s frame for paper: a one-cell table whose
+    /// header row (its mark, id and title) Chromium repeats at the top of
+    /// every printed page the resolution runs over. CSS paged media's
+    /// running elements would say this directly, but Chromium does not
+    /// print them. On screen the frame is laid out as plain blocks and the
+    /// header row is not shown. Closed by [`RUNNING_TAIL`].
+    fn running_head(&mut self, i: usize) {
+        let r = &self.report.resolutions[i];
+        let _ = write!(
+            self.buf,
+            "<table class=\"frame\" role=\"presentation\"><thead aria-hidden=\"true\"><tr><td class=\"running\">{} {} ",
+            escape(action_word(r)),
+            escape(&display_id(r))
+        );
+        zh(&mut self.buf, &r.title);
+        self.buf
+            .push_str("</td></tr></thead>\n<tbody><tr><td class=\"frame-body\">\n");
     }
 
     fn meta(&mut self, r: &ResolutionDiff) {
@@ -932,5 +965,6 @@ pub(super) fn severity_word(f: &Finding, w: &ReportWords) -> &'static str {
     }
 }
 
+mod full;
 #[cfg(test)]
 mod tests;

@@ -287,6 +287,7 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
     let opts = DiffHtmlOptions {
         findings: None,
         new_edition: Some(&new),
+        full: None,
     };
     let mut out = Vec::new();
     write_diff_html_with(&mut out, &report(vec![r]), &opts).unwrap();
