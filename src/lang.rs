@@ -419,9 +419,6 @@ pub struct ReportWords {
 /// come as one-and-several templates with `{n}`.
 #[derive(Debug)]
 pub struct PageWords {
-    /// A resolution named in a heading or list, its aliases following:
-    /// `{id}` is replaced (`{id}`, `Resolution {id}`).
-    pub resolution: &'static str,
     /// Label of the page's toolbar, for assistive technology.
     pub view_options: &'static str,
     /// Label of the group of layout buttons.
@@ -577,7 +574,6 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     review_diff: "差异",
     review_see: "参见",
     page: PageWords {
-        resolution: "{id}",
         view_options: "显示选项",
         redline_layout: "修订显示方式",
         layouts: ["行内修订", "新旧对照"],

@@ -294,7 +294,6 @@ pub static EN_REPORT: ReportWords = ReportWords {
     review_diff: "diff:",
     review_see: "see",
     page: PageWords {
-        resolution: "Resolution {id}",
         view_options: "View options",
         redline_layout: "Redline layout",
         layouts: ["Inline redline", "Side by side"],

@@ -26,9 +26,15 @@ pub fn counted(forms: [&str; 2], n: usize) -> String {
 }
 
 /// A resolution named in the words of the texts' language, with its
-/// aliases: `101 (COM4/AI)`, `Resolution 101 (COM4/AI)`.
+/// aliases: `第101号决议（COM4/AI）`, `Resolution 101 (COM4/AI)`.
 pub fn resolution_name(r: &ResolutionDiff, w: &ReportWords) -> String {
-    w.page.resolution.replace("{id}", &display_id(r))
+    let name = super::review_text::group_title_in(Some(&r.id), w);
+    if r.aliases.is_empty() {
+        name
+    } else {
+        let (open, close) = w.parens;
+        format!("{name}{open}{}{close}", r.aliases.join(w.separator))
+    }
 }
 
 /// A note on the comparison in the words of the texts' language.
