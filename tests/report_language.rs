@@ -74,11 +74,14 @@ fn html_text(page: &str) -> String {
         .captures_iter(page)
         .map(|c| c[1].to_string())
         .collect();
-    // The review's messages are the review rules' wording, not the page's.
+    // The review's messages (of a finding, and of other rules that fired on
+    // the same defect) are the review rules' wording, not the page's.
+    let also = Regex::new(r#"(<li>[^<]*<code class="rule">[^<]*</code>)[^<]*"#).expect("regex");
+    let page = also.replace_all(page, "$1");
     let code =
         Regex::new(r#"(?s)<style>.*?</style>|<script>.*?</script>|<p class="message">.*?</p>"#)
             .expect("regex");
-    let page = code.replace_all(page, " ");
+    let page = code.replace_all(&page, " ");
     let attrs = Regex::new(r#"(?:aria-label|title)="([^"]*)""#).expect("regex");
     out.extend(attrs.captures_iter(&page).map(|c| c[1].to_string()));
     let tags = Regex::new(r"<[^>]*>").expect("regex");
@@ -138,6 +141,9 @@ fn without_input_text(report: &str) -> String {
             r"(?m)^(- \*\*[^*\n]+\*\* `[^`\n]*` — `[^`\n]*` — ).*$",
             "$1",
         ),
+        // … of other rules that fired on the same defect.
+        (r"(?m)^(    \S+ \[[^\]\n]+\] ).*$", "$1"),
+        (r"(?m)^(  - \S+ `[^`\n]*`).*$", "$1"),
         // Paths and line references.
         (r"[\w./-]+\.(?:txt|docx|md)(?::\d+)?", " "),
         // Rule ids.

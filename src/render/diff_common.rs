@@ -28,7 +28,7 @@ pub fn counted(forms: [&str; 2], n: usize) -> String {
 /// A resolution named in the words of the texts' language, with its
 /// aliases: `第101号决议（COM4/AI）`, `Resolution 101 (COM4/AI)`.
 pub fn resolution_name(r: &ResolutionDiff, w: &ReportWords) -> String {
-    let name = super::review_text::group_title_in(Some(&r.id), w);
+    let name = super::review_text::group_title_in(&super::review_text::group_for(&r.id), w);
     if r.aliases.is_empty() {
         name
     } else {
