@@ -181,13 +181,16 @@ mod tests {
             severity: FindingSeverity::Warning,
             message: "a & b".into(),
         });
-        let s = render(&[f]);
+        // Chinese texts: a Chinese page.
+        let mut out = Vec::new();
+        write_review_html_in(&mut out, "wtsa-24", &[f], Lang::for_tag("zh-Hans")).unwrap();
+        let s = String::from_utf8(out).unwrap();
         assert!(
-            s.contains("<p class=\"suggestion\"><span class=\"lead\">suggestion</span> <ins lang=\"zh-Hans\">&lt;b&gt;2024年&lt;/b&gt;</ins></p>"),
+            s.contains("<p class=\"suggestion\"><span class=\"lead\">建议</span> <ins lang=\"zh-Hans\">&lt;b&gt;2024年&lt;/b&gt;</ins></p>"),
             "{s}"
         );
         assert!(
-            s.contains("<li>also <code class=\"rule\">bracket.unresolved</code> a &amp; b</li>"),
+            s.contains("<li>另触发 <code class=\"rule\">bracket.unresolved</code> a &amp; b</li>"),
             "{s}"
         );
     }
