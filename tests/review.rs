@@ -566,7 +566,13 @@ fn groups_follow_resolution_order_with_final_numbers() {
     let numbers: Vec<u32> = headings
         .iter()
         .filter_map(|h| h.strip_prefix("第"))
-        .map(|h| h.split('号').next().unwrap_or("").parse().expect("a number"))
+        .map(|h| {
+            h.split('号')
+                .next()
+                .unwrap_or("")
+                .parse()
+                .expect("a number")
+        })
         .collect();
     assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{headings:?}");
     for new in [
