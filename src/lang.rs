@@ -433,6 +433,99 @@ pub struct ReportWords {
     pub review_suggestion: &'static str,
     /// Lead of another rule that fired on the same defect.
     pub review_also: &'static str,
+    /// Words of the HTML, Word and review pages, and of the notes on a
+    /// comparison.
+    pub page: PageWords,
+}
+
+/// Interface words of the HTML pages (diff and review), the Markdown
+/// review, the Word report and the notes of a comparison. Counted phrases
+/// come as one-and-several templates with `{n}`.
+#[derive(Debug)]
+pub struct PageWords {
+    /// Label of the page's toolbar, for assistive technology.
+    pub view_options: &'static str,
+    /// Label of the group of layout buttons.
+    pub redline_layout: &'static str,
+    /// Layout buttons: inline redline, side by side.
+    pub layouts: [&'static str; 2],
+    /// Button that hides editorial changes.
+    pub hide_editorial: &'static str,
+    /// Lead of the colour legend.
+    pub legend: &'static str,
+    /// Legend items: inserted text, deleted text, editorial change.
+    pub legend_items: [&'static str; 3],
+    /// What screen readers announce around edits: insertion starts, ends;
+    /// deletion starts, ends.
+    pub spoken_marks: [&'static str; 4],
+    /// Heading of the resolution counts.
+    pub resolutions: &'static str,
+    /// Heading of the change counts.
+    pub changes: &'static str,
+    /// Resolution counts of the summary: added, suppressed, modified, of
+    /// which editorial only, unchanged, absent.
+    pub resolution_counts: [&'static str; 6],
+    /// Lead of the count of review findings.
+    pub review_findings: &'static str,
+    /// Caption of the table of compared resolutions.
+    pub compared: &'static str,
+    /// Column heads of that table: status, changes.
+    pub col_status: &'static str,
+    /// See [`PageWords::col_status`].
+    pub col_changes: &'static str,
+    /// Note under an added resolution reproduced whole.
+    pub added_whole: &'static str,
+    /// Note under a suppressed resolution reproduced whole.
+    pub removed_whole: &'static str,
+    /// Heading of the header changes of a resolution.
+    pub header: &'static str,
+    /// Heading of footnote changes.
+    pub footnotes: &'static str,
+    /// An annex (title change of an unnamed annex).
+    pub annex: &'static str,
+    /// Spoken before the old and the new label of a renumbered clause.
+    pub was_now: [&'static str; 2],
+    /// The old and the new edition, as side headings.
+    pub editions: [&'static str; 2],
+    /// Count of the unchanged sections of a changed resolution.
+    pub unchanged_sections: [&'static str; 2],
+    /// Count of the unchanged clauses of a changed section.
+    pub unchanged_clauses: [&'static str; 2],
+    /// Heading of the unchanged resolutions.
+    pub unchanged_heading: &'static str,
+    /// Count of the unchanged resolutions.
+    pub unchanged_resolutions: [&'static str; 2],
+    /// Labels of findings beside a change, findings on unchanged text of
+    /// a resolution, its heading, and findings placed nowhere else.
+    pub finding_places: [&'static str; 4],
+    /// What the two sides of a finding's difference are: the edition's
+    /// text, the summary report; then where only the one or the other is.
+    pub finding_sides: [&'static str; 4],
+    /// Title of a review; `{edition}` is replaced.
+    pub review_title: &'static str,
+    /// Count of all findings in the review summary.
+    pub total: &'static str,
+    /// Caption of the table of findings by rule.
+    pub by_rule: &'static str,
+    /// Column heads of that table: rule, severity, findings.
+    pub rule_columns: [&'static str; 3],
+    /// A resolution whose text neither edition holds (Word report).
+    pub text_unavailable: &'static str,
+    /// Notes on a comparison; see [`crate::model::Note`] for the
+    /// placeholders. An edition holding only part of the assembly's
+    /// resolutions.
+    pub note_partial: &'static str,
+    /// A resolution whose clauses were too many to compare every pair.
+    pub note_narrowed: &'static str,
+    /// A summary report mapping a provisional id against the `--map` file
+    /// or another report; `{source}` is one of [`PageWords::map_sources`].
+    pub note_map_conflict: &'static str,
+    /// The `--map` file, another report.
+    pub map_sources: [&'static str; 2],
+    /// A provisional id several mappings fit.
+    pub note_ambiguous_id: &'static str,
+    /// An unresolved id resembling several of the other edition.
+    pub note_ambiguous_spelling: &'static str,
 }
 
 /// Report words of Chinese texts.
@@ -506,6 +599,60 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     review_see: "参见",
     review_suggestion: "建议",
     review_also: "另触发",
+    page: PageWords {
+        view_options: "显示选项",
+        redline_layout: "修订显示方式",
+        layouts: ["行内修订", "新旧对照"],
+        hide_editorial: "隐藏编辑性修改",
+        legend: "图例",
+        legend_items: ["插入的文字", "删除的文字", "编辑性修改"],
+        spoken_marks: ["〔插入〕", "〔插入结束〕", "〔删除〕", "〔删除结束〕"],
+        resolutions: "决议",
+        changes: "修改处",
+        resolution_counts: [
+            "新增",
+            "废止",
+            "修改",
+            "其中仅编辑性修改",
+            "未修改",
+            "缺失（未比较）",
+        ],
+        review_findings: "审查发现的问题",
+        compared: "比较的决议",
+        col_status: "状态",
+        col_changes: "修改处",
+        added_whole: "新增：仅见于新版本。",
+        removed_whole: "废止：仅见于原版本。",
+        header: "决议首部",
+        footnotes: "脚注",
+        annex: "附件",
+        was_now: ["原为", "现为"],
+        editions: ["原版本", "新版本"],
+        unchanged_sections: ["{n}个未修改的部分", "{n}个未修改的部分"],
+        unchanged_clauses: ["{n}个未修改的条款", "{n}个未修改的条款"],
+        unchanged_heading: "未修改的决议（NOC）",
+        unchanged_resolutions: ["{n}项决议未修改", "{n}项决议未修改"],
+        finding_places: [
+            "本处文字的审查问题",
+            "未修改文字的审查问题",
+            "本决议其他位置的问题",
+            "其他审查问题",
+        ],
+        finding_sides: ["版本文本", "总结报告", "仅见于版本文本", "仅见于总结报告"],
+        review_title: "{edition} 审查结果",
+        total: "合计",
+        by_rule: "按规则统计的问题",
+        rule_columns: ["规则", "严重程度", "问题数"],
+        text_unavailable: "（无文本）",
+        note_partial: "{edition} 仅包含全会的部分决议；其中没有的决议列为缺失",
+        note_narrowed: "第{id}号决议：没有完全相同对应的条款（原版本 {old} 条，新版本 {new} 条）过多，\
+                        无法逐对比较；每一条款只与共有罕见字符对最多的条款比较，\
+                        因此某些修改的条款可能显示为删除和新增",
+        note_map_conflict: "{at}：总结报告将 {id} 对应为 {number}，但{source}将其对应为 {other}；采用 {other}",
+        map_sources: ["--map 文件", "另一份报告"],
+        note_ambiguous_id: "{at}：{id} 可能是 {candidates} 中的任何一个；未予对应",
+        note_ambiguous_spelling: "{at}：{id} 与多个新编号相似；未予对应",
+    },
 };
 
 impl Lang {

@@ -486,30 +486,31 @@ fn run(cli: Cli) -> Result<u8> {
                 ReviewFormat::Json => ReportKind::Json,
                 _ => ReportKind::Text { color },
             };
+            // Reports speak the language of the texts.
+            let lang = corpus
+                .language()
+                .ok()
+                .flatten()
+                .unwrap_or(resdiff::lang::Lang::for_tag(""));
             write_output(output.as_deref(), kind, |mut out| match format {
-                ReviewFormat::Text => {
-                    let words = corpus
-                        .language()
-                        .ok()
-                        .flatten()
-                        .unwrap_or(resdiff::lang::Lang::for_tag(""))
-                        .report;
-                    render::review_text::write_text_in(
-                        &mut out,
-                        &corpus.name,
-                        &findings,
-                        color,
-                        words,
-                    )
-                }
+                ReviewFormat::Text => render::review_text::write_text_in(
+                    &mut out,
+                    &corpus.name,
+                    &findings,
+                    color,
+                    lang.report,
+                ),
                 ReviewFormat::Json => {
                     render::review_json::write_json(&mut out, &corpus.name, &findings)
                 }
-                ReviewFormat::Markdown => {
-                    render::review_markdown::write_markdown(&mut out, &corpus.name, &findings)
-                }
+                ReviewFormat::Markdown => render::review_markdown::write_markdown_in(
+                    &mut out,
+                    &corpus.name,
+                    &findings,
+                    lang.report,
+                ),
                 ReviewFormat::Html => {
-                    render::html::write_review_html(&mut out, &corpus.name, &findings)
+                    render::html::write_review_html_in(&mut out, &corpus.name, &findings, lang)
                 }
             })?;
             let threshold = match fail_on {

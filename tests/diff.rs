@@ -167,7 +167,7 @@ fn json_output_carries_schema_and_counts() {
     ]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["summary"]["changes"]["modified"], 7);
     assert_eq!(v["summary"]["changes"]["editorial"], 4);
     let r = v["resolutions"]

@@ -151,7 +151,7 @@ fn accept_all_gives_the_new_text_and_reject_all_the_old() {
     let full = docx_bytes(&report, &old, &new, true);
     let comments = part(&full, "word/comments.xml").expect("comments part");
     assert!(
-        comments.matches("moved: ").count() == moves,
+        comments.matches("移动：").count() == moves,
         "{moves} moves: {comments}"
     );
     let short = docx_bytes(&report, &old, &new, false);

@@ -91,7 +91,7 @@ fn review_html_lists_the_findings() {
     );
     // The malformed year of Resolution 29's annex caption, marked.
     assert!(page.contains("<mark>20204年</mark>"), "marked excerpt");
-    assert!(page.contains("<h2 id=\"res-29-h\">Resolution 29</h2>"));
+    assert!(page.contains("<h2 id=\"res-29-h\">第29号决议</h2>"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn diff_with_review_places_findings_beside_clauses() {
     assert_eq!(code, 1);
     assert!(page.contains("id=\"count-findings\""), "findings counted");
     assert!(
-        page.contains("Other review findings"),
+        page.contains("其他审查问题"),
         "findings on resolutions outside the comparison are listed at the end"
     );
 }

@@ -539,7 +539,7 @@ fn every_review_format_shows_suggestions() {
     for (format, needle) in [
         ("text", "建议 »2024年«"),
         ("json", "\"suggestion\": \"2024年\""),
-        ("markdown", "  - suggestion: **2024年**"),
+        ("markdown", "  - 建议：**2024年**"),
         ("html", "<ins lang=\"zh-Hans\">2024年</ins>"),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
@@ -562,23 +562,30 @@ fn groups_follow_resolution_order_with_final_numbers() {
         .expect("resdiff runs");
     let s = String::from_utf8(out.stdout).expect("UTF-8");
     let headings: Vec<&str> = s.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    // The report speaks the texts' language: `第29号决议`.
     let numbers: Vec<u32> = headings
         .iter()
-        .filter_map(|h| h.strip_prefix("Resolution "))
-        .map(|h| h.split(' ').next().unwrap_or("").parse().expect("a number"))
+        .filter_map(|h| h.strip_prefix("第"))
+        .map(|h| {
+            h.split('号')
+                .next()
+                .unwrap_or("")
+                .parse()
+                .expect("a number")
+        })
         .collect();
     assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{headings:?}");
     for new in [
-        "Resolution 102 (COM4/CLI-CL)",
-        "Resolution 103 (COM4/DPI)",
-        "Resolution 104 (COM4/VC)",
-        "Resolution 107 (COM3/APT-NG)",
-        "Resolution 108 (COM3/SP)",
+        "第102号决议（COM4/CLI-CL）",
+        "第103号决议（COM4/DPI）",
+        "第104号决议（COM4/VC）",
+        "第107号决议（COM3/APT-NG）",
+        "第108号决议（COM3/SP）",
     ] {
         assert!(headings.contains(&new), "{new} not in {headings:?}");
     }
-    assert!(!headings.iter().any(|h| h.starts_with("Resolution COM")));
-    assert_eq!(headings.last(), Some(&"Recommendation A.25"));
+    assert!(!headings.iter().any(|h| h.starts_with("第COM")));
+    assert_eq!(headings.last(), Some(&"A.25建议书"));
     // JSON carries the final number of a finding on a provisional id.
     let f = at("declared.provisional-id", 10813);
     assert_eq!(

@@ -14,7 +14,7 @@
 
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-use crate::model::{Location, MatchHow, Resolution, ResolutionKind, Span};
+use crate::model::{Location, MatchHow, Note, Resolution, ResolutionKind, Span};
 use crate::text::fold_width;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -184,7 +184,7 @@ pub struct EditionAlignment<'a> {
     /// Pairs in new-edition order, old-only ones where they stood.
     pub pairs: Vec<ResolutionPair<'a>>,
     /// What the reader should know (refused fuzzy matches, conflicts).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// Identity of a resolution once provisional ids are resolved.
@@ -381,7 +381,7 @@ fn collect_mappings(
     old: &Corpus,
     new: &Corpus,
     opts: &IdOptions,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> BTreeMap<String, Mapping> {
     let mut out: BTreeMap<String, Mapping> = BTreeMap::new();
     if let Some(map) = &opts.map {
@@ -405,19 +405,13 @@ fn collect_mappings(
             };
             let key = normalize_id(pid);
             match out.get(&key) {
-                Some(m) if m.number != r.number => notes.push(format!(
-                    "{}:{}: the report maps {pid} to {}, but {} maps it to {}; using {}",
-                    doc.path,
-                    r.line,
-                    r.number,
-                    if m.from_file {
-                        "the --map file"
-                    } else {
-                        "another report"
-                    },
-                    m.number,
-                    m.number
-                )),
+                Some(m) if m.number != r.number => notes.push(Note::MappingConflict {
+                    at: format!("{}:{}", doc.path, r.line),
+                    provisional_id: pid.clone(),
+                    number: r.number,
+                    by_map_file: m.from_file,
+                    used: m.number,
+                }),
                 Some(_) => {}
                 None => {
                     out.insert(
@@ -439,7 +433,7 @@ fn collect_mappings(
 fn resolve_side<'a>(
     corpus: &'a Corpus,
     mappings: &BTreeMap<String, Mapping>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Result<Vec<Resolved<'a>>> {
     let all: Vec<Located<'a>> = corpus
         .documents
@@ -502,7 +496,7 @@ fn resolve_one(
     r: &Resolution,
     mappings: &BTreeMap<String, Mapping>,
     claimed: &[String],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
     at: &Located,
 ) -> (Key, Option<MatchHow>) {
     if let Some(n) = r.number {
@@ -543,12 +537,11 @@ fn resolve_one(
                 .iter()
                 .map(|m| format!("{} ({})", m.written, m.number))
                 .collect();
-            notes.push(format!(
-                "{}: {} could be any of {}; left unresolved",
-                at.location(),
-                r.id,
-                list.join(", ")
-            ));
+            notes.push(Note::AmbiguousId {
+                at: at.location().to_string(),
+                id: r.id.clone(),
+                candidates: list,
+            });
             (Key::Other(norm), None)
         }
     }
@@ -556,7 +549,7 @@ fn resolve_one(
 
 /// Provisional ids left unresolved on both sides may still be variant
 /// spellings of each other; pair them when the match is unique both ways.
-fn pair_unresolved_fuzzily(olds: &mut [Resolved], news: &mut [Resolved], notes: &mut Vec<String>) {
+fn pair_unresolved_fuzzily(olds: &mut [Resolved], news: &mut [Resolved], notes: &mut Vec<Note>) {
     let lonely = |side: &[Resolved], other: &[Resolved]| -> Vec<usize> {
         side.iter()
             .enumerate()
@@ -577,11 +570,10 @@ fn pair_unresolved_fuzzily(olds: &mut [Resolved], news: &mut [Resolved], notes: 
             .collect();
         let [j] = cands.as_slice() else {
             if cands.len() > 1 {
-                notes.push(format!(
-                    "{}: {} resembles several new ids; left unmatched",
-                    olds[i].at.location(),
-                    olds[i].at.resolution.id
-                ));
+                notes.push(Note::AmbiguousSpelling {
+                    at: olds[i].at.location().to_string(),
+                    id: olds[i].at.resolution.id.clone(),
+                });
             }
             continue;
         };
@@ -725,7 +717,11 @@ mod tests {
         );
         let a = align_editions(&old, &new, &IdOptions::default()).unwrap();
         assert_eq!(ids(&a), vec!["107 new", "COM3/APT-NG old"]);
-        assert!(a.notes[0].contains("could be any of"), "{:?}", a.notes);
+        assert!(
+            matches!(&a.notes[0], Note::AmbiguousId { candidates, .. } if candidates.len() > 1),
+            "{:?}",
+            a.notes
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::{
-    Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Resolution,
+    Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Note, Resolution,
     ResolutionDiff, ResolutionStatus, Section, Span,
 };
 use crate::parse::labels;
@@ -159,29 +159,22 @@ fn diff_with(
         }),
     };
     let findings = FindingIndex::new(&findings);
-    if old.partial {
-        notes.push(format!(
-            "{} holds only part of the assembly's resolutions; resolutions missing from it are reported as absent",
-            old.name
-        ));
-    }
-    if new.partial {
-        notes.push(format!(
-            "{} holds only part of the assembly's resolutions; resolutions missing from it are reported as absent",
-            new.name
-        ));
+    for edition in [old, new] {
+        if edition.partial {
+            notes.push(Note::PartialEdition {
+                edition: edition.name.clone(),
+            });
+        }
     }
     let mut resolutions = Vec::with_capacity(diffs.len());
     for (p, changes) in pairs.iter().zip(diffs) {
         let (r, narrowed) = finish_pair(p, changes, opts, &findings);
         if let Some((o, n)) = narrowed {
-            notes.push(format!(
-                "resolution {}: {o} and {n} clauses without an exact match were too many to compare \
-                 every pair; each was compared only with those sharing the most rare character pairs \
-                 with it, so some modified clauses \
-                 may be shown as removed and added",
-                r.id
-            ));
+            notes.push(Note::NarrowedSearch {
+                resolution: r.id.clone(),
+                old_clauses: o,
+                new_clauses: n,
+            });
         }
         resolutions.push(r);
     }

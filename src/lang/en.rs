@@ -3,7 +3,7 @@
 //! 2024),`, headings such as `considering further` or `resolves to instruct
 //! the Director of the Telecommunication Standardization Bureau`.
 
-use super::{Compiled, Lang, Patterns, ReportListPhrase, ReportWords, Series};
+use super::{Compiled, Lang, PageWords, Patterns, ReportListPhrase, ReportWords, Series};
 use crate::model::{DeclaredStatus, SectionKind};
 
 /// English.
@@ -296,4 +296,74 @@ pub static EN_REPORT: ReportWords = ReportWords {
     review_see: "see",
     review_suggestion: "suggestion",
     review_also: "also",
+    page: PageWords {
+        view_options: "View options",
+        redline_layout: "Redline layout",
+        layouts: ["Inline redline", "Side by side"],
+        hide_editorial: "Hide editorial changes",
+        legend: "Legend",
+        legend_items: ["inserted text", "deleted text", "editorial change"],
+        spoken_marks: [
+            " [insertion] ",
+            " [end insertion] ",
+            " [deletion] ",
+            " [end deletion] ",
+        ],
+        resolutions: "Resolutions",
+        changes: "Changes",
+        resolution_counts: [
+            "added",
+            "suppressed",
+            "modified",
+            "of which editorial only",
+            "unchanged",
+            "absent (not compared)",
+        ],
+        review_findings: "Review findings",
+        compared: "Resolutions compared",
+        col_status: "Status",
+        col_changes: "Changes",
+        added_whole: "Added: only in the new edition.",
+        removed_whole: "Suppressed: only in the old edition.",
+        header: "Header",
+        footnotes: "Footnotes",
+        annex: "Annex",
+        was_now: ["was ", "now "],
+        editions: ["Old", "New"],
+        unchanged_sections: ["{n} unchanged section", "{n} unchanged sections"],
+        unchanged_clauses: ["{n} unchanged clause", "{n} unchanged clauses"],
+        unchanged_heading: "Unchanged resolutions (NOC)",
+        unchanged_resolutions: [
+            "{n} resolution without change",
+            "{n} resolutions without change",
+        ],
+        finding_places: [
+            "Review findings on this text",
+            "Review findings on unchanged text",
+            "Findings elsewhere in this resolution",
+            "Other review findings",
+        ],
+        finding_sides: [
+            "edition text",
+            "report",
+            "only in the edition's text",
+            "only in the summary report",
+        ],
+        review_title: "Review of {edition}",
+        total: "total",
+        by_rule: "Findings by rule",
+        rule_columns: ["Rule", "Severity", "Findings"],
+        text_unavailable: "(text not available)",
+        note_partial: "{edition} holds only part of the assembly's resolutions; \
+                       resolutions missing from it are reported as absent",
+        note_narrowed: "resolution {id}: {old} and {new} clauses without an exact match were too many \
+                        to compare every pair; each was compared only with those sharing the most \
+                        rare character pairs with it, so some modified clauses may be shown as \
+                        removed and added",
+        note_map_conflict: "{at}: the report maps {id} to {number}, but {source} maps it to {other}; \
+                            using {other}",
+        map_sources: ["the --map file", "another report"],
+        note_ambiguous_id: "{at}: {id} could be any of {candidates}; left unresolved",
+        note_ambiguous_spelling: "{at}: {id} resembles several new ids; left unmatched",
+    },
 };

@@ -4,7 +4,7 @@ use super::*;
 use serde::Serialize;
 
 /// Version of the JSON produced by `resdiff diff --format json`.
-pub const DIFF_SCHEMA_VERSION: u32 = 2;
+pub const DIFF_SCHEMA_VERSION: u32 = 3;
 
 /// Everything `resdiff diff` found between two editions: the hand-off from
 /// the diff stage to the renderers.
@@ -19,7 +19,7 @@ pub struct DiffReport {
     pub resolutions: Vec<ResolutionDiff>,
     /// Things the reader should know about how the editions were compared
     /// (partial editions, refused fuzzy id matches, …).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Whether editorial changes (edition markers included) were left out
     /// (`--hide-editorial`, `--substantive`).
     pub editorial_hidden: bool,
@@ -27,6 +27,64 @@ pub struct DiffReport {
     pub renumbering_hidden: bool,
     /// Language tag of the texts (`zh-Hans`), which the report speaks.
     pub lang: String,
+}
+
+/// Something the reader should know about how two editions were compared.
+/// A code with its values, so that each report puts it in the words of the
+/// texts' language (the language tables' `note_*` templates, whose
+/// placeholders are named after the fields) and JSON stays neutral.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Note {
+    /// `edition` holds only part of the assembly's resolutions; those
+    /// missing from it are reported as absent.
+    PartialEdition {
+        /// Name of the edition.
+        edition: String,
+    },
+    /// Resolution `resolution` had too many clauses without an exact match
+    /// to compare every pair: each was compared only with its likeliest
+    /// counterparts, so a modified clause may show as removed and added.
+    NarrowedSearch {
+        /// Id of the resolution.
+        resolution: String,
+        /// Clauses of the old side without an exact match.
+        old_clauses: usize,
+        /// Clauses of the new side without an exact match.
+        new_clauses: usize,
+    },
+    /// A summary report maps `provisional_id` to `number`, but the `--map`
+    /// file or another report maps it to `used`, which is used.
+    MappingConflict {
+        /// Where the report says so (`file:line`).
+        at: String,
+        /// The provisional id.
+        provisional_id: String,
+        /// The number this report gives.
+        number: u32,
+        /// Whether the other mapping is the `--map` file's (else another
+        /// report's).
+        by_map_file: bool,
+        /// The number used.
+        used: u32,
+    },
+    /// Provisional id `id` could be any of `candidates`; left unresolved.
+    AmbiguousId {
+        /// Where the resolution is (`file:line`).
+        at: String,
+        /// Its id.
+        id: String,
+        /// What it could be: `COM4/AI (101)`, ….
+        candidates: Vec<String>,
+    },
+    /// Unresolved id `id` resembles several ids of the new edition; left
+    /// unmatched.
+    AmbiguousSpelling {
+        /// Where the resolution is (`file:line`).
+        at: String,
+        /// Its id.
+        id: String,
+    },
 }
 
 /// The ITU verdict on one resolution: the mark an assembly's texts put

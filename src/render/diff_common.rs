@@ -2,7 +2,7 @@
 //! how a change's place is named.
 
 use crate::lang::ReportWords;
-use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, ResolutionDiff, Span, Verdict};
+use crate::model::{Change, ChangeKind, ChangeUnit, MatchHow, Note, ResolutionDiff, Span, Verdict};
 
 /// ITU action word for a resolution: ADD, SUP, MOD, `(MOD)` when every
 /// change is editorial, NOC, or `—` when it is outside a partial edition.
@@ -19,19 +19,60 @@ pub fn display_id(r: &ResolutionDiff) -> String {
     }
 }
 
-/// How the sides were paired, in words.
-pub fn match_words(m: &MatchHow) -> String {
-    match m {
-        MatchHow::SameNumber => "same number".into(),
-        MatchHow::SameId => "same provisional id".into(),
-        MatchHow::MappingFile { provisional_id } => format!("{provisional_id} via --map file"),
-        MatchHow::ReportMapping { provisional_id } => {
-            format!("{provisional_id} via the assembly's summary report")
-        }
-        MatchHow::FuzzyId {
-            text_id,
-            matched_id,
-        } => format!("{text_id} taken for {matched_id} (variant spelling)"),
+/// `n` things counted with the one-and-several templates `forms` (`{n}`
+/// replaced).
+pub fn counted(forms: [&str; 2], n: usize) -> String {
+    forms[usize::from(n != 1)].replace("{n}", &n.to_string())
+}
+
+/// A resolution named in the words of the texts' language, with its
+/// aliases: `第101号决议（COM4/AI）`, `Resolution 101 (COM4/AI)`.
+pub fn resolution_name(r: &ResolutionDiff, w: &ReportWords) -> String {
+    let name = super::review_text::group_title_in(&super::review_text::group_for(&r.id), w);
+    if r.aliases.is_empty() {
+        name
+    } else {
+        let (open, close) = w.parens;
+        format!("{name}{open}{}{close}", r.aliases.join(w.separator))
+    }
+}
+
+/// A note on the comparison in the words of the texts' language.
+pub fn note_text(n: &Note, w: &ReportWords) -> String {
+    let p = &w.page;
+    match n {
+        Note::PartialEdition { edition } => p.note_partial.replace("{edition}", edition),
+        Note::NarrowedSearch {
+            resolution,
+            old_clauses,
+            new_clauses,
+        } => p
+            .note_narrowed
+            .replace("{id}", resolution)
+            .replace("{old}", &old_clauses.to_string())
+            .replace("{new}", &new_clauses.to_string()),
+        Note::MappingConflict {
+            at,
+            provisional_id,
+            number,
+            by_map_file,
+            used,
+        } => p
+            .note_map_conflict
+            .replace("{at}", at)
+            .replace("{id}", provisional_id)
+            .replace("{number}", &number.to_string())
+            .replace("{source}", p.map_sources[usize::from(!by_map_file)])
+            .replace("{other}", &used.to_string()),
+        Note::AmbiguousId { at, id, candidates } => p
+            .note_ambiguous_id
+            .replace("{at}", at)
+            .replace("{id}", id)
+            .replace("{candidates}", &candidates.join(w.separator)),
+        Note::AmbiguousSpelling { at, id } => p
+            .note_ambiguous_spelling
+            .replace("{at}", at)
+            .replace("{id}", id),
     }
 }
 
@@ -131,8 +172,12 @@ pub fn place_label(c: &Change, w: &ReportWords) -> String {
         ChangeUnit::Heading => unit(4),
         ChangeUnit::Intro => format!("{}{}{}{}", c.section, w.parens.0, unit(5), w.parens.1),
         ChangeUnit::Footnote => {
+            // Named like a clause of a section called "footnote" in the
+            // texts' language (`place` would say it in English).
             let mut c = c.clone();
+            c.unit = ChangeUnit::Clause;
             c.section = unit(6);
+            c.old_section = None;
             place(&c)
         }
         ChangeUnit::AnnexTitle | ChangeUnit::Clause => place(c),
@@ -192,4 +237,50 @@ pub(crate) fn same_lines_label(s: &super::diff_full::Same, w: &ReportWords) -> S
         w.new_side,
         w.lines.replace("{lines}", &span_words(s.span))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{EN, Lang};
+
+    #[test]
+    fn notes_are_worded_in_the_language_of_the_texts() {
+        let zh = Lang::for_tag("zh-Hans").report;
+        let conflict = Note::MappingConflict {
+            at: "r.txt:7".into(),
+            provisional_id: "COM4/AI".into(),
+            number: 101,
+            by_map_file: true,
+            used: 102,
+        };
+        assert_eq!(
+            note_text(&conflict, EN.report),
+            "r.txt:7: the report maps COM4/AI to 101, but the --map file maps it to 102; using 102"
+        );
+        let zh_text = note_text(&conflict, zh);
+        assert!(zh_text.starts_with("r.txt:7"), "{zh_text}");
+        assert!(zh_text.contains("COM4/AI") && zh_text.contains("102"));
+        assert!(!zh_text.contains("report") && !zh_text.contains("using"));
+        let ambiguous = Note::AmbiguousId {
+            at: "a.txt:1".into(),
+            id: "COM4/X".into(),
+            candidates: vec!["COM4/XA (101)".into(), "COM4/XB (102)".into()],
+        };
+        assert_eq!(
+            note_text(&ambiguous, EN.report),
+            "a.txt:1: COM4/X could be any of COM4/XA (101), COM4/XB (102); left unresolved"
+        );
+        let narrowed = Note::NarrowedSearch {
+            resolution: "5".into(),
+            old_clauses: 300,
+            new_clauses: 310,
+        };
+        assert!(note_text(&narrowed, EN.report).starts_with("resolution 5: 300 and 310 clauses"));
+        for n in [conflict, ambiguous, narrowed] {
+            for w in [EN.report, zh] {
+                assert!(!note_text(&n, w).contains('{'), "placeholder left in {n:?}");
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::model::{
     Change, ChangeCounts, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary,
-    InlineTag, Location, MatchHow, ResolutionDiff, ResolutionStatus, Verdict,
+    InlineTag, Location, MatchHow, Note, ResolutionDiff, ResolutionStatus, Verdict,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -17,7 +17,7 @@ struct JsonReport<'a> {
     new: &'a str,
     editorial_hidden: bool,
     renumbering_hidden: bool,
-    notes: &'a [String],
+    notes: &'a [Note],
     summary: JsonSummary,
     resolutions: Vec<JsonResolution<'a>>,
 }

@@ -5,8 +5,8 @@
 //! renderers) and their source lines.
 
 use super::diff_common::{
-    action_word, display_id, kind_label, lines_label, match_label, place_label, same_lines_label,
-    same_place_label, verdict_label,
+    action_word, display_id, kind_label, lines_label, match_label, note_text, place_label,
+    same_lines_label, same_place_label, verdict_label,
 };
 use super::diff_full::{Editions, Piece, Same, pieces, sides};
 use super::markdown::escape as esc;
@@ -42,7 +42,7 @@ pub fn write_diff_markdown_with<W: Write>(
         .replace("{new}", &esc(&report.new_name));
     writeln!(out, "# {title}\n")?;
     for n in &report.notes {
-        writeln!(out, "> {}\n", esc(n))?;
+        writeln!(out, "> {}\n", esc(&note_text(n, w)))?;
     }
     if report.editorial_hidden {
         writeln!(out, "> {}\n", w.editorial_hidden)?;
@@ -128,7 +128,7 @@ pub fn write_diff_markdown_with<W: Write>(
         .map(display_id)
         .collect();
     if !absent.is_empty() {
-        let list = esc(&absent.join(", "));
+        let list = esc(&absent.join(w.separator));
         writeln!(out, "{}{}{list}\n", w.not_compared, w.colon)?;
     }
     for r in &listed {

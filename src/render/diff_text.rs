@@ -3,7 +3,7 @@
 //! with it. Colour is decided by the caller.
 
 use super::diff_common::{
-    action_word, display_id, kind_label, match_label, place_label, same_place_label,
+    action_word, display_id, kind_label, match_label, note_text, place_label, same_place_label,
 };
 use super::diff_full::{Editions, Piece, Same, pieces, sides};
 use super::paint::{Painter, Tone};
@@ -58,7 +58,7 @@ pub fn write_diff_text_with<W: Write>(
         )
     )?;
     for n in &report.notes {
-        writeln!(out, "{}{}{n}", w.note, w.colon)?;
+        writeln!(out, "{}{}{}", w.note, w.colon, note_text(n, w))?;
     }
     let mut quiet: Vec<(&str, Vec<String>)> =
         vec![(w.unchanged_list, Vec::new()), (w.absent_list, Vec::new())];

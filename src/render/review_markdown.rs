@@ -2,9 +2,11 @@
 //! findings grouped by resolution, quotes with the offending part in bold and
 //! inline differences as ~~deleted~~ / **inserted**.
 
+use super::diff_common::counted;
 use super::markdown::{escape as esc, mark};
-use super::review_text::{group_title, grouped};
-use crate::model::{Finding, InlineTag};
+use super::review_text::{group_title_in, grouped};
+use crate::lang::ReportWords;
+use crate::model::{Finding, FindingSeverity, InlineTag};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -21,44 +23,80 @@ fn esc_message(s: &str) -> String {
     out
 }
 
-/// Write the findings as a Markdown report.
+/// Write the findings as a Markdown report, labelled in English.
 pub fn write_markdown<W: Write>(
     out: &mut W,
     edition: &str,
     findings: &[Finding],
 ) -> io::Result<()> {
-    let (e, w, i) = crate::review::counts(findings);
-    writeln!(out, "# Review of {}", esc(edition))?;
-    writeln!(out)?;
+    write_markdown_in(out, edition, findings, crate::lang::EN.report)
+}
+
+/// A severity in the words `w`.
+fn severity(s: FindingSeverity, w: &ReportWords) -> &'static str {
+    match s {
+        FindingSeverity::Error => w.severities[0],
+        FindingSeverity::Warning => w.severities[1],
+        FindingSeverity::Info => w.severities[2],
+    }
+}
+
+/// Write the findings as a Markdown report, labelled with the words `w`
+/// (those of the texts' language).
+pub fn write_markdown_in<W: Write>(
+    out: &mut W,
+    edition: &str,
+    findings: &[Finding],
+    w: &ReportWords,
+) -> io::Result<()> {
+    let p = &w.page;
+    let (e, warn, i) = crate::review::counts(findings);
     writeln!(
         out,
-        "{} finding{}: {e} error{}, {w} warning{}, {i} info.",
-        findings.len(),
-        plural(findings.len()),
-        plural(e),
-        plural(w)
+        "# {}",
+        p.review_title.replace("{edition}", &esc(edition))
     )?;
     writeln!(out)?;
-    let mut rules: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let by_severity = [e, warn, i]
+        .iter()
+        .zip(w.severity_counts)
+        .map(|(&n, forms)| counted(forms, n))
+        .collect::<Vec<_>>()
+        .join(w.separator);
+    writeln!(
+        out,
+        "{}{}{by_severity}{}",
+        counted(w.findings, findings.len()),
+        w.colon,
+        w.full_stop.trim_end()
+    )?;
+    writeln!(out)?;
+    let mut rules: BTreeMap<(&str, &str), (FindingSeverity, usize)> = BTreeMap::new();
     for f in findings {
-        *rules.entry((&f.rule, f.severity.as_str())).or_default() += 1;
+        rules
+            .entry((&f.rule, f.severity.as_str()))
+            .or_insert((f.severity, 0))
+            .1 += 1;
     }
     if !rules.is_empty() {
-        writeln!(out, "| rule | severity | findings |")?;
+        let [rule_h, severity_h, findings_h] = p.rule_columns;
+        writeln!(out, "| {rule_h} | {severity_h} | {findings_h} |")?;
         writeln!(out, "|---|---|---:|")?;
-        for ((rule, sev), n) in &rules {
-            writeln!(out, "| `{rule}` | {sev} | {n} |")?;
+        for ((rule, _), (sev, n)) in &rules {
+            writeln!(out, "| `{rule}` | {} | {n} |", severity(*sev, w))?;
         }
         writeln!(out)?;
     }
+    let (open, close) = w.parens;
+    let [edition_text, report_text, ..] = p.finding_sides;
     for (g, group) in grouped(findings) {
-        writeln!(out, "## {}", esc(&group_title(&g)))?;
+        writeln!(out, "## {}", esc(&group_title_in(&g, w)))?;
         writeln!(out)?;
         for f in group {
             writeln!(
                 out,
                 "- **{}** `{}` — `{}:{}` — {}",
-                f.severity.as_str(),
+                severity(f.severity, w),
                 f.rule,
                 f.file,
                 f.line,
@@ -73,7 +111,12 @@ pub fn write_markdown<W: Write>(
                         InlineTag::Insert => line.push_str(&mark(&seg.text, "**", "ins")),
                     }
                 }
-                writeln!(out, "  - diff (~~edition text~~ → **report**): {line}")?;
+                writeln!(
+                    out,
+                    "  - {}{open}~~{edition_text}~~ → **{report_text}**{close}{}{line}",
+                    w.review_diff.trim_end_matches(':'),
+                    w.colon
+                )?;
             } else if let Some(x) = &f.excerpt {
                 let marked = if x.marked.is_empty() {
                     String::new()
@@ -82,35 +125,39 @@ pub fn write_markdown<W: Write>(
                 };
                 writeln!(out, "  > {}{marked}{}", esc(&x.before), esc(&x.after))?;
             }
-            let words = crate::lang::EN.report;
             if let Some(fix) = &f.suggestion {
                 writeln!(
                     out,
-                    "  - {}: {}",
-                    words.review_suggestion,
+                    "  - {}{}{}",
+                    w.review_suggestion,
+                    w.colon,
                     mark(fix, "**", "b")
                 )?;
             }
             for a in &f.also {
                 writeln!(
                     out,
-                    "  - {} `{}`: {}",
-                    words.review_also,
+                    "  - {} `{}`{}{}",
+                    w.review_also,
                     a.rule,
+                    w.colon,
                     esc_message(&a.message)
                 )?;
             }
             for r in &f.related {
-                writeln!(out, "  - see `{}:{}` ({})", r.file, r.line, esc(&r.label))?;
+                writeln!(
+                    out,
+                    "  - {} `{}:{}` ({})",
+                    w.review_see,
+                    r.file,
+                    r.line,
+                    esc(&r.label)
+                )?;
             }
         }
         writeln!(out)?;
     }
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

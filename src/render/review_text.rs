@@ -56,6 +56,15 @@ fn group_of(f: &Finding) -> Group<'_> {
     }
 }
 
+/// The group of a resolution known by `id` alone (no finding).
+pub(crate) fn group_for(id: &str) -> Group<'_> {
+    match id.parse() {
+        Ok(n) => Group::Numbered(n, None),
+        Err(_) if is_recommendation(id) => Group::Recommendation(id),
+        Err(_) => Group::Provisional(id),
+    }
+}
+
 fn is_recommendation(id: &str) -> bool {
     id.contains('.') && !id.starts_with("COM")
 }
@@ -96,13 +105,8 @@ pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Group<'_>, Vec<&Finding>)> {
         .collect()
 }
 
-/// Heading of a group: `Resolution 103 (COM4/DPI)`, `Recommendation A.25`,
-/// `Edition`.
-pub(crate) fn group_title(g: &Group) -> String {
-    group_title_in(g, crate::lang::EN.report)
-}
-
-/// Heading of a group in the words of the texts' language.
+/// Heading of a group in the words of the texts' language: `Resolution 103
+/// (COM4/DPI)`, `Recommendation A.25`, `Edition`.
 pub(crate) fn group_title_in(g: &Group, w: &ReportWords) -> String {
     let (open, close) = w.parens;
     let with_alias = |s: String| match g.alias() {
@@ -319,7 +323,13 @@ mod tests {
         fs[3].number = Some(103);
         let order: Vec<String> = grouped(&fs)
             .iter()
-            .map(|(g, list)| format!("{} {}", group_title(g), list.len()))
+            .map(|(g, list)| {
+                format!(
+                    "{} {}",
+                    group_title_in(g, crate::lang::EN.report),
+                    list.len()
+                )
+            })
             .collect();
         assert_eq!(
             order,

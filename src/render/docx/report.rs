@@ -18,10 +18,11 @@
 use super::package::{Package, esc, runs};
 use crate::corpus::Corpus;
 use crate::diff::inline::inline_diff;
+use crate::lang::{Lang, ReportWords};
 use crate::model::{
     ChangeKind, DiffReport, InlineTag, Location, Resolution, ResolutionDiff, ResolutionStatus,
 };
-use crate::render::diff_common::{action_word, display_id, place};
+use crate::render::diff_common::{action_word, display_id, note_text, place_label, verdict_label};
 use crate::render::plain::word_lines;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -51,18 +52,22 @@ pub fn write_diff_docx<W: Write + ?Sized>(
     report: &DiffReport,
     opts: &DocxOptions,
 ) -> io::Result<()> {
-    let mut w = Writer::new(opts);
+    let words = Lang::for_tag(&report.lang).report;
+    let mut w = Writer::new(opts, words);
     w.heading(
         1,
-        &format!("resdiff: {} → {}", report.old_name, report.new_name),
+        &words
+            .title
+            .replace("{old}", &report.old_name)
+            .replace("{new}", &report.new_name),
     );
     let s = report.summary();
     w.note(&format!(
-        "ADD {} · SUP {} · MOD {} ((MOD) {}) · NOC {} · absent {}",
-        s.added, s.removed, s.modified, s.editorial_only, s.unchanged, s.absent
+        "ADD {} · SUP {} · MOD {} ((MOD) {}) · NOC {} · {} {}",
+        s.added, s.removed, s.modified, s.editorial_only, s.unchanged, words.absent_list, s.absent
     ));
     for n in &report.notes {
-        w.note(n);
+        w.note(&note_text(n, words));
     }
     for r in &report.resolutions {
         if r.status == ResolutionStatus::Absent {
@@ -316,6 +321,8 @@ fn pair_up(olds: &[String], news: &[String], rows: &mut Vec<Row>) {
 }
 
 struct Writer {
+    /// Words of the texts' language, for the report's own labels.
+    words: &'static ReportWords,
     body: String,
     footnotes: Vec<String>,
     comments: Vec<String>,
@@ -325,7 +332,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(opts: &DocxOptions) -> Writer {
+    fn new(opts: &DocxOptions, words: &'static ReportWords) -> Writer {
         let date = opts.date.as_ref().map(|d| {
             if d.len() == 10 {
                 format!("{d}T00:00:00Z")
@@ -334,6 +341,7 @@ impl Writer {
             }
         });
         Writer {
+            words,
             body: String::new(),
             footnotes: Vec::new(),
             comments: Vec::new(),
@@ -503,7 +511,7 @@ impl Writer {
             .map(|x| word_lines(x).iter().map(|l| notes.encode(l)).collect())
             .unwrap_or_default();
         if old.is_none() && new.is_none() {
-            self.note("(text not available)");
+            self.note(self.words.page.text_unavailable);
             return;
         }
         let rows = align(&old_lines, &new_lines);
@@ -512,7 +520,7 @@ impl Writer {
             .changes
             .iter()
             .filter(|c| c.kind == ChangeKind::Moved)
-            .filter_map(|c| Some((c.new_text.clone()?, place(c))))
+            .filter_map(|c| Some((c.new_text.clone()?, place_label(c, self.words))))
             .collect();
         let shown = visible(&rows, opts.full, old, new);
         let mut ids = NoteIds::default();
@@ -532,7 +540,12 @@ impl Writer {
                 let k = moved
                     .iter()
                     .position(|(text, _)| !text.is_empty() && n.contains(text.as_str()))?;
-                Some(format!("moved: {}", moved.remove(k).1))
+                Some(format!(
+                    "{}{}{}",
+                    self.words.moved,
+                    self.words.colon,
+                    moved.remove(k).1
+                ))
             });
             self.row(row, &notes, &mut ids, comment.as_deref());
         }
@@ -540,7 +553,7 @@ impl Writer {
             self.note("…");
         }
         if !rows.iter().any(Row::changed) && !opts.full {
-            self.note("no change");
+            self.note(verdict_label(crate::model::Verdict::Noc, self.words));
         }
     }
 }

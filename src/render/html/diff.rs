@@ -4,13 +4,17 @@
 //! review findings beside the clause they concern.
 
 use super::finding_index::FindingIndex;
-use super::{close_page, escape, open_page, push_escaped, slug, zh};
+use super::{close_page, escape, fill, open_page, push_escaped, slug, zh};
 use crate::corpus::Corpus;
+use crate::lang::{Lang, PageWords, ReportWords};
 use crate::model::{
-    Change, ChangeUnit, Clause, DiffReport, Finding, InlineTag, Resolution, ResolutionDiff,
-    ResolutionStatus, Span,
+    Change, ChangeUnit, Clause, DiffReport, Finding, FindingSeverity, InlineTag, Resolution,
+    ResolutionDiff, ResolutionStatus, Span,
 };
-use crate::render::diff_common::{action_word, display_id, kind_word, match_words};
+use crate::render::diff_common::{
+    action_word, counted, display_id, kind_label, kind_word, lines_label, match_label, note_text,
+    resolution_name, verdict_label,
+};
 use crate::render::diff_full::Editions;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -72,6 +76,10 @@ pub fn write_diff_html_with<W: Write>(
 
 struct Page<'a> {
     report: &'a DiffReport,
+    /// The language of the texts, which the page speaks.
+    lang: &'static Lang,
+    w: &'static ReportWords,
+    p: &'static PageWords,
     opts: &'a DiffHtmlOptions<'a>,
     /// Fragment id of each resolution, in report order.
     anchors: Vec<String>,
@@ -98,8 +106,12 @@ impl<'a> Page<'a> {
                 }
             })
             .collect();
+        let lang = Lang::for_tag(&report.lang);
         Page {
             report,
+            lang,
+            w: lang.report,
+            p: &lang.report.page,
             opts,
             anchors,
             placed: BTreeSet::new(),
@@ -109,26 +121,42 @@ impl<'a> Page<'a> {
     }
 
     fn render(&mut self) {
-        let title = format!(
-            "Changes from {} to {}",
-            self.report.old_name, self.report.new_name
-        );
-        open_page(&mut self.buf, &title);
+        let (w, report) = (self.w, self.report);
+        let title = w
+            .title
+            .replace("{old}", &report.old_name)
+            .replace("{new}", &report.new_name);
+        open_page(&mut self.buf, &title, self.lang);
         self.toolbar();
         self.buf.push_str("<main id=\"report\" data-view=\"inline\" data-hide-editorial=\"false\">\n<header class=\"page-head\">\n");
+        let edition = |name: &str| format!("<span class=\"edition\">{}</span>", escape(name));
         let _ = writeln!(
             self.buf,
-            "<h1>Changes from <span class=\"edition\">{}</span> to <span class=\"edition\">{}</span></h1>",
-            escape(&self.report.old_name),
-            escape(&self.report.new_name)
+            "<h1>{}</h1>",
+            fill(
+                w.title,
+                &[
+                    ("{old}", &edition(&report.old_name)),
+                    ("{new}", &edition(&report.new_name))
+                ]
+            )
         );
-        for n in &self.report.notes {
-            let _ = writeln!(self.buf, "<p class=\"note\">Note: {}</p>", escape(n));
-        }
-        if self.report.editorial_hidden {
-            self.buf.push_str(
-                "<p class=\"note\">Editorial changes were left out (<code>--hide-editorial</code>).</p>\n",
+        for n in &report.notes {
+            let _ = writeln!(
+                self.buf,
+                "<p class=\"note\">{}{}{}</p>",
+                escape(w.note),
+                escape(w.colon),
+                escape(&note_text(n, w))
             );
+        }
+        for (hidden, words) in [
+            (report.editorial_hidden, w.editorial_hidden),
+            (report.renumbering_hidden, w.renumbering_hidden),
+        ] {
+            if hidden {
+                let _ = writeln!(self.buf, "<p class=\"note\">{}</p>", escape(words));
+            }
         }
         self.buf.push_str("</header>\n");
         self.summary();
@@ -148,66 +176,102 @@ impl<'a> Page<'a> {
     }
 
     fn toolbar(&mut self) {
-        self.buf.push_str(concat!(
-            "<nav class=\"toolbar\" aria-label=\"View options\">\n",
-            "<div role=\"group\" aria-label=\"Redline layout\">",
-            "<button type=\"button\" id=\"view-inline\" data-view-button=\"inline\" aria-pressed=\"true\">Inline redline</button>",
-            "<button type=\"button\" id=\"view-side\" data-view-button=\"side\" aria-pressed=\"false\">Side by side</button>",
-            "</div>\n",
-            "<button type=\"button\" id=\"toggle-editorial\" aria-pressed=\"false\">Hide editorial changes</button>\n",
-            "<p class=\"legend\">Legend: <span class=\"ins\">inserted text</span> ",
-            "<span class=\"del\">deleted text</span> <span class=\"editorial-sample\">editorial change</span></p>\n",
-            "</nav>\n"
-        ));
+        let p = self.p;
+        let [ins, del, editorial] = p.legend_items.map(escape);
+        let _ = write!(
+            self.buf,
+            concat!(
+                "<nav class=\"toolbar\" aria-label=\"{}\">\n",
+                "<div role=\"group\" aria-label=\"{}\">",
+                "<button type=\"button\" id=\"view-inline\" data-view-button=\"inline\" aria-pressed=\"true\">{}</button>",
+                "<button type=\"button\" id=\"view-side\" data-view-button=\"side\" aria-pressed=\"false\">{}</button>",
+                "</div>\n",
+                "<button type=\"button\" id=\"toggle-editorial\" aria-pressed=\"false\">{}</button>\n",
+                "<p class=\"legend\">{}{} <span class=\"ins\">{ins}</span> ",
+                "<span class=\"del\">{del}</span> <span class=\"editorial-sample\">{editorial}</span></p>\n",
+                "</nav>\n"
+            ),
+            escape(p.view_options),
+            escape(p.redline_layout),
+            escape(p.layouts[0]),
+            escape(p.layouts[1]),
+            escape(p.hide_editorial),
+            escape(p.legend),
+            escape(self.w.colon.trim_end()),
+            ins = ins,
+            del = del,
+            editorial = editorial,
+        );
     }
 
     fn summary(&mut self) {
+        let (w, p) = (self.w, self.p);
         let s = self.report.summary();
-        self.buf.push_str("<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
-        self.buf
-            .push_str("<h3>Resolutions</h3>\n<dl class=\"counts\" id=\"resolution-counts\">\n");
-        let rows = [
-            ("added", "ADD", "added", s.added),
-            ("removed", "SUP", "suppressed", s.removed),
-            ("modified", "MOD", "modified", s.modified),
-            (
-                "editorial-only",
-                "(MOD)",
-                "of which editorial only",
-                s.editorial_only,
-            ),
-            ("unchanged", "NOC", "unchanged", s.unchanged),
-            ("absent", "—", "absent (not compared)", s.absent),
+        let _ = writeln!(
+            self.buf,
+            "<section class=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>",
+            escape(w.summary)
+        );
+        let _ = writeln!(
+            self.buf,
+            "<h3>{}</h3>\n<dl class=\"counts\" id=\"resolution-counts\">",
+            escape(p.resolutions)
+        );
+        let ids = [
+            ("added", "ADD", s.added),
+            ("removed", "SUP", s.removed),
+            ("modified", "MOD", s.modified),
+            ("editorial-only", "(MOD)", s.editorial_only),
+            ("unchanged", "NOC", s.unchanged),
+            ("absent", "—", s.absent),
         ];
-        for (id, word, what, n) in rows {
+        for ((id, word, n), what) in ids.into_iter().zip(p.resolution_counts) {
             let _ = writeln!(
                 self.buf,
-                "<div><dt><abbr class=\"action\">{word}</abbr> {what}</dt><dd id=\"count-{id}\">{n}</dd></div>"
+                "<div><dt><abbr class=\"action\">{word}</abbr> {}</dt><dd id=\"count-{id}\">{n}</dd></div>",
+                escape(what)
             );
         }
-        self.buf
-            .push_str("</dl>\n<h3>Changes</h3>\n<dl class=\"counts\" id=\"change-counts\">\n");
+        let _ = writeln!(
+            self.buf,
+            "</dl>\n<h3>{}</h3>\n<dl class=\"counts\" id=\"change-counts\">",
+            escape(p.changes)
+        );
         let rows = [
-            ("added", s.changes_added),
-            ("removed", s.changes_removed),
-            ("modified", s.changes_modified),
-            ("moved", s.changes_moved),
-            ("renumbered", s.changes_renumbered),
-            ("editorial", s.changes_editorial),
+            ("added", w.added, s.changes_added),
+            ("removed", w.removed, s.changes_removed),
+            ("modified", w.modified, s.changes_modified),
+            ("moved", w.moved, s.changes_moved),
+            ("renumbered", w.renumbered, s.changes_renumbered),
+            ("editorial", w.editorial, s.changes_editorial),
         ];
-        for (what, n) in rows {
+        for (id, what, n) in rows {
             let _ = writeln!(
                 self.buf,
-                "<div><dt>{what}</dt><dd id=\"count-changes-{what}\">{n}</dd></div>"
+                "<div><dt>{}</dt><dd id=\"count-changes-{id}\">{n}</dd></div>",
+                escape(what)
             );
         }
         self.buf.push_str("</dl>\n");
         if let Some(f) = self.opts.findings {
-            let (e, w, i) = crate::review::counts(f);
+            let (e, warn, i) = crate::review::counts(f);
+            let by_severity = [e, warn, i]
+                .iter()
+                .zip(w.severity_counts)
+                .map(|(&n, forms)| counted(forms, n))
+                .collect::<Vec<_>>()
+                .join(w.separator);
+            let (open, close) = w.parens;
             let _ = writeln!(
                 self.buf,
-                "<p class=\"finding-counts\">Review findings: <span id=\"count-findings\">{}</span> ({e} error, {w} warning, {i} info).</p>",
-                f.len()
+                "<p class=\"finding-counts\">{}{}<span id=\"count-findings\">{}</span>{}</p>",
+                escape(p.review_findings),
+                escape(w.colon),
+                f.len(),
+                escape(&format!(
+                    "{open}{by_severity}{close}{}",
+                    w.full_stop.trim_end()
+                ))
             );
         }
         self.table();
@@ -221,8 +285,10 @@ impl<'a> Page<'a> {
         if !absent.is_empty() {
             let _ = writeln!(
                 self.buf,
-                "<p class=\"absent\">Not compared (outside a partial edition): {}</p>",
-                escape(&absent.join(", "))
+                "<p class=\"absent\">{}{}{}</p>",
+                escape(self.w.not_compared),
+                escape(self.w.colon),
+                escape(&absent.join(self.w.separator))
             );
         }
         self.buf.push_str("</section>\n");
@@ -235,7 +301,16 @@ impl<'a> Page<'a> {
         if listed.is_empty() {
             return;
         }
-        self.buf.push_str("<table class=\"resolutions\">\n<caption>Resolutions compared</caption>\n<thead><tr><th scope=\"col\">Resolution</th><th scope=\"col\">Status</th><th scope=\"col\">Title</th><th scope=\"col\">Changes</th></tr></thead>\n<tbody>\n");
+        let (w, p) = (self.w, self.p);
+        let _ = writeln!(
+            self.buf,
+            "<table class=\"resolutions\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(p.compared),
+            escape(w.col_resolution),
+            escape(p.col_status),
+            escape(w.col_title),
+            escape(p.col_changes)
+        );
         for i in listed {
             let r = &self.report.resolutions[i];
             let action = action_word(r);
@@ -245,7 +320,7 @@ impl<'a> Page<'a> {
                 status_class(r),
                 self.anchors[i],
                 escape(&display_id(r)),
-                status_words(r),
+                escape(verdict_label(r.verdict, w)),
                 escape(action)
             );
             zh(&mut self.buf, &r.title);
@@ -263,10 +338,10 @@ impl<'a> Page<'a> {
         let anchor = &self.anchors[i];
         let _ = write!(
             self.buf,
-            "<h{level} id=\"{anchor}-h\"><abbr class=\"action\" title=\"{}\">{}</abbr> Resolution {} ",
-            status_words(r),
+            "<h{level} id=\"{anchor}-h\"><abbr class=\"action\" title=\"{}\">{}</abbr> {} ",
+            escape(verdict_label(r.verdict, self.w)),
             escape(action_word(r)),
-            escape(&display_id(r))
+            escape(&resolution_name(r, self.w))
         );
         zh(&mut self.buf, &r.title);
         let _ = writeln!(self.buf, "</h{level}>");
@@ -290,14 +365,13 @@ impl<'a> Page<'a> {
         self.running_head(i);
         self.resolution_heading(i, 2);
         self.meta(r);
-        match r.status {
-            ResolutionStatus::Added => self
-                .buf
-                .push_str("<p class=\"whole\">Added: only in the new edition.</p>\n"),
-            ResolutionStatus::Removed => self
-                .buf
-                .push_str("<p class=\"whole\">Suppressed: only in the old edition.</p>\n"),
-            _ => {}
+        let whole = match r.status {
+            ResolutionStatus::Added => Some(self.p.added_whole),
+            ResolutionStatus::Removed => Some(self.p.removed_whole),
+            _ => None,
+        };
+        if let Some(whole) = whole {
+            let _ = writeln!(self.buf, "<p class=\"whole\">{}</p>", escape(whole));
         }
         self.resolution_findings(i);
         if self.full_resolution(i) {
@@ -306,8 +380,11 @@ impl<'a> Page<'a> {
             return;
         }
         if !r.header_changes.is_empty() {
-            self.buf
-                .push_str("<section class=\"part header-changes\"><h3>Header</h3>\n");
+            let _ = writeln!(
+                self.buf,
+                "<section class=\"part header-changes\"><h3>{}</h3>",
+                escape(self.p.header)
+            );
             for (k, c) in r.header_changes.iter().enumerate() {
                 self.change(i, &format!("{anchor}-h{k}"), c);
             }
@@ -328,7 +405,7 @@ impl<'a> Page<'a> {
                 .map_or(r.changes.len(), |n| k + n);
             self.buf.push_str("<section class=\"part\">\n<h3>");
             match r.changes[k].unit {
-                ChangeUnit::Footnote => self.buf.push_str("Footnotes"),
+                ChangeUnit::Footnote => push_escaped(&mut self.buf, self.p.footnotes),
                 _ => zh(&mut self.buf, section),
             }
             self.buf.push_str("</h3>\n");
@@ -346,7 +423,7 @@ impl<'a> Page<'a> {
                     .copied()
                     .filter(|c| !changed.contains(&c.span))
                     .collect();
-                unchanged_clauses(&mut self.buf, &rest);
+                unchanged_clauses(&mut self.buf, &rest, self.p);
             }
             self.buf.push_str("</section>\n");
             k = end;
@@ -358,9 +435,8 @@ impl<'a> Page<'a> {
         if !untouched.is_empty() && r.status == ResolutionStatus::Modified {
             let _ = writeln!(
                 self.buf,
-                "<details class=\"unchanged-sections\"><summary>{} unchanged section{}</summary>",
-                untouched.len(),
-                plural(untouched.len())
+                "<details class=\"unchanged-sections\"><summary>{}</summary>",
+                escape(&counted(self.p.unchanged_sections, untouched.len()))
             );
             for c in untouched {
                 self.buf.push_str("<h4>");
@@ -394,17 +470,35 @@ impl<'a> Page<'a> {
     }
 
     fn meta(&mut self, r: &ResolutionDiff) {
-        self.buf.push_str("<p class=\"meta\">");
+        let w = self.w;
+        let (colon, stop) = (escape(w.colon), escape(w.full_stop));
+        let mut parts = Vec::new();
         if let Some(m) = &r.match_how {
-            let _ = write!(self.buf, "Matched: {}. ", escape(&match_words(m)));
+            parts.push(format!(
+                "{}{colon}{}",
+                escape(w.matched),
+                escape(&match_label(m, w))
+            ));
         }
-        if let Some(l) = &r.old_location {
-            let _ = write!(self.buf, "Old: <code>{}</code>. ", escape(&l.to_string()));
+        for (side, l) in self
+            .p
+            .editions
+            .iter()
+            .zip([&r.old_location, &r.new_location])
+        {
+            if let Some(l) = l {
+                parts.push(format!(
+                    "{}{colon}<code>{}</code>",
+                    escape(side),
+                    escape(&l.to_string())
+                ));
+            }
         }
-        if let Some(l) = &r.new_location {
-            let _ = write!(self.buf, "New: <code>{}</code>.", escape(&l.to_string()));
+        let mut meta = parts.join(&stop);
+        if !meta.is_empty() {
+            meta.push_str(stop.trim_end());
         }
-        self.buf.push_str("</p>\n");
+        let _ = writeln!(self.buf, "<p class=\"meta\">{meta}</p>");
     }
 
     /// The new edition's text of a resolution, found by its location.
@@ -428,10 +522,17 @@ impl<'a> Page<'a> {
         self.buf
             .push_str("<div class=\"change-main\">\n<p class=\"change-head\">");
         self.place(c);
-        let _ = write!(self.buf, " <span class=\"kind\">{}</span>", kind_word(c));
+        let _ = write!(
+            self.buf,
+            " <span class=\"kind\">{}</span>",
+            escape(kind_label(c, self.w))
+        );
         if c.editorial {
-            self.buf
-                .push_str(" <span class=\"tag-editorial\">editorial</span>");
+            let _ = write!(
+                self.buf,
+                " <span class=\"tag-editorial\">{}</span>",
+                escape(self.w.editorial)
+            );
         }
         self.lines(c);
         self.buf.push_str("</p>\n");
@@ -443,27 +544,29 @@ impl<'a> Page<'a> {
 
     /// Where the change is, old and new labels both shown when they differ.
     fn place(&mut self, c: &Change) {
+        let (w, p) = (self.w, self.p);
         let unit = match c.unit {
-            ChangeUnit::Header => Some("Header line"),
-            ChangeUnit::Title => Some("Title"),
-            ChangeUnit::History => Some("History"),
-            ChangeUnit::Assembly => Some("Assembly line"),
-            ChangeUnit::Heading => Some("Section heading"),
-            ChangeUnit::Intro => Some("Lead-in"),
+            ChangeUnit::Header => Some(w.units[0]),
+            ChangeUnit::Title => Some(w.units[1]),
+            ChangeUnit::History => Some(w.units[2]),
+            ChangeUnit::Assembly => Some(w.units[3]),
+            ChangeUnit::Heading => Some(w.units[4]),
+            ChangeUnit::Intro => Some(w.units[5]),
             ChangeUnit::AnnexTitle if c.new_label.is_none() && c.old_label.is_none() => {
-                Some("Annex")
+                Some(p.annex)
             }
             _ => None,
         };
         if let Some(u) = unit {
-            let _ = write!(self.buf, "<span class=\"place\">{u}</span>");
+            let _ = write!(self.buf, "<span class=\"place\">{}</span>", escape(u));
             return;
         }
         let prefix = if c.unit == ChangeUnit::Footnote {
-            "footnote "
+            escape(&format!("{} ", w.units[6]))
         } else {
-            ""
+            String::new()
         };
+        let [was, now] = p.was_now.map(escape);
         let old = c.old_label.as_deref();
         let new = c.new_label.as_deref();
         let moved_section = c.old_section.as_deref();
@@ -473,21 +576,22 @@ impl<'a> Page<'a> {
                     .push_str("<span class=\"place\"><span class=\"old-label\">");
                 let _ = write!(
                     self.buf,
-                    "<span class=\"visually-hidden\">was </span>{prefix}"
+                    "<span class=\"visually-hidden\">{was}</span>{prefix}"
                 );
                 if let Some(s) = moved_section {
                     zh(&mut self.buf, s);
                     self.buf.push(' ');
                 }
                 zh(&mut self.buf, o);
-                self.buf.push_str(
-                    "</span> <span aria-hidden=\"true\">→</span> <span class=\"new-label\"><span class=\"visually-hidden\">now </span>",
+                let _ = write!(
+                    self.buf,
+                    "</span> <span aria-hidden=\"true\">→</span> <span class=\"new-label\"><span class=\"visually-hidden\">{now}</span>",
                 );
                 if moved_section.is_some() {
                     zh(&mut self.buf, &c.section);
                     self.buf.push(' ');
                 }
-                self.buf.push_str(prefix);
+                self.buf.push_str(&prefix);
                 zh(&mut self.buf, n);
                 self.buf.push_str("</span></span>");
             }
@@ -500,20 +604,10 @@ impl<'a> Page<'a> {
     }
 
     fn lines(&mut self, c: &Change) {
-        let span = |s: Span| {
-            if s.first_line == s.last_line {
-                format!("{}", s.first_line)
-            } else {
-                format!("{}–{}", s.first_line, s.last_line)
-            }
-        };
-        let text = match (c.old_span, c.new_span) {
-            (Some(o), Some(n)) => format!("lines {} → {}", span(o), span(n)),
-            (Some(o), None) => format!("old lines {}", span(o)),
-            (None, Some(n)) => format!("new lines {}", span(n)),
-            (None, None) => return,
-        };
-        let _ = write!(self.buf, " <span class=\"lines\">{text}</span>");
+        let text = lines_label(c, self.w);
+        if !text.is_empty() {
+            let _ = write!(self.buf, " <span class=\"lines\">{}</span>", escape(&text));
+        }
     }
 
     fn change_body(&mut self, c: &Change) {
@@ -540,7 +634,11 @@ impl<'a> Page<'a> {
             self.buf.push_str("</p>\n");
             // Side by side: old | new, the same marks as plain spans so the
             // page holds one `<ins>`/`<del>` per inline operation.
-            self.buf.push_str("<div class=\"sbs\" hidden>\n<div class=\"side old\"><p class=\"side-head\">Old</p><p class=\"text\" lang=\"zh-Hans\">");
+            let _ = write!(
+                self.buf,
+                "<div class=\"sbs\" hidden>\n<div class=\"side old\"><p class=\"side-head\">{}</p><p class=\"text\" lang=\"zh-Hans\">",
+                escape(self.p.editions[0])
+            );
             for op in &c.inline {
                 match op.op {
                     InlineTag::Equal => push_escaped(&mut self.buf, &op.text),
@@ -552,7 +650,11 @@ impl<'a> Page<'a> {
                     InlineTag::Insert => {}
                 }
             }
-            self.buf.push_str("</p></div>\n<div class=\"side new\"><p class=\"side-head\">New</p><p class=\"text\" lang=\"zh-Hans\">");
+            let _ = write!(
+                self.buf,
+                "</p></div>\n<div class=\"side new\"><p class=\"side-head\">{}</p><p class=\"text\" lang=\"zh-Hans\">",
+                escape(self.p.editions[1])
+            );
             for op in &c.inline {
                 match op.op {
                     InlineTag::Equal => push_escaped(&mut self.buf, &op.text),
@@ -613,11 +715,14 @@ impl<'a> Page<'a> {
         if hits.is_empty() {
             return;
         }
-        self.buf
-            .push_str("<aside class=\"findings\" aria-label=\"Review findings on this text\">\n");
+        let _ = writeln!(
+            self.buf,
+            "<aside class=\"findings\" aria-label=\"{}\">",
+            escape(self.p.finding_places[0])
+        );
         for k in hits {
             self.placed.insert(k);
-            finding(&mut self.buf, &all[k]);
+            finding(&mut self.buf, &all[k], self.w);
         }
         self.buf.push_str("</aside>\n");
     }
@@ -652,10 +757,15 @@ impl<'a> Page<'a> {
         if rest.is_empty() {
             return;
         }
-        self.buf.push_str("<aside class=\"findings resolution-findings\" aria-label=\"Review findings on unchanged text\">\n<p class=\"side-head\">Findings elsewhere in this resolution</p>\n");
+        let _ = writeln!(
+            self.buf,
+            "<aside class=\"findings resolution-findings\" aria-label=\"{}\">\n<p class=\"side-head\">{}</p>",
+            escape(self.p.finding_places[1]),
+            escape(self.p.finding_places[2])
+        );
         for k in rest {
             self.placed.insert(k);
-            finding(&mut self.buf, &all[k]);
+            finding(&mut self.buf, &all[k], self.w);
         }
         self.buf.push_str("</aside>\n");
     }
@@ -666,17 +776,17 @@ impl<'a> Page<'a> {
         }
         let _ = writeln!(
             self.buf,
-            "<section class=\"noc\" aria-labelledby=\"noc-h\">\n<h2 id=\"noc-h\">Unchanged resolutions (NOC)</h2>\n<details><summary>{} resolution{} without change</summary>\n<ul>",
-            quiet.len(),
-            plural(quiet.len())
+            "<section class=\"noc\" aria-labelledby=\"noc-h\">\n<h2 id=\"noc-h\">{}</h2>\n<details><summary>{}</summary>\n<ul>",
+            escape(self.p.unchanged_heading),
+            escape(&counted(self.p.unchanged_resolutions, quiet.len()))
         );
         for &i in quiet {
             let r = &self.report.resolutions[i];
             let _ = write!(
                 self.buf,
-                "<li id=\"{}\">Resolution {} ",
+                "<li id=\"{}\">{} ",
                 self.anchors[i],
-                escape(&display_id(r))
+                escape(&resolution_name(r, self.w))
             );
             zh(&mut self.buf, &r.title);
             self.buf.push_str("</li>\n");
@@ -701,9 +811,13 @@ impl<'a> Page<'a> {
         if rest.is_empty() {
             return;
         }
-        self.buf.push_str("<section class=\"other-findings\" aria-labelledby=\"other-findings-h\">\n<h2 id=\"other-findings-h\">Other review findings</h2>\n");
+        let _ = writeln!(
+            self.buf,
+            "<section class=\"other-findings\" aria-labelledby=\"other-findings-h\">\n<h2 id=\"other-findings-h\">{}</h2>",
+            escape(self.p.finding_places[3])
+        );
         for f in rest {
-            finding(&mut self.buf, f);
+            finding(&mut self.buf, f, self.w);
         }
         self.buf.push_str("</section>\n");
     }
@@ -750,26 +864,26 @@ fn clause_list(buf: &mut String, clauses: &[&Clause]) {
     buf.push_str("</ul>\n");
 }
 
-fn unchanged_clauses(buf: &mut String, clauses: &[&Clause]) {
+fn unchanged_clauses(buf: &mut String, clauses: &[&Clause], p: &PageWords) {
     if clauses.is_empty() {
         return;
     }
     let _ = writeln!(
         buf,
-        "<details class=\"unchanged\"><summary>{} unchanged clause{}</summary>",
-        clauses.len(),
-        plural(clauses.len())
+        "<details class=\"unchanged\"><summary>{}</summary>",
+        escape(&counted(p.unchanged_clauses, clauses.len()))
     );
     clause_list(buf, clauses);
     buf.push_str("</details>\n");
 }
 
 /// One finding: severity (word and colour), rule, place, message, quote.
-pub(super) fn finding(buf: &mut String, f: &Finding) {
+pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
     let sev = f.severity.as_str();
     let _ = write!(
         buf,
-        "<div class=\"finding sev-{sev}\"><p class=\"finding-head\"><span class=\"severity\">{sev}</span> <code class=\"rule\">{}</code> <code class=\"loc\">{}:{}</code></p>\n<p class=\"message\">",
+        "<div class=\"finding sev-{sev}\"><p class=\"finding-head\"><span class=\"severity\">{}</span> <code class=\"rule\">{}</code> <code class=\"loc\">{}:{}</code></p>\n<p class=\"message\">",
+        escape(severity_word(f, w)),
         escape(&f.rule),
         escape(&f.file),
         f.line
@@ -784,12 +898,20 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
             match d.op {
                 crate::model::InlineTag::Equal => push_escaped(buf, &d.text),
                 crate::model::InlineTag::Delete => {
-                    buf.push_str("<span class=\"del\" title=\"only in the edition's text\">");
+                    let _ = write!(
+                        buf,
+                        "<span class=\"del\" title=\"{}\">",
+                        escape(w.page.finding_sides[2])
+                    );
                     push_escaped(buf, &d.text);
                     buf.push_str("</span>");
                 }
                 crate::model::InlineTag::Insert => {
-                    buf.push_str("<span class=\"ins\" title=\"only in the summary report\">");
+                    let _ = write!(
+                        buf,
+                        "<span class=\"ins\" title=\"{}\">",
+                        escape(w.page.finding_sides[3])
+                    );
                     push_escaped(buf, &d.text);
                     buf.push_str("</span>");
                 }
@@ -805,12 +927,12 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
         push_escaped(buf, &x.after);
         buf.push_str("</p>\n");
     }
-    let words = crate::lang::EN.report;
+    let words = w;
     if let Some(fix) = &f.suggestion {
         let _ = write!(
             buf,
             "<p class=\"suggestion\"><span class=\"lead\">{}</span> <ins lang=\"zh-Hans\">",
-            words.review_suggestion
+            escape(words.review_suggestion)
         );
         push_escaped(buf, fix);
         buf.push_str("</ins></p>\n");
@@ -821,7 +943,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
             let _ = write!(
                 buf,
                 "<li>{} <code class=\"rule\">{}</code> ",
-                words.review_also,
+                escape(words.review_also),
                 escape(&a.rule)
             );
             push_escaped(buf, &a.message);
@@ -834,7 +956,8 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
         for r in &f.related {
             let _ = write!(
                 buf,
-                "<li>see <code>{}:{}</code> ({})</li>",
+                "<li>{} <code>{}:{}</code> ({})</li>",
+                escape(w.review_see),
                 escape(&r.file),
                 r.line,
                 escape(&r.label)
@@ -857,19 +980,13 @@ fn status_class(r: &ResolutionDiff) -> &'static str {
     }
 }
 
-fn status_words(r: &ResolutionDiff) -> &'static str {
-    match r.status {
-        ResolutionStatus::Added => "added",
-        ResolutionStatus::Removed => "suppressed",
-        ResolutionStatus::Modified if r.editorial_only() => "modified, editorial changes only",
-        ResolutionStatus::Modified => "modified",
-        ResolutionStatus::Unchanged => "no change",
-        ResolutionStatus::Absent => "not compared",
+/// A finding's severity in the words of the texts' language.
+pub(super) fn severity_word(f: &Finding, w: &ReportWords) -> &'static str {
+    match f.severity {
+        FindingSeverity::Error => w.severities[0],
+        FindingSeverity::Warning => w.severities[1],
+        FindingSeverity::Info => w.severities[2],
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 mod full;

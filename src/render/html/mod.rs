@@ -11,8 +11,9 @@ mod finding_index;
 mod review;
 
 pub use diff::{DiffHtmlOptions, write_diff_html, write_diff_html_with};
-pub use review::write_review_html;
+pub use review::{write_review_html, write_review_html_in};
 
+use crate::lang::Lang;
 use std::fmt::Write as _;
 
 /// The stylesheet of both reports: screen and print (A4).
@@ -61,10 +62,15 @@ pub(crate) fn slug(s: &str) -> String {
 }
 
 /// Open the document: doctype, `<head>` with the title and the stylesheet,
-/// `<body>`. The UI is English (`lang="en"`); Chinese text carries its own
-/// `lang="zh-Hans"`.
-pub(crate) fn open_page(out: &mut String, title: &str) {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+/// `<body>`. The page speaks the language of the texts, `lang`: its tag
+/// is the page's, and the words screen readers announce around edits are
+/// its words.
+pub(crate) fn open_page(out: &mut String, title: &str, lang: &Lang) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        escape(lang.tag)
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"resdiff\">\n");
     // No network: the page may fetch nothing, not even a favicon.
@@ -75,7 +81,38 @@ pub(crate) fn open_page(out: &mut String, title: &str) {
     let _ = writeln!(out, "<title>{}</title>", escape(title));
     out.push_str("<style>\n");
     out.push_str(STYLE);
+    let marks = lang.report.page.spoken_marks;
+    for (k, sel) in ["ins::before", "ins::after", "del::before", "del::after"]
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(out, "{sel} {{ content: \"{}\"; }}", css_string(marks[k]));
+    }
     out.push_str("</style>\n</head>\n<body>\n");
+}
+
+/// `s` safe inside a double-quoted CSS string within `<style>`.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `template` escaped, its placeholders (`{old}`) replaced by markup that
+/// is already safe.
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = escape(template);
+    for (key, html) in values {
+        out = out.replace(key, html);
+    }
+    out
 }
 
 /// Close the document, with the toggles' script when the page has toggles.
@@ -125,7 +162,7 @@ mod tests {
     #[test]
     fn page_has_no_external_reference() {
         let mut s = String::new();
-        open_page(&mut s, "t <x>");
+        open_page(&mut s, "t <x>", &crate::lang::EN);
         close_page(&mut s, true);
         assert!(s.contains("<title>t &lt;x&gt;</title>"));
         for bad in ["http://", "https://", "src=", "@import", "url("] {

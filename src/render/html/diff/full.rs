@@ -55,12 +55,17 @@ impl Page<'_> {
                     self.buf.push_str("</section>\n");
                 }
                 match part.0 {
-                    ChangeUnit::Header => self
-                        .buf
-                        .push_str("<section class=\"part header-changes\"><h3>Header</h3>\n"),
-                    ChangeUnit::Footnote => self
-                        .buf
-                        .push_str("<section class=\"part\">\n<h3>Footnotes</h3>\n"),
+                    ChangeUnit::Header => {
+                        self.buf
+                            .push_str("<section class=\"part header-changes\"><h3>");
+                        push_escaped(&mut self.buf, self.p.header);
+                        self.buf.push_str("</h3>\n");
+                    }
+                    ChangeUnit::Footnote => {
+                        self.buf.push_str("<section class=\"part\">\n<h3>");
+                        push_escaped(&mut self.buf, self.p.footnotes);
+                        self.buf.push_str("</h3>\n");
+                    }
                     _ => {
                         self.buf.push_str("<section class=\"part\">\n<h3>");
                         zh(&mut self.buf, &part.1);

@@ -94,7 +94,9 @@ fn hostile_input_text_is_inert() {
     r.aliases = vec!["COM4/<i>".into()];
     let mut rep = report(vec![r]);
     rep.old_name = "<script>old".into();
-    rep.notes = vec!["note </ins> & \"".into()];
+    rep.notes = vec![crate::model::Note::PartialEdition {
+        edition: "note </ins> & \"".into(),
+    }];
     let s = render(&rep, None);
     // Our own script is the only one.
     assert_eq!(s.matches("<script").count(), 1, "{s}");
@@ -144,13 +146,13 @@ fn summary_counts_and_table_link_to_sections() {
     assert!(s.contains(">(MOD)</abbr>"));
     assert!(s.contains("<li id=\"res-2\">"), "NOC listed with an anchor");
     assert!(!s.contains("href=\"#res-3\""), "absent ones are not linked");
-    assert!(s.contains("Not compared (outside a partial edition): 3"));
+    assert!(s.contains("未比较（不完整版本之外）：3"));
     assert!(s.contains("class=\"change kind-modified editorial\""));
     assert!(
         s.contains("<p class=\"redline text\" lang=\"zh-Hans\">其<del>他</del><ins>它</ins></p>")
     );
     assert!(s.contains("<div class=\"sbs\" hidden>"));
-    assert!(s.contains("<html lang=\"en\">"));
+    assert!(s.contains("<html lang=\"zh-Hans\">"));
 }
 
 #[test]
@@ -180,10 +182,10 @@ fn moved_and_renumbered_show_old_and_new_labels() {
         None,
     );
     assert!(
-        s.contains("<span class=\"old-label\"><span class=\"visually-hidden\">was </span><span lang=\"zh-Hans\">认识到</span> <span lang=\"zh-Hans\">b)</span></span>"),
+        s.contains("<span class=\"old-label\"><span class=\"visually-hidden\">原为</span><span lang=\"zh-Hans\">认识到</span> <span lang=\"zh-Hans\">b)</span></span>"),
         "{s}"
     );
-    assert!(s.contains("<span class=\"new-label\"><span class=\"visually-hidden\">now </span><span lang=\"zh-Hans\">注意到</span> <span lang=\"zh-Hans\">c)</span></span>"));
+    assert!(s.contains("<span class=\"new-label\"><span class=\"visually-hidden\">现为</span><span lang=\"zh-Hans\">注意到</span> <span lang=\"zh-Hans\">c)</span></span>"));
     assert!(
         s.contains("<span lang=\"zh-Hans\">4</span></span> <span aria-hidden=\"true\">→</span>")
     );
@@ -239,7 +241,7 @@ fn findings_sit_beside_their_clause_or_under_their_resolution() {
     let s = render(&report(vec![r]), Some(&fs));
     let change = s.find("id=\"res-101-c0\"").unwrap();
     let beside = s[change..]
-        .find("<aside class=\"findings\" aria-label=\"Review findings on this text\">")
+        .find("<aside class=\"findings\" aria-label=\"本处文字的审查问题\">")
         .map(|k| k + change)
         .unwrap();
     let end_of_change = s[change..].find("</article>").unwrap() + change;
@@ -249,7 +251,7 @@ fn findings_sit_beside_their_clause_or_under_their_resolution() {
         elsewhere < change,
         "unplaced findings of 101 listed under its heading"
     );
-    let other = s.find("Other review findings").unwrap();
+    let other = s.find("其他审查问题").unwrap();
     assert!(other > end_of_change);
     assert_eq!(s.matches("class=\"finding sev-warning\"").count(), 3);
     assert!(s.contains("<span id=\"count-findings\">3</span>"));
@@ -295,7 +297,7 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
     write_diff_html_with(&mut out, &report(vec![r]), &opts).unwrap();
     let s = String::from_utf8(out).unwrap();
     assert!(
-        s.contains("<details class=\"unchanged\"><summary>1 unchanged clause</summary>"),
+        s.contains("<details class=\"unchanged\"><summary>1个未修改的条款</summary>"),
         "{s}"
     );
     assert!(s.contains("甲甲甲"));
@@ -303,7 +305,7 @@ fn unchanged_clauses_of_the_new_text_are_collapsed() {
         !s.contains("乙乙乙</span></li>"),
         "the changed clause is not repeated"
     );
-    assert!(s.contains("<summary>1 unchanged section</summary>"));
+    assert!(s.contains("<summary>1个未修改的部分</summary>"));
     assert!(s.contains("丙丙丙"));
 }
 
@@ -340,6 +342,39 @@ fn print_styles_number_pages_and_break_only_before_long_resolutions() {
     assert!(print.contains(".resolution { break-before: auto;"));
     assert!(print.contains(".resolution.long { break-before: page;"));
     assert!(print.contains("button, details.unchanged"));
+}
+
+#[test]
+fn an_english_pair_gives_an_english_page() {
+    let mut rep = report(vec![
+        res(
+            "2",
+            ResolutionStatus::Modified,
+            vec![modified(
+                "considering",
+                "a)",
+                vec![op(InlineTag::Equal, "the "), op(InlineTag::Insert, "new ")],
+                false,
+            )],
+        ),
+        res("3", ResolutionStatus::Unchanged, Vec::new()),
+    ]);
+    rep.lang = "en".into();
+    rep.notes = vec![crate::model::Note::PartialEdition {
+        edition: "new".into(),
+    }];
+    let s = render(&rep, None);
+    assert!(s.contains("<html lang=\"en\">"), "{s}");
+    assert!(!s.contains("zh-Hans"), "{s}");
+    assert!(s.contains("<title>Changes from old to new</title>"));
+    assert!(s.contains("Inline redline</button>"));
+    assert!(s.contains("<h2 id=\"summary-h\">Summary</h2>"));
+    assert!(s.contains("<p class=\"note\">note: new holds only part of the assembly"));
+    assert!(s.contains("<span class=\"kind\">modified</span>"));
+    assert!(s.contains("<span class=\"lines\">old line 100–101, new line 40</span>"));
+    assert!(s.contains("Resolution 2 "));
+    assert!(s.contains("ins::before { content: \" [insertion] \"; }"));
+    assert!(s.contains("<summary>1 resolution without change</summary>"));
 }
 
 #[test]
