@@ -35,15 +35,31 @@ pub fn by_name(name: &str) -> Option<&'static Lang> {
 /// and almost no ideographs, `None` when it has neither.
 pub fn detect(text: &str) -> Option<&'static Lang> {
     let (mut han, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
+    // Read as bytes where the class shows in the first byte (ASCII, and the
+    // ideographs U+5000–U+9FFF, lead bytes E5–E9), decoded elsewhere: the
+    // whole text is counted, so this runs over every byte of every file.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        if (0xE5..=0xE9).contains(&b) {
+            han += 1;
+            i += 3;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
             han += 1;
-        } else if c.is_ascii() {
-            // The Unicode tables are only asked about the rarer characters.
-            latin += usize::from(c.is_ascii_alphabetic());
         } else if !crate::text::is_cjk(c) && c.is_alphabetic() {
             latin += 1;
         }
+        i += c.len_utf8();
     }
     if han > 0 && han * 4 >= latin {
         Some(&ZH)
@@ -802,6 +818,48 @@ mod tests {
         for lang in LANGUAGES {
             for p in Pattern::ALL {
                 let _ = lang.regex(p);
+            }
+        }
+    }
+
+    #[test]
+    fn byte_count_of_detect_agrees_with_counting_characters() {
+        // Counted per character, as the rule reads.
+        fn by_chars(text: &str) -> Option<&'static Lang> {
+            let (mut han, mut latin) = (0usize, 0usize);
+            for c in text.chars() {
+                if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+                    han += 1;
+                } else if c.is_alphabetic() && !crate::text::is_cjk(c) {
+                    latin += 1;
+                }
+            }
+            if han > 0 && han * 4 >= latin {
+                Some(&ZH)
+            } else if latin > 0 {
+                Some(&EN)
+            } else {
+                None
+            }
+        }
+        let alphabet: Vec<char> = "aZ9 ，。（）“”é世界电信䶵丐丏鿿㐀㑇ïА日本ア—·𠀀\u{4dc0}\u{4dff}"
+            .chars()
+            .collect();
+        // Every mix of up to four of them in proportions the 4:1 rule can
+        // tip either way.
+        let n = alphabet.len();
+        for a in 0..n {
+            for b in 0..n {
+                for (ka, kb) in [(1, 1), (1, 4), (1, 5), (4, 1), (5, 1), (2, 9)] {
+                    let text: String = std::iter::repeat_n(alphabet[a], ka)
+                        .chain(std::iter::repeat_n(alphabet[b], kb))
+                        .collect();
+                    assert_eq!(
+                        detect(&text).map(|l| l.tag),
+                        by_chars(&text).map(|l| l.tag),
+                        "{text}"
+                    );
+                }
             }
         }
     }

@@ -9,10 +9,29 @@ use regex::Regex;
 /// Base key: full-width forms folded to half-width, all whitespace removed.
 /// Two texts with equal base keys read the same.
 pub fn base_key(text: &str) -> String {
-    // Folding never lengthens the text: one allocation per key.
+    // Folding never lengthens the text: one allocation per key, and runs of
+    // characters kept as they are (most of a text) copied whole.
     let mut key = String::with_capacity(text.len());
-    key.extend(text.chars().map(fold_width).filter(|c| !c.is_whitespace()));
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let folded = fold_width(c);
+        if folded == c && !is_space(c) {
+            continue;
+        }
+        key.push_str(&text[run..i]);
+        if !is_space(folded) {
+            key.push(folded);
+        }
+        run = i + c.len_utf8();
+    }
+    key.push_str(&text[run..]);
     key
+}
+
+/// [`char::is_whitespace`], without asking the Unicode tables about the
+/// characters past U+3000, the last space there is (every ideograph).
+fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
 }
 
 /// Placeholder an edition citation is replaced by in editorial keys.
@@ -70,6 +89,18 @@ pub fn addressee_key(addressee: Option<&str>) -> String {
 mod tests {
     use super::*;
     use crate::lang::ZH;
+
+    proptest::proptest! {
+        #[test]
+        fn base_key_is_folded_text_without_spaces(s in "[a-z ，（）　、。“”\u{2028}\u{3000}-\u{3002}电信\t\n]{0,40}") {
+            let naive: String = s
+                .chars()
+                .map(fold_width)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            proptest::prop_assert_eq!(base_key(&s), naive);
+        }
+    }
 
     #[test]
     fn base_key_folds_width_and_space() {

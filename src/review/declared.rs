@@ -359,7 +359,8 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 ),
             );
             f.diff = diff;
-            f.suggestion = Some(title.clone());
+            // No suggestion: either side may hold the slip (Res 98's report
+            // title reads 可持智慧续), and `diff` already shows both.
             f.related = lines
                 .iter()
                 .map(|(line, label)| related(rep.path, *line, label))
