@@ -381,8 +381,10 @@ pub(super) fn runs_on(
     // A full heading line runs on only into a line that ends the paragraph
     // (`责成…与相关研究组` + `（尤其是…）协作`); a heading followed by a full
     // line is the heading alone, and its text follows.
+    // A heading never ends inside a bracket (`…与相关研究组（尤其是国` +
+    // `际电联…`).
     if body::read_heading(para, lang).is_some() {
-        return !page.short(prev) && page.short(next);
+        return unclosed_bracket(para) || (!page.short(prev) && page.short(next));
     }
     // Inside an open bracket the paragraph goes on (`（原WTSA-24` + `行动…）`,
     // a history line wrapped after `；`).
@@ -740,6 +742,16 @@ mod tests {
         assert!(runs_on_line(line, "下一句", &exact(20), &ZH));
         // It has room for the next ideograph: the paragraph ended.
         assert!(!runs_on_line(line, "下一句", &exact(22), &ZH));
+    }
+
+    #[test]
+    fn a_heading_does_not_end_inside_a_bracket() {
+        let page = exact(48);
+        let heading = "责成国际电联电信标准化部门第20和21研究组，与相关研究组（尤其是国";
+        let next = "际电联电信标准化部门第11和第17研究组）协作并在可用资源范围内开展";
+        assert!(runs_on_line(heading, next, &page, &ZH));
+        let closed = "责成国际电联电信标准化部门第20和21研究组，各自根据其职责与相关";
+        assert!(!runs_on_line(closed, next, &page, &ZH));
     }
 
     #[test]
