@@ -308,6 +308,10 @@ pub struct Lang {
     pub revised_format: &'static str,
     /// The form a history item should have, for messages (`YYYY年，地点`).
     pub history_item_form: &'static str,
+    /// First words of an editorial bracket that is an instruction to the
+    /// editor (`[插入…]`, `[insert …]`) rather than words waiting for their
+    /// brackets to go: its brackets cannot simply be dropped.
+    pub placeholder_instructions: &'static [&'static str],
     /// Joiner of a short list in messages (`、`).
     pub list_joiner: &'static str,
     /// Series qualifiers of citations, with the series they name; longer
@@ -425,6 +429,10 @@ pub struct ReportWords {
     pub review_diff: &'static str,
     /// Lead of a related place of a finding.
     pub review_see: &'static str,
+    /// Lead of a finding's suggested correction.
+    pub review_suggestion: &'static str,
+    /// Lead of another rule that fired on the same defect.
+    pub review_also: &'static str,
 }
 
 /// Report words of Chinese texts.
@@ -496,6 +504,8 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     ],
     review_diff: "差异",
     review_see: "参见",
+    review_suggestion: "建议",
+    review_also: "另触发",
 };
 
 impl Lang {
@@ -674,6 +684,7 @@ pub static ZH: Lang = Lang {
     edition_format: "{year}年，{place}",
     revised_format: "{edition}，修订版",
     history_item_form: "YYYY年，地点",
+    placeholder_instructions: &["插入", "选择", "从下列"],
     list_joiner: "、",
     citation_qualifiers: &[
         ("本届全会", Series::Own { literal: true }),

@@ -226,3 +226,22 @@ fn full_shows_every_paragraph_of_the_synthetic_pair_in_order() {
         assert_eq!(missing, None, "{format:?} --full");
     }
 }
+
+#[test]
+fn full_with_substantive_shows_hidden_changes_as_the_new_text() {
+    let out = resdiff(&[
+        "diff",
+        "versions/wtsa-24",
+        "versions/wtsa-24-published",
+        "--full",
+        "--substantive",
+    ]);
+    // 认识到 b) changed only 其他 → 其它: left out as a change, in place
+    // as the published text.
+    assert!(
+        out.contains("  认识到 b)\n    成员国、部门成员和其它利益攸关方"),
+        "{out}"
+    );
+    assert!(!out.contains("[-他-]"), "{out}");
+    assert!(out.contains("  认识到 c)  修改\n"), "{out}");
+}

@@ -180,6 +180,7 @@ pub static EN: Lang = Lang {
     edition_format: "{place}, {year}",
     revised_format: "Rev. {edition}",
     history_item_form: "Place, YYYY",
+    placeholder_instructions: &["insert", "select", "choose"],
     list_joiner: ", ",
     citation_qualifiers: &[
         ("of this conference", Series::Own { literal: true }),
@@ -293,4 +294,6 @@ pub static EN_REPORT: ReportWords = ReportWords {
     ],
     review_diff: "diff:",
     review_see: "see",
+    review_suggestion: "suggestion",
+    review_also: "also",
 };

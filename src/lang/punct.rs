@@ -58,6 +58,12 @@ pub const FULL_PARENS: (char, char) = ('（', '）');
 /// Square brackets, ASCII and full-width.
 pub const SQUARE_BRACKETS: &[char] = &['[', ']', '［', '］'];
 
+/// Opening square brackets, ASCII and full-width.
+pub const OPEN_SQUARE: &[char] = &['[', '［'];
+
+/// Closing square brackets, ASCII and full-width.
+pub const CLOSE_SQUARE: &[char] = &[']', '］'];
+
 /// Characters that end a citation's phrase.
 pub const PHRASE_BREAKS: &[char] = &['，', '；', '。', ',', ';'];
 

@@ -27,6 +27,7 @@ struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'static str,
     resolution: Option<&'a str>,
+    number: Option<u32>,
     file: &'a str,
     line: u32,
     first_line: u32,
@@ -35,6 +36,15 @@ struct JsonFinding<'a> {
     excerpt: Option<JsonExcerpt<'a>>,
     diff: Vec<JsonDiff<'a>>,
     related: Vec<JsonRelated<'a>>,
+    suggestion: Option<&'a str>,
+    also: Vec<JsonAlso<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAlso<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -75,6 +85,7 @@ pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) ->
                 rule: &f.rule,
                 severity: f.severity.as_str(),
                 resolution: f.resolution.as_deref(),
+                number: f.number,
                 file: &f.file,
                 line: f.line,
                 first_line: f.span.first_line,
@@ -106,6 +117,16 @@ pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) ->
                         label: &r.label,
                     })
                     .collect(),
+                suggestion: f.suggestion.as_deref(),
+                also: f
+                    .also
+                    .iter()
+                    .map(|a| JsonAlso {
+                        rule: &a.rule,
+                        severity: a.severity.as_str(),
+                        message: &a.message,
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -131,6 +152,14 @@ mod tests {
             excerpt: None,
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: Some("2024年，新德里，修订版".into()),
+            also: vec![crate::model::AlsoFired {
+                rule: "bracket.unresolved".into(),
+                severity: FindingSeverity::Warning,
+                message: "b".into(),
+            }],
+            number: Some(29),
+            marked_range: Some(3..9),
         };
         let mut out = Vec::new();
         write_json(&mut out, "wtsa-24", &[f]).unwrap();
@@ -143,5 +172,10 @@ mod tests {
         assert_eq!(v["findings"][0]["line"], 2505);
         assert_eq!(v["findings"][0]["first_line"], 2503);
         assert!(v["findings"][0]["excerpt"].is_null());
+        assert_eq!(v["findings"][0]["suggestion"], "2024年，新德里，修订版");
+        assert_eq!(v["findings"][0]["number"], 29);
+        assert_eq!(v["findings"][0]["also"][0]["rule"], "bracket.unresolved");
+        assert_eq!(v["findings"][0]["also"][0]["severity"], "warning");
+        assert!(v["findings"][0].get("marked_range").is_none());
     }
 }

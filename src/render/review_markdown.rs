@@ -51,8 +51,8 @@ pub fn write_markdown<W: Write>(
         }
         writeln!(out)?;
     }
-    for (id, group) in grouped(findings) {
-        writeln!(out, "## {}", esc(&group_title(id)))?;
+    for (g, group) in grouped(findings) {
+        writeln!(out, "## {}", esc(&group_title(&g)))?;
         writeln!(out)?;
         for f in group {
             writeln!(
@@ -81,6 +81,24 @@ pub fn write_markdown<W: Write>(
                     format!("**{}**", esc(&x.marked))
                 };
                 writeln!(out, "  > {}{marked}{}", esc(&x.before), esc(&x.after))?;
+            }
+            let words = crate::lang::EN.report;
+            if let Some(fix) = &f.suggestion {
+                writeln!(
+                    out,
+                    "  - {}: {}",
+                    words.review_suggestion,
+                    mark(fix, "**", "b")
+                )?;
+            }
+            for a in &f.also {
+                writeln!(
+                    out,
+                    "  - {} `{}`: {}",
+                    words.review_also,
+                    a.rule,
+                    esc_message(&a.message)
+                )?;
             }
             for r in &f.related {
                 writeln!(out, "  - see `{}:{}` ({})", r.file, r.line, esc(&r.label))?;
@@ -117,6 +135,10 @@ mod tests {
             }),
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: None,
         };
         let mut out = Vec::new();
         write_markdown(&mut out, "wtsa-24", &[f]).unwrap();
@@ -124,5 +146,36 @@ mod tests {
         assert!(s.contains("## Resolution 40"));
         assert!(s.contains("> 甲**\\[本届全会\\]**乙"), "{s}");
         assert!(s.contains("| `bracket.unresolved` | warning | 1 |"));
+    }
+
+    #[test]
+    fn suggestion_and_merged_rules_follow_the_quote() {
+        let mut f = Finding::at_line(
+            "citation.stale",
+            FindingSeverity::Warning,
+            "a.txt",
+            7,
+            Some("COM4/DPI".into()),
+            "stale".into(),
+        );
+        f.number = Some(103);
+        f.suggestion = Some("（2024年，新德里，修订版）".into());
+        f.also.push(crate::model::AlsoFired {
+            rule: "bracket.unresolved".into(),
+            severity: FindingSeverity::Warning,
+            message: "bracket `[x]`".into(),
+        });
+        let mut out = Vec::new();
+        write_markdown(&mut out, "wtsa-24", &[f]).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("## Resolution 103 (COM4/DPI)"), "{s}");
+        assert!(
+            s.contains("  - suggestion: <b>（2024年，新德里，修订版）</b>"),
+            "{s}"
+        );
+        assert!(
+            s.contains("  - also `bracket.unresolved`: bracket `[x]`"),
+            "{s}"
+        );
     }
 }

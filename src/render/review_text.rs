@@ -9,38 +9,111 @@ use std::io::{self, Write};
 // Plain ANSI sequences rather than a colouring crate's global switch: the
 // caller decides colour once (`--color`, NO_COLOR, tty) and passes a flag,
 // so output is the same whatever the environment of a test.
-/// Resolutions in order of their first finding, each with its findings;
-/// findings about no resolution come last.
-pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Option<&str>, Vec<&Finding>)> {
-    let mut groups: Vec<(Option<&str>, Vec<&Finding>)> = Vec::new();
-    for f in findings {
-        let key = f.resolution.as_deref();
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.1.push(f),
-            None => groups.push((key, vec![f])),
-        }
-    }
-    groups.sort_by_key(|g| g.0.is_none());
-    groups
+/// The heading a group of findings stands under: a resolution by its final
+/// number (with the provisional id the text still uses, if any), a
+/// Recommendation or provisional id without a number by its id, or the
+/// edition as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Group<'a> {
+    /// A resolution with a number, and the provisional id of its text.
+    Numbered(u32, Option<&'a str>),
+    /// A new resolution known only by its provisional id.
+    Provisional(&'a str),
+    /// A Recommendation (`A.25`).
+    Recommendation(&'a str),
+    /// Findings about no one resolution.
+    Edition,
 }
 
-/// Heading of a group: `Resolution 29`, `Recommendation A.25`, `Edition`.
-pub(crate) fn group_title(id: Option<&str>) -> String {
-    match id {
-        Some(id) if id.contains('.') && !id.starts_with("COM") => format!("Recommendation {id}"),
-        Some(id) => format!("Resolution {id}"),
-        None => "Edition".to_string(),
+impl Group<'_> {
+    /// What the heading names: `103` or `COM4/DPI`; `None` for the edition.
+    pub(crate) fn id(&self) -> Option<String> {
+        match self {
+            Group::Numbered(n, _) => Some(n.to_string()),
+            Group::Provisional(id) | Group::Recommendation(id) => Some(id.to_string()),
+            Group::Edition => None,
+        }
     }
+
+    /// The provisional id shown beside a final number.
+    pub(crate) fn alias(&self) -> Option<&str> {
+        match self {
+            Group::Numbered(_, alias) => *alias,
+            _ => None,
+        }
+    }
+}
+
+fn group_of(f: &Finding) -> Group<'_> {
+    let Some(id) = f.resolution.as_deref() else {
+        return Group::Edition;
+    };
+    let number = f.number.or_else(|| id.parse().ok());
+    match number {
+        Some(n) => Group::Numbered(n, id.parse::<u32>().is_err().then_some(id)),
+        None if is_recommendation(id) => Group::Recommendation(id),
+        None => Group::Provisional(id),
+    }
+}
+
+fn is_recommendation(id: &str) -> bool {
+    id.contains('.') && !id.starts_with("COM")
+}
+
+/// Findings grouped by resolution, groups in resolution order: numbered
+/// resolutions ascending (a new one under the final number the summary
+/// report gives it), then new resolutions known only by provisional id,
+/// then Recommendations, then findings about the edition as a whole.
+/// Inside a group findings keep their order (file and line).
+pub(crate) fn grouped(findings: &[Finding]) -> Vec<(Group<'_>, Vec<&Finding>)> {
+    let mut groups: std::collections::BTreeMap<Group, Vec<&Finding>> =
+        std::collections::BTreeMap::new();
+    for f in findings {
+        let g = group_of(f);
+        // A group's findings may come from the text (provisional id) and
+        // the report (number): one heading, with the alias when any has it.
+        let key = match g {
+            Group::Numbered(n, _) => Group::Numbered(n, None),
+            g => g,
+        };
+        groups.entry(key).or_default().push(f);
+    }
+    groups
+        .into_iter()
+        .map(|(g, fs)| {
+            let g = match g {
+                Group::Numbered(n, None) => Group::Numbered(
+                    n,
+                    fs.iter().find_map(|f| match group_of(f) {
+                        Group::Numbered(_, alias) => alias,
+                        _ => None,
+                    }),
+                ),
+                g => g,
+            };
+            (g, fs)
+        })
+        .collect()
+}
+
+/// Heading of a group: `Resolution 103 (COM4/DPI)`, `Recommendation A.25`,
+/// `Edition`.
+pub(crate) fn group_title(g: &Group) -> String {
+    group_title_in(g, crate::lang::EN.report)
 }
 
 /// Heading of a group in the words of the texts' language.
-fn group_title_in(id: Option<&str>, w: &ReportWords) -> String {
-    match id {
-        Some(id) if id.contains('.') && !id.starts_with("COM") => {
-            w.review_groups[1].replace("{id}", id)
-        }
-        Some(id) => w.review_groups[0].replace("{id}", id),
-        None => w.review_groups[2].to_string(),
+pub(crate) fn group_title_in(g: &Group, w: &ReportWords) -> String {
+    let (open, close) = w.parens;
+    let with_alias = |s: String| match g.alias() {
+        Some(a) => format!("{s}{open}{a}{close}"),
+        None => s,
+    };
+    match g {
+        Group::Recommendation(id) => w.review_groups[1].replace("{id}", id),
+        Group::Numbered(n, _) => with_alias(w.review_groups[0].replace("{id}", &n.to_string())),
+        Group::Provisional(id) => w.review_groups[0].replace("{id}", id),
+        Group::Edition => w.review_groups[2].to_string(),
     }
 }
 
@@ -70,11 +143,11 @@ pub fn write_text_in<W: Write>(
 ) -> io::Result<()> {
     let p = Painter::new(color);
     let (open, close) = w.parens;
-    for (id, group) in grouped(findings) {
+    for (g, group) in grouped(findings) {
         writeln!(
             out,
             "{}{open}{}{close}",
-            p.paint(Tone::Heading, &group_title_in(id, w)),
+            p.paint(Tone::Heading, &group_title_in(&g, w)),
             count(w.findings, group.len()),
         )?;
         for f in group {
@@ -116,6 +189,23 @@ pub fn write_text_in<W: Write>(
                     p.paint(Tone::Dim, ">"),
                     x.before,
                     x.after
+                )?;
+            }
+            if let Some(fix) = &f.suggestion {
+                let fix = if color {
+                    p.paint(Tone::Inserted, fix)
+                } else {
+                    format!("»{fix}«")
+                };
+                writeln!(out, "    {} {fix}", p.paint(Tone::Dim, w.review_suggestion))?;
+            }
+            for a in &f.also {
+                writeln!(
+                    out,
+                    "    {} [{}] {}",
+                    p.paint(Tone::Dim, w.review_also),
+                    a.rule,
+                    a.message
                 )?;
             }
             for r in &f.related {
@@ -167,6 +257,10 @@ mod tests {
             }),
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: None,
         }
     }
 
@@ -187,10 +281,20 @@ mod tests {
                 text: "健康".into(),
             },
         ];
+        fs[0].suggestion = Some("本届全会".into());
+        fs[0].also.push(crate::model::AlsoFired {
+            rule: "citation.stale".into(),
+            severity: FindingSeverity::Warning,
+            message: "stale".into(),
+        });
         let mut out = Vec::new();
         write_text(&mut out, "ed", &fs, false).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("Resolution 29 (2 findings)\n"), "{s}");
+        assert!(
+            s.contains("\n    suggestion »本届全会«\n    also [citation.stale] stale\n"),
+            "{s}"
+        );
         assert!(s.contains("甲»[本届全会]«乙"));
         assert!(s.contains("[-卫生-]{+健康+}"));
         assert!(s.find("Edition").unwrap() > s.find("f.txt:5").unwrap());
@@ -199,5 +303,39 @@ mod tests {
         write_text(&mut out, "ed", &fs, true).unwrap();
         let marked = Painter::new(true).paint(Tone::Marked, "[本届全会]");
         assert!(String::from_utf8(out).unwrap().contains(&marked));
+    }
+
+    #[test]
+    fn groups_in_resolution_order_new_ones_under_their_final_number() {
+        let mut fs = vec![
+            finding(None, 1),
+            finding(Some("A.25"), 2),
+            finding(Some("COM9/X"), 3),
+            finding(Some("COM4/DPI"), 4),
+            finding(Some("103"), 5),
+            finding(Some("29"), 6),
+            finding(Some("2"), 7),
+        ];
+        fs[3].number = Some(103);
+        let order: Vec<String> = grouped(&fs)
+            .iter()
+            .map(|(g, list)| format!("{} {}", group_title(g), list.len()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "Resolution 2 1",
+                "Resolution 29 1",
+                "Resolution 103 (COM4/DPI) 2",
+                "Resolution COM9/X 1",
+                "Recommendation A.25 1",
+                "Edition 1"
+            ]
+        );
+        let zh = crate::lang::ZH.report;
+        assert_eq!(
+            group_title_in(&grouped(&fs)[2].0, zh),
+            "第103号决议（COM4/DPI）"
+        );
     }
 }

@@ -178,6 +178,8 @@ fn header_finding(
     };
     let mut f = ctx.finding(rule, severity, t, &unit, 0..unit.text.len(), message);
     f.excerpt = Some(mark(unit.text, 0..unit.text.len()));
+    // The header is where the text is, not words at fault.
+    f.marked_range = None;
     f
 }
 

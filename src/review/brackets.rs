@@ -7,6 +7,9 @@
 //! (`bracket.template-field`): a bracket making up a whole paragraph of a
 //! Recommendation's annex or appendix, which is a fill-in field of a form
 //! the Recommendation publishes (A.25 Appendix II).
+//!
+//! Each unresolved bracket suggests its words without the brackets, unless
+//! they tell the editor what to insert.
 
 use super::Context;
 use super::support::UnitKind;
@@ -33,6 +36,18 @@ fn is_reference_tag(inner: &str) -> bool {
         && inner
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " .-/_:".contains(c))
+}
+
+/// What a placeholder reads once settled: its words without the brackets,
+/// unless they are an instruction to the editor (`插入…`) or nothing.
+fn settled(inner: &str, lang: &crate::lang::Lang) -> Option<String> {
+    let words = inner.trim();
+    let instruction = lang.placeholder_instructions.iter().any(|w| {
+        words
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+    });
+    (!words.is_empty() && !instruction).then(|| words.to_string())
 }
 
 /// Run the bracket rule over every text.
@@ -62,14 +77,16 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         "fill-in field of a form published with the Recommendation".to_string(),
                     )
                 } else {
-                    ctx.finding(
+                    let mut f = ctx.finding(
                         "bracket.unresolved",
                         FindingSeverity::Warning,
                         t,
                         &unit,
                         all.range(),
                         format!("editorial bracket left in the text: `{}`", all.as_str()),
-                    )
+                    );
+                    f.suggestion = settled(inner, ctx.lang);
+                    f
                 });
             }
         }

@@ -214,6 +214,7 @@ fn own_citation(
         .as_ref()
         .map(|r| (r.clone(), read_edition(&unit.text[r.clone()], ctx.lang)));
     let own_number = t.res.number;
+    let mut stale = Vec::new();
     for &n in &c.numbers {
         // A resolution citing an earlier edition of itself refers to that
         // edition on purpose (`根据WTSA有关成立SCV的第67号决议（2008年…）`).
@@ -232,12 +233,19 @@ fn own_citation(
         }
         if let Some(k) = known {
             let max = k.numbers.iter().next_back().copied().unwrap_or(0);
-            let unknown = if k.complete {
-                !k.numbers.contains(&n)
-            } else {
-                n > max
-            };
-            if unknown {
+            if k.complete && !k.numbers.contains(&n) && n <= max {
+                // Below the highest number known, a gap is more likely a
+                // previous edition that lacks the text than a citation of
+                // a resolution that never was.
+                out.push(ctx.finding(
+                    "citation.not-in-previous",
+                    FindingSeverity::Info,
+                    t,
+                    unit,
+                    c.range.clone(),
+                    format!("cites Resolution {n}, which is not in the previous edition (nor in this one)"),
+                ));
+            } else if n > max {
                 out.push(ctx.finding(
                     "citation.unknown",
                     FindingSeverity::Warning,
@@ -254,18 +262,7 @@ fn own_citation(
         let Some(yp) = e.year_place() else { continue };
         if &yp != asm {
             if ctx.revised.contains(&n) {
-                out.push(ctx.finding(
-                    "citation.stale",
-                    FindingSeverity::Warning,
-                    t,
-                    unit,
-                    range.clone(),
-                    format!(
-                        "cites Resolution {n} as ({}) but this assembly revises it: ({})",
-                        &unit.text[range.clone()],
-                        ctx.lang.edition_text(asm.year, &asm.place, true)
-                    ),
-                ));
+                stale.push(n);
             } else if literal && !e.bracketed {
                 out.push(ctx.finding(
                     "citation.qualifier-edition",
@@ -289,6 +286,64 @@ fn own_citation(
                 format!("cites Resolution {n} as revised at this assembly ({}), but no revision of it is in the edition", asm.show(ctx.lang)),
             ));
         }
+    }
+    // One finding per stale citation, however many numbers it cites: the
+    // edition bracket to correct is one.
+    if let (Some((range, _)), Some(asm), false) = (&edition, &ctx.assembly, stale.is_empty()) {
+        let current = ctx.lang.edition_text(asm.year, &asm.place, true);
+        let whole = with_bracketed_qualifier(unit.text, c.range.clone());
+        let unbracket = |s: &str| -> String {
+            s.chars()
+                .filter(|ch| !punct::SQUARE_BRACKETS.contains(ch))
+                .collect()
+        };
+        let suggestion = format!(
+            "{}{current}{}",
+            unbracket(&unit.text[whole.start..range.start]),
+            unbracket(&unit.text[range.end..whole.end])
+        );
+        let numbers: Vec<String> = stale.iter().map(u32::to_string).collect();
+        let (what, it) = if stale.len() == 1 {
+            ("Resolution", "it")
+        } else {
+            ("Resolutions", "them")
+        };
+        let mut f = ctx.finding(
+            "citation.stale",
+            FindingSeverity::Warning,
+            t,
+            unit,
+            whole,
+            format!(
+                "cites {what} {} as ({}) but this assembly revises {it}: ({current})",
+                numbers.join(", "),
+                &unit.text[range.clone()],
+            ),
+        );
+        f.suggestion = Some(suggestion);
+        out.push(f);
+    }
+}
+
+/// `range` of a citation, widened to take in an editorial bracket right
+/// before it (`[本届全会]第44号决议（…）`): correcting the citation settles the
+/// bracket too.
+fn with_bracketed_qualifier(text: &str, range: Range<usize>) -> Range<usize> {
+    let before = text[..range.start].trim_end();
+    let Some(close) = before.chars().next_back() else {
+        return range;
+    };
+    if !punct::CLOSE_SQUARE.contains(&close) {
+        return range;
+    }
+    let inner = &before[..before.len() - close.len_utf8()];
+    match inner
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| punct::SQUARE_BRACKETS.contains(ch))
+    {
+        Some((open, ch)) if punct::OPEN_SQUARE.contains(&ch) => open..range.end,
+        _ => range,
     }
 }
 

@@ -10,7 +10,7 @@ use super::support::{Unit, UnitKind, changed_range, id_key, inline_diff, text_ke
 use super::{Context, ReportRef, Text};
 use crate::model::{
     Action, DeclaredStatus, Finding, FindingSeverity, RelatedLocation, ReportedNew, ResolutionKind,
-    Span, SummaryReport,
+    SummaryReport,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -241,6 +241,7 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         format!("provisional id spelled `{}` in the text but `{pid}` in the report (Resolution {})", t.res.id, n.number),
                     );
                     f.diff = inline_diff(&t.res.id, &pid);
+                    f.suggestion = Some(pid);
                     f.related
                         .push(related(rep.path, n.line, "report list of new resolutions"));
                     out.push(f);
@@ -358,6 +359,8 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 ),
             );
             f.diff = diff;
+            // No suggestion: either side may hold the slip (Res 98's report
+            // title reads 可持智慧续), and `diff` already shows both.
             f.related = lines
                 .iter()
                 .map(|(line, label)| related(rep.path, *line, label))
@@ -482,18 +485,7 @@ pub(crate) fn at(
     resolution: Option<String>,
     message: String,
 ) -> Finding {
-    Finding {
-        rule: rule.to_string(),
-        severity,
-        resolution,
-        file: file.to_string(),
-        line,
-        span: Span::new(line, line),
-        message,
-        excerpt: None,
-        diff: Vec::new(),
-        related: Vec::new(),
-    }
+    Finding::at_line(rule, severity, file, line, resolution, message)
 }
 
 fn related(file: &str, line: u32, label: &str) -> RelatedLocation {
@@ -515,12 +507,15 @@ fn header_unit(t: Text) -> Unit {
 /// A warning quoting a text's header.
 fn header_finding(ctx: &Context, t: Text, rule: &str, message: String) -> Finding {
     let unit = header_unit(t);
-    ctx.finding(
+    let mut f = ctx.finding(
         rule,
         FindingSeverity::Warning,
         t,
         &unit,
         0..unit.text.len(),
         message,
-    )
+    );
+    // The header is where the text is, not words at fault.
+    f.marked_range = None;
+    f
 }

@@ -191,6 +191,7 @@ fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
             line: prev.res.span.first_line,
             label: "first copy".into(),
         });
+        f.marked_range = None; // the whole header: where, not which words
         out.push(f);
     }
 }
@@ -203,10 +204,14 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     if e.malformed_year() {
         return; // reported by `malformed_years`
     }
+    // A text not marked MOD or ADD may carry the header of the assembly
+    // that last revised it (a compiled book of resolutions in force); only
+    // a header naming a later assembly than the edition's is wrong there.
     if let (Some(asm), Some(yp)) = (&ctx.assembly, e.year_place())
         && &yp != asm
+        && (t.res.action.is_some() || yp.year > asm.year)
     {
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.header-mismatch",
             FindingSeverity::Error,
             t,
@@ -217,31 +222,48 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 yp.show(ctx.lang),
                 asm.show(ctx.lang)
             ),
-        ));
+        );
+        let revised = e.revised && t.res.action != Some(Action::Add);
+        f.suggestion = Some(ctx.lang.edition_text(asm.year, &asm.place, revised));
+        out.push(f);
     }
+    // The header as it should read: the year and place written, with or
+    // without the revised mark.
+    let fixed = |revised: bool| {
+        e.year_place()
+            .map(|yp| ctx.lang.edition_text(yp.year, &yp.place, revised))
+    };
     match t.res.action {
-        Some(Action::Add) if e.revised => out.push(ctx.finding(
-            "edition.add-revised",
-            FindingSeverity::Error,
-            t,
-            unit,
-            range,
-            format!(
-                "a new (ADD) resolution is marked `{}` in its header",
-                ctx.lang.revised_word
-            ),
-        )),
-        Some(Action::Mod) if !e.revised && !e.year_digits.is_empty() => out.push(ctx.finding(
-            "edition.mod-not-revised",
-            FindingSeverity::Warning,
-            t,
-            unit,
-            range,
-            format!(
-                "a revised (MOD) resolution's header lacks `{}`",
-                ctx.lang.revised_word
-            ),
-        )),
+        Some(Action::Add) if e.revised => {
+            let mut f = ctx.finding(
+                "edition.add-revised",
+                FindingSeverity::Error,
+                t,
+                unit,
+                range,
+                format!(
+                    "a new (ADD) resolution is marked `{}` in its header",
+                    ctx.lang.revised_word
+                ),
+            );
+            f.suggestion = fixed(false);
+            out.push(f);
+        }
+        Some(Action::Mod) if !e.revised && !e.year_digits.is_empty() => {
+            let mut f = ctx.finding(
+                "edition.mod-not-revised",
+                FindingSeverity::Warning,
+                t,
+                unit,
+                range,
+                format!(
+                    "a revised (MOD) resolution's header lacks `{}`",
+                    ctx.lang.revised_word
+                ),
+            );
+            f.suggestion = fixed(true);
+            out.push(f);
+        }
         _ => {}
     }
 }
@@ -253,18 +275,26 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     for p in &pieces {
         match p.problem {
             Some("year without a place") if has_notes => amendments.push(p.clone()),
-            Some(problem) => out.push(ctx.finding(
-                "edition.history-item",
-                FindingSeverity::Warning,
-                t,
-                unit,
-                p.range.clone(),
-                format!(
-                    "history item `{}` is not `{}`: {problem}",
-                    &unit.text[p.range.clone()],
-                    ctx.lang.history_item_form
-                ),
-            )),
+            Some(problem) => {
+                let mut f = ctx.finding(
+                    "edition.history-item",
+                    FindingSeverity::Warning,
+                    t,
+                    unit,
+                    p.range.clone(),
+                    format!(
+                        "history item `{}` is not `{}`: {problem}",
+                        &unit.text[p.range.clone()],
+                        ctx.lang.history_item_form
+                    ),
+                );
+                // Year and place both read: the item in its proper form.
+                f.suggestion = match (p.year, &p.place) {
+                    (Some(year), Some(place)) => Some(ctx.lang.edition_text(year, place, false)),
+                    _ => None,
+                };
+                out.push(f);
+            }
             None => {}
         }
     }
@@ -291,7 +321,7 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let ends_with_assembly =
         last.year == Some(asm.year) && last.place.as_deref() == Some(&asm.place);
     if !ends_with_assembly && t.res.action.is_some() {
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.history-end",
             FindingSeverity::Error,
             t,
@@ -301,7 +331,17 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 "history line does not end with the assembly ({})",
                 asm.show(ctx.lang)
             ),
-        ));
+        );
+        // An earlier assembly last: the assembly goes after it.
+        if last.year.is_some_and(|y| y < asm.year) {
+            f.suggestion = Some(format!(
+                "{}{}{}",
+                &unit.text[last.range.clone()],
+                ctx.lang.history_separator,
+                asm.show(ctx.lang)
+            ));
+        }
+        out.push(f);
     }
 }
 
@@ -318,7 +358,7 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let ed_range = offset + ed.start()..offset + ed.end();
     let id_text = crate::text::fold_digits(id.as_str());
     if super::support::id_key(&id_text) != super::support::id_key(&t.res.id) {
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.caption-mismatch",
             FindingSeverity::Error,
             t,
@@ -329,7 +369,9 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 id.as_str(),
                 t.res.id
             ),
-        ));
+        );
+        f.suggestion = Some(t.res.id.clone());
+        out.push(f);
     }
     let e = read_edition(ed.as_str(), ctx.lang);
     if e.malformed_year() {
@@ -339,7 +381,7 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     if let Some(h) = header
         && (e.year_place() != h.year_place() || e.revised != h.revised)
     {
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.caption-mismatch",
             FindingSeverity::Error,
             t,
@@ -349,7 +391,11 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 "annex caption edition `{}` differs from the header's",
                 ed.as_str()
             ),
-        ));
+        );
+        f.suggestion = h
+            .year_place()
+            .map(|yp| ctx.lang.edition_text(yp.year, &yp.place, h.revised));
+        out.push(f);
     }
 }
 
@@ -381,26 +427,69 @@ fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) 
             .sum();
         let range = start..start + digits_len;
         flagged.push(range.clone());
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.malformed-year",
             FindingSeverity::Error,
             t,
             unit,
             range.clone(),
-            format!("malformed year `{}` in an edition", &unit.text[range]),
-        ));
+            format!(
+                "malformed year `{}` in an edition",
+                &unit.text[range.clone()]
+            ),
+        );
+        f.suggestion = likely_year(&unit.text[range], ctx);
+        out.push(f);
     }
     for m in ctx.lang.regex(Pattern::LongYear).find_iter(unit.text) {
         if flagged.iter().any(|r| r.contains(&m.start())) {
             continue;
         }
-        out.push(ctx.finding(
+        let mut f = ctx.finding(
             "edition.malformed-year",
             FindingSeverity::Error,
             t,
             unit,
             m.range(),
             format!("malformed year `{}`", m.as_str()),
-        ));
+        );
+        f.suggestion = likely_year(m.as_str(), ctx);
+        out.push(f);
     }
+}
+
+/// The year a malformed one (`20204年`, `2024` without `年`) most likely
+/// meant, written as a year: the assembly's year when one digit more or
+/// less gives it, else the only plausible year one digit away.
+fn likely_year(written: &str, ctx: &Context) -> Option<String> {
+    let digits: Vec<char> = crate::text::fold_digits(written)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let plausible = |s: &str| s.parse::<u32>().is_ok_and(|y| (1865..=2099).contains(&y));
+    let mut candidates: Vec<String> = Vec::new();
+    match digits.len() {
+        4 => candidates.push(digits.iter().collect()),
+        5 => {
+            for skip in 0..digits.len() {
+                let c: String = digits
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != skip)
+                    .map(|(_, d)| *d)
+                    .collect();
+                if plausible(&c) && !candidates.contains(&c) {
+                    candidates.push(c);
+                }
+            }
+        }
+        _ => {}
+    }
+    let asm = ctx.assembly.as_ref().map(|a| a.year.to_string());
+    let year = match asm {
+        Some(a) if candidates.contains(&a) => a,
+        _ if candidates.len() == 1 && plausible(&candidates[0]) => candidates.remove(0),
+        _ => return None,
+    };
+    Some(format!("{year}{}", ctx.lang.year_suffix))
 }

@@ -35,7 +35,10 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
             // text should have been there.
             continue;
         };
-        for quoted in &ex.sections {
+        for (k, quoted) in ex.sections.iter().enumerate() {
+            if is_group_heading(ctx, quoted, ex.sections.get(k + 1)) {
+                continue;
+            }
             match matching_section(ctx, t, quoted) {
                 Some(sec) => section(ctx, rep, t, quoted, sec, out),
                 None => {
@@ -56,6 +59,21 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether a quoted section is only the report's heading over the quote of
+/// a section it abbreviates (`做出决议` above `做出决议，责成…第17研究组`):
+/// it quotes nothing of its own.
+fn is_group_heading(ctx: &Context, quoted: &Section, next: Option<&Section>) -> bool {
+    quoted.clauses.is_empty()
+        && quoted.intro.is_none()
+        && next.is_some_and(|n| {
+            let (h, n) = (
+                text_key(&quoted.heading, ctx.lang),
+                text_key(&n.heading, ctx.lang),
+            );
+            !h.is_empty() && n.len() > h.len() && n.starts_with(&h)
+        })
 }
 
 /// The text's section a quoted one comes from: same kind, then the closest
@@ -200,6 +218,11 @@ fn differs(
     );
     f.excerpt = Some(mark(quoted, changed_range_on(&diff, true)));
     f.diff = diff;
+    // The report quotes the text: the quote as the text has it — unless the
+    // text still holds editorial brackets, when the report may be right.
+    if !text.contains(crate::lang::punct::SQUARE_BRACKETS) {
+        f.suggestion = Some(text.to_string());
+    }
     f.related.push(RelatedLocation {
         file: t.doc.path.clone(),
         line: text_line,

@@ -10,6 +10,7 @@ mod citations;
 mod declared;
 mod edition;
 mod excerpts;
+mod merge;
 mod support;
 
 use crate::corpus::Corpus;
@@ -94,7 +95,9 @@ impl SourceLines {
     }
 }
 
-/// Review an edition: every finding, sorted by file, line and rule.
+/// Review an edition: every finding, sorted by file, line and rule, one
+/// finding per defect (findings of several rules on the same words merged,
+/// see `merge.rs`), each with the number of its resolution when known.
 pub fn review(edition: &Corpus, opts: &ReviewOptions) -> Vec<Finding> {
     let ctx = Context::new(edition, opts);
     let mut out = Vec::new();
@@ -112,6 +115,13 @@ pub fn review(edition: &Corpus, opts: &ReviewOptions) -> Vec<Finding> {
         (&a.file, a.line, &a.rule, &a.message).cmp(&(&b.file, b.line, &b.rule, &b.message))
     });
     out.dedup();
+    let mut out = merge::merge(out);
+    for f in &mut out {
+        f.number = f
+            .resolution
+            .as_deref()
+            .and_then(|id| id.parse().ok().or_else(|| ctx.new_numbers.get(id).copied()));
+    }
     out
 }
 
@@ -335,9 +345,13 @@ impl<'a> Context<'a> {
             line: self.locate(&text.doc.path, unit, range.clone()),
             span: unit.span,
             message,
-            excerpt: Some(support::mark(unit.text, range)),
+            excerpt: Some(support::mark(unit.text, range.clone())),
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: Some(range),
         }
     }
 

@@ -234,6 +234,28 @@ fn header_edition_must_match_the_assembly() {
         fs[0].excerpt.as_ref().map(|x| x.marked.as_str()),
         Some("2022年，日内瓦，修订版")
     );
+    assert_eq!(fs[0].suggestion.as_deref(), Some("2024年，新德里，修订版"));
+}
+
+#[test]
+fn earlier_headers_are_fine_on_unmarked_texts_but_not_later_ones() {
+    // A compiled book: each text as last revised, no MOD/ADD markers.
+    let mut t = clean_texts();
+    for r in &mut t {
+        r.action = None;
+    }
+    // Res 44 revised at this assembly, as its parsed header says.
+    t[1].edition = Some(crate::model::Edition {
+        year: Some(2024),
+        place: Some("新德里".into()),
+        revised: true,
+        raw: MOD_ED.into(),
+    });
+    t[0].header = text("第2号决议（2022年，日内瓦，修订版）", 10);
+    let fs = run(t.clone(), None, None);
+    assert!(fs.is_empty(), "{fs:#?}");
+    t[0].header = text("第2号决议（2028年，日内瓦，修订版）", 10);
+    assert_eq!(rules(&run(t, None, None)), ["edition.header-mismatch"]);
 }
 
 #[test]
@@ -246,6 +268,8 @@ fn add_carries_no_revised_mark_and_mod_does() {
         rules(&fs),
         ["edition.mod-not-revised", "edition.add-revised"]
     );
+    assert_eq!(fs[0].suggestion.as_deref(), Some("2024年，新德里，修订版"));
+    assert_eq!(fs[1].suggestion.as_deref(), Some("2024年，新德里"));
 }
 
 #[test]
@@ -282,6 +306,10 @@ fn history_must_end_with_the_assembly() {
     t[0].history.as_mut().unwrap().text = "（2016年，哈马马特；2022年，日内瓦）".into();
     let fs = run(t, None, None);
     assert_eq!(rules(&fs), ["edition.history-end"]);
+    assert_eq!(
+        fs[0].suggestion.as_deref(),
+        Some("2022年，日内瓦；2024年，新德里")
+    );
 }
 
 fn with_caption(caption: &str) -> Vec<Resolution> {
@@ -313,12 +341,14 @@ fn annex_captions_agree_with_their_resolution() {
     );
     assert_eq!(rules(&fs), ["edition.caption-mismatch"]);
     assert_eq!(fs[0].excerpt.as_ref().unwrap().marked, "45");
+    assert_eq!(fs[0].suggestion.as_deref(), Some("44"));
     let fs = run(
         with_caption("（第44号决议（2022年，日内瓦，修订版））"),
         None,
         None,
     );
     assert_eq!(rules(&fs), ["edition.caption-mismatch"]);
+    assert_eq!(fs[0].suggestion.as_deref(), Some("2024年，新德里，修订版"));
 }
 
 #[test]
@@ -354,16 +384,28 @@ fn stale_citation_of_a_revised_resolution() {
     assert_eq!(rules(&fs), ["citation.stale"]);
     assert_eq!(
         fs[0].excerpt.as_ref().unwrap().marked,
-        "2022年，日内瓦，修订版"
+        "第44号决议（2022年，日内瓦，修订版）"
     );
-    // Bracketed edition: stale, and the brackets are unresolved.
+    assert_eq!(
+        fs[0].suggestion.as_deref(),
+        Some("第44号决议（2024年，新德里，修订版）")
+    );
+    // Bracketed edition and qualifier: one defect, the stale citation, with
+    // both brackets merged into it and settled by its suggestion.
     let fs = run(
         citing("[本届全会]第44号决议（[2022年，日内瓦]，修订版）"),
         None,
         None,
     );
-    assert_eq!(count(&fs, "citation.stale"), 1);
-    assert_eq!(count(&fs, "bracket.unresolved"), 2);
+    assert_eq!(rules(&fs), ["citation.stale"]);
+    assert_eq!(
+        fs[0].rules().collect::<Vec<_>>(),
+        ["citation.stale", "bracket.unresolved", "bracket.unresolved"]
+    );
+    assert_eq!(
+        fs[0].suggestion.as_deref(),
+        Some("本届全会第44号决议（2024年，新德里，修订版）")
+    );
     // Unqualified, but the edition is one of this series'.
     let fs = run(
         citing("根据第44号决议（2016年，哈马马特，修订版）"),
@@ -438,6 +480,27 @@ fn citations_of_suppressed_or_unknown_resolutions() {
     let fs = run(t.clone(), Some(rep.clone()), None);
     assert_eq!(count(&fs, "citation.suppressed"), 1);
     assert_eq!(count(&fs, "citation.unknown"), 1, "{fs:#?}");
+    // Against a previous edition that lacks a number below its highest,
+    // the previous edition is more likely incomplete: information only.
+    let prev = previous();
+    let fs = run(
+        citing("本届全会第3号决议和本届全会第150号决议"),
+        None,
+        Some(&prev),
+    );
+    let cited: Vec<(&str, FindingSeverity)> = fs
+        .iter()
+        .filter(|f| f.rule.starts_with("citation."))
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("citation.not-in-previous", FindingSeverity::Info),
+            ("citation.unknown", FindingSeverity::Warning)
+        ],
+        "{fs:#?}"
+    );
     // Without report or previous edition nothing can be said of existence.
     let fs = run(citing("本届全会第150号决议"), None, None);
     assert!(fs.is_empty());
@@ -459,6 +522,11 @@ fn editorial_brackets_are_listed() {
         .collect();
     marked.sort();
     assert_eq!(marked, ["[28]", "[插入编号]", "[本届全会]"]);
+    // Each suggests its words without brackets, unless they are an
+    // instruction to the editor.
+    let mut fixes: Vec<_> = fs.iter().map(|f| f.suggestion.as_deref()).collect();
+    fixes.sort();
+    assert_eq!(fixes, [None, Some("28"), Some("本届全会")]);
 }
 
 #[test]

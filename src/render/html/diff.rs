@@ -805,6 +805,30 @@ pub(super) fn finding(buf: &mut String, f: &Finding) {
         push_escaped(buf, &x.after);
         buf.push_str("</p>\n");
     }
+    let words = crate::lang::EN.report;
+    if let Some(fix) = &f.suggestion {
+        let _ = write!(
+            buf,
+            "<p class=\"suggestion\"><span class=\"lead\">{}</span> <ins lang=\"zh-Hans\">",
+            words.review_suggestion
+        );
+        push_escaped(buf, fix);
+        buf.push_str("</ins></p>\n");
+    }
+    if !f.also.is_empty() {
+        buf.push_str("<ul class=\"also\">");
+        for a in &f.also {
+            let _ = write!(
+                buf,
+                "<li>{} <code class=\"rule\">{}</code> ",
+                words.review_also,
+                escape(&a.rule)
+            );
+            push_escaped(buf, &a.message);
+            buf.push_str("</li>");
+        }
+        buf.push_str("</ul>\n");
+    }
     if !f.related.is_empty() {
         buf.push_str("<ul class=\"related\">");
         for r in &f.related {

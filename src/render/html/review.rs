@@ -4,7 +4,7 @@
 use super::diff::finding;
 use super::{close_page, escape, open_page, slug};
 use crate::model::Finding;
-use crate::render::review_text::{group_title, grouped};
+use crate::render::review_text::{Group, group_title, grouped};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -56,27 +56,27 @@ pub fn write_review_html<W: Write>(
     let groups = grouped(findings);
     if !groups.is_empty() {
         buf.push_str("<nav aria-label=\"Resolutions\"><p>");
-        for (k, (id, group)) in groups.iter().enumerate() {
+        for (k, (g, group)) in groups.iter().enumerate() {
             if k > 0 {
                 buf.push_str(" · ");
             }
             let _ = write!(
                 buf,
                 "<a href=\"#{}\">{}</a> ({})",
-                group_anchor(*id),
-                escape(&group_title(*id)),
+                group_anchor(g),
+                escape(&group_title(g)),
                 group.len()
             );
         }
         buf.push_str("</p></nav>\n");
     }
     buf.push_str("</section>\n");
-    for (id, group) in groups {
-        let a = group_anchor(id);
+    for (g, group) in groups {
+        let a = group_anchor(&g);
         let _ = writeln!(
             buf,
             "<section class=\"finding-group\" id=\"{a}\" aria-labelledby=\"{a}-h\">\n<h2 id=\"{a}-h\">{}</h2>",
-            escape(&group_title(id))
+            escape(&group_title(&g))
         );
         for f in group {
             finding(&mut buf, f);
@@ -88,9 +88,9 @@ pub fn write_review_html<W: Write>(
     out.write_all(buf.as_bytes())
 }
 
-fn group_anchor(id: Option<&str>) -> String {
-    match id {
-        Some(id) => format!("res-{}", slug(id)),
+fn group_anchor(g: &Group) -> String {
+    match g.id() {
+        Some(id) => format!("res-{}", slug(&id)),
         None => "edition".to_string(),
     }
 }
@@ -116,6 +116,10 @@ mod tests {
             }),
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: None,
         }
     }
 
@@ -132,6 +136,26 @@ mod tests {
         assert!(s.contains("<h2 id=\"res-40-h\">Resolution 40</h2>"), "{s}");
         assert!(s.contains("甲<mark>[本届全会]</mark>乙"), "{s}");
         assert!(!s.contains("<script"), "review page needs no script");
+    }
+
+    #[test]
+    fn suggestion_and_merged_rules_are_shown_escaped() {
+        let mut f = finding("stale", "第1号决议");
+        f.suggestion = Some("<b>2024年</b>".into());
+        f.also.push(crate::model::AlsoFired {
+            rule: "bracket.unresolved".into(),
+            severity: FindingSeverity::Warning,
+            message: "a & b".into(),
+        });
+        let s = render(&[f]);
+        assert!(
+            s.contains("<p class=\"suggestion\"><span class=\"lead\">suggestion</span> <ins lang=\"zh-Hans\">&lt;b&gt;2024年&lt;/b&gt;</ins></p>"),
+            "{s}"
+        );
+        assert!(
+            s.contains("<li>also <code class=\"rule\">bracket.unresolved</code> a &amp; b</li>"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -208,6 +208,10 @@ fn finding_at(resolution: &str, file: &str, lines: (u32, u32)) -> Finding {
         }),
         diff: Vec::new(),
         related: Vec::new(),
+        suggestion: None,
+        also: Vec::new(),
+        number: None,
+        marked_range: None,
     }
 }
 
@@ -336,4 +340,31 @@ fn print_styles_number_pages_and_break_only_before_long_resolutions() {
     assert!(print.contains(".resolution { break-before: auto;"));
     assert!(print.contains(".resolution.long { break-before: page;"));
     assert!(print.contains("button, details.unchanged"));
+}
+
+#[test]
+fn each_resolution_carries_its_running_head_for_paper_only() {
+    let r = res(
+        "7",
+        ResolutionStatus::Modified,
+        vec![modified(
+            "认识到",
+            "a)",
+            vec![op(InlineTag::Insert, "新")],
+            false,
+        )],
+    );
+    let html = render(&report(vec![r]), None);
+    let article = &html[html.find("<article").unwrap()..html.find("</article>").unwrap()];
+    // The frame opens before the heading and closes after the changes.
+    let head = article
+        .find("<thead aria-hidden=\"true\"><tr><td class=\"running\">MOD 7 ")
+        .expect(article);
+    assert!(head < article.find("<h2").unwrap());
+    assert!(article.trim_end().ends_with("</td></tr></tbody></table>"));
+    // Hidden on screen, a repeated table header row on paper.
+    let print = html.find("@media print").unwrap();
+    let screen_rule = html.find(".frame > thead { display: none; }").unwrap();
+    assert!(screen_rule < print);
+    assert!(html[print..].contains(".frame > thead { display: table-header-group; }"));
 }
