@@ -853,6 +853,10 @@ mod tests {
             }),
             diff: Vec::new(),
             related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: None,
         };
         let opts = DiffOptions::default();
         let editorial = |findings: &[Finding]| {
