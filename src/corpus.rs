@@ -105,12 +105,12 @@ fn mismatch(a: &Document, la: &Lang, b: &Document, lb: &Lang) -> Error {
 /// messages.
 pub fn parse_text(name: &str, text: &str, opts: &LoadOptions) -> Result<Document> {
     let src = ingest::decode(name, text.as_bytes(), &opts.ingest)?;
-    parse_source(&src, opts)
+    parse_source(src, opts, false).map(|(doc, _)| doc)
 }
 
 /// Read and parse one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
-    load_file_with_text(path, opts).map(|(doc, _)| doc)
+    load_file_only(path, opts)
 }
 
 /// [`load_file`], also handing back the decoded text (LF line ends, the
@@ -118,14 +118,27 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Result<Document> {
 /// second time to quote it.
 pub fn load_file_with_text(path: &Path, opts: &LoadOptions) -> Result<(Document, String)> {
     let src = ingest::read_file(path, &opts.ingest)?;
-    let doc = parse_source(&src, opts)?;
-    Ok((doc, src.text))
+    let (doc, text) = parse_source(src, opts, true)?;
+    Ok((doc, text.unwrap_or_default()))
 }
 
-fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document> {
-    let norm = normalize::normalize_with(src, parse::choose_lang(src, &opts.parse).0);
-    let doc = parse::parse_document(src, &norm, &opts.parse);
-    drop(norm);
+/// Read and parse one file, the text released as soon as it has been used.
+fn load_file_only(path: &Path, opts: &LoadOptions) -> Result<Document> {
+    let src = ingest::read_file(path, &opts.ingest)?;
+    parse_source(src, opts, false).map(|(doc, _)| doc)
+}
+
+/// Normalize and parse a decoded file, handing back its text with
+/// `keep_text`. Each stage's input is released once the next has what it
+/// needs, so that the text is not held in several forms at once.
+fn parse_source(
+    src: ingest::SourceText,
+    opts: &LoadOptions,
+    keep_text: bool,
+) -> Result<(Document, Option<String>)> {
+    let chosen = parse::choose_lang(&src, &opts.parse);
+    let norm = normalize::normalize_with(&src, chosen.0);
+    let (doc, text) = parse::parse_owned(src, norm, chosen, keep_text);
     // A summary report's own diagnostics count too: its lists feed the
     // diff's id mapping and the review.
     let report_diags = doc.report.iter().flat_map(|r| &r.diagnostics);
@@ -142,7 +155,7 @@ fn parse_source(src: &ingest::SourceText, opts: &LoadOptions) -> Result<Document
             message: d.message.clone(),
         });
     }
-    Ok(doc)
+    Ok((doc, text))
 }
 
 /// Read a file or every text file of a folder.
@@ -198,7 +211,11 @@ fn load_inner(path: &Path, opts: &LoadOptions, keep: bool) -> Result<(Corpus, Ve
         vec![path.to_path_buf()]
     };
     let loaded = crate::parallel::map_ordered(&files, 0, |f| {
-        load_file_with_text(f, opts).map(|(d, t)| (d, if keep { t } else { String::new() }))
+        if keep {
+            load_file_with_text(f, opts)
+        } else {
+            load_file_only(f, opts).map(|d| (d, String::new()))
+        }
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -411,6 +428,15 @@ fn read_manifest_keys(dir: &Path) -> Result<(Manifest, Vec<String>)> {
     }
 }
 
+/// Whether two paths name the same file, however they are spelled.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
+
 /// The latest assembly year an edition's resolutions name in their headers.
 fn latest_year(c: &Corpus) -> Option<u32> {
     c.documents
@@ -463,7 +489,9 @@ pub fn comparison_warnings(
         let mut siblings: Vec<_> = entries
             .flatten()
             .map(|e| e.path())
-            .filter(|s| s != p && s.extension().is_some_and(|x| x == "txt"))
+            .filter(|s| s.extension().is_some_and(|x| x == "txt"))
+            // The inputs were read already, and neither is a report.
+            .filter(|s| !same_file(s, old_path) && !same_file(s, new_path))
             .collect();
         siblings.sort();
         for s in siblings {

@@ -633,26 +633,5 @@ fn write_output(
     kind: ReportKind,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let mut buf = Vec::new();
-    render(&mut buf).map_err(|source| Error::Write {
-        path: path.map_or("standard output".into(), |p| p.display().to_string()),
-        source,
-    })?;
-    // A Word document is binary: its XML escapes what it holds.
-    let (text, escaped);
-    let bytes = if kind == ReportKind::Binary {
-        &buf[..]
-    } else {
-        // Renderers write UTF-8: checked at full speed, repaired only if not.
-        text = match std::str::from_utf8(&buf) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => String::from_utf8_lossy(&buf),
-        };
-        escaped = output::escape_report(&text, kind);
-        escaped.as_bytes()
-    };
-    match path {
-        Some(p) => output::write_file(p, bytes),
-        None => output::write_stdout(bytes),
-    }
+    output::write_report(path, kind, render)
 }

@@ -266,6 +266,15 @@ fn follow_links(path: &Path) -> PathBuf {
 /// that is not a regular file (a device such as `/dev/stdout`, a pipe) is
 /// written in place.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_file_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_file`] for a report written as `render` produces it, so that the
+/// whole report need not be held in memory first.
+pub fn write_file_with(
+    path: &Path,
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let write_err = |source| Error::Write {
         path: path.display().to_string(),
         source,
@@ -279,13 +288,13 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
             )));
         }
         Ok(m) if !m.is_file() => {
-            let mut f = std::fs::OpenOptions::new()
+            let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
                 .map_err(write_err)?;
-            return f
-                .write_all(bytes)
-                .and_then(|()| f.flush())
+            let mut out = std::io::BufWriter::with_capacity(CHUNK, f);
+            return render(&mut out)
+                .and_then(|()| out.flush())
                 .map_err(write_err);
         }
         Ok(m) => {
@@ -320,10 +329,13 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(write_err)?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.flush())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(write_err)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(CHUNK, &mut tmp);
+        render(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(write_err)?;
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
     if let Some(perms) = existing {
         tmp.as_file().set_permissions(perms).map_err(write_err)?;
     }
@@ -332,10 +344,120 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// How many bytes of a report are gathered before they are escaped and
+/// written on.
+const CHUNK: usize = 64 * 1024;
+
+/// Write the report `render` produces to the file `path` (see
+/// [`write_file_with`]) or to standard output (see [`write_stdout`]),
+/// escaped for `kind` on the way as [`escape_report`] escapes a whole
+/// report: the report is never held whole in memory.
+pub fn write_report(
+    path: Option<&Path>,
+    kind: ReportKind,
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let escaped = |w: &mut dyn std::io::Write| {
+        let mut e = Escaper {
+            inner: w,
+            kind,
+            pending: Vec::with_capacity(CHUNK + 1024),
+        };
+        render(&mut e)?;
+        e.flush()
+    };
+    match path {
+        Some(p) => write_file_with(p, escaped),
+        None => write_stdout_with(escaped),
+    }
+}
+
+/// Escapes what is written through it as [`escape_report`] would escape
+/// the whole text, a piece at a time: pieces end at a line end (no
+/// character or colour code spans one) or, in a long line, before the last
+/// character and any colour code that might be incomplete.
+struct Escaper<'a> {
+    inner: &'a mut dyn std::io::Write,
+    kind: ReportKind,
+    pending: Vec<u8>,
+}
+
+impl Escaper<'_> {
+    /// Escape and write on the pending bytes up to a safe cut (all of them
+    /// with `all`).
+    fn pass_on(&mut self, all: bool) -> std::io::Result<()> {
+        let cut = if all {
+            self.pending.len()
+        } else {
+            safe_cut(&self.pending)
+        };
+        let Some(piece) = self.pending.get(..cut).filter(|p| !p.is_empty()) else {
+            return Ok(());
+        };
+        if self.kind == ReportKind::Binary {
+            self.inner.write_all(piece)?;
+        } else {
+            let text = String::from_utf8_lossy(piece);
+            self.inner
+                .write_all(escape_report(&text, self.kind).as_bytes())?;
+        }
+        self.pending.drain(..cut);
+        Ok(())
+    }
+}
+
+/// Where to cut `bytes` so that the first part holds no partial character
+/// or colour code: after the last line end, else (a line longer than a
+/// chunk) before the character the bytes end in and any escape sequence
+/// begun shortly before it.
+fn safe_cut(bytes: &[u8]) -> usize {
+    if let Some(i) = bytes.iter().rposition(|&b| b == b'\n') {
+        return i + 1;
+    }
+    // Back to the first byte of the last character (UTF-8 continuation
+    // bytes are 0b10xx_xxxx).
+    let mut cut = bytes.len();
+    while cut > 0 && bytes.get(cut - 1).is_some_and(|b| b & 0xc0 == 0x80) {
+        cut -= 1;
+    }
+    cut = cut.saturating_sub(1);
+    // A colour code is `ESC [ digits ; … m`: a few bytes.
+    let from = cut.saturating_sub(32);
+    if let Some(esc) = bytes
+        .get(from..cut)
+        .and_then(|b| b.iter().rposition(|&c| c == 0x1b))
+    {
+        cut = from + esc;
+    }
+    cut
+}
+
+impl std::io::Write for Escaper<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= CHUNK {
+            self.pass_on(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on(true)?;
+        self.inner.flush()
+    }
+}
+
 /// Write a whole report to standard output. A reader that went away
 /// (`resdiff … | head`) is not an error; a closed standard output, or one
 /// that cannot take the report (a full disk), is.
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    write_stdout_with(|w| w.write_all(bytes))
+}
+
+/// [`write_stdout`] for a report written as `render` produces it.
+pub fn write_stdout_with(
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let write_err = |source| Error::Write {
         path: "standard output".into(),
         source,
@@ -346,8 +468,8 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
             "it is closed; give -o FILE to write the report to a file",
         )));
     }
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let mut out = std::io::BufWriter::with_capacity(CHUNK, std::io::stdout().lock());
+    match render(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(write_err(e)),
         _ => Ok(()),
     }

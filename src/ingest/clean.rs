@@ -57,6 +57,42 @@ impl Removed {
 /// ideographic spaces become U+0020; zero-width characters go; private-use
 /// characters (which the normalizer reserves as sentinels) and control
 /// characters other than TAB and LF go, with diagnostics.
+pub(super) fn clean_owned(text: String) -> (String, Vec<Diagnostic>) {
+    if first_to_clean(&text).is_none() {
+        return (text, Vec::new());
+    }
+    clean(&text)
+}
+
+/// Whether [`clean`] keeps `c` as it is.
+fn ordinary(c: char) -> bool {
+    match c {
+        '\n' | '\t' => true,
+        '\r' | '\u{c}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => false,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => false,
+        '\u{e000}'..='\u{f8ff}' => false,
+        _ => !c.is_control(),
+    }
+}
+
+/// Where the first character [`clean`] changes is, found a byte at a time:
+/// only ASCII controls and characters whose UTF-8 form starts with one of
+/// a few lead bytes can be such a character.
+fn first_to_clean(text: &str) -> Option<usize> {
+    text.bytes().enumerate().find_map(|(i, b)| {
+        let candidate = match b {
+            b'\n' | b'\t' => false,
+            0..=0x1f | 0x7f => true,
+            // U+0080–U+00A0, U+2007–U+2060, U+3000, U+E000–U+F8FF, U+FEFF.
+            0xc2 | 0xe2 | 0xe3 | 0xee | 0xef => true,
+            _ => false,
+        };
+        let c = candidate.then(|| text.get(i..).and_then(|t| t.chars().next()))??;
+        (!ordinary(c)).then_some(i)
+    })
+}
+
+/// [`clean_owned`] of borrowed text: always a copy.
 pub(super) fn clean(text: &str) -> (String, Vec<Diagnostic>) {
     let mut out = String::with_capacity(text.len());
     let mut line = 1u32;
@@ -67,18 +103,10 @@ pub(super) fn clean(text: &str) -> (String, Vec<Diagnostic>) {
     let mut run = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let ordinary = match c {
-            '\n' => {
-                line = line.saturating_add(1);
-                true
-            }
-            '\t' => true,
-            '\r' | '\u{c}' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => false,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => false,
-            '\u{e000}'..='\u{f8ff}' => false,
-            _ => !c.is_control(),
-        };
-        if ordinary {
+        if c == '\n' {
+            line = line.saturating_add(1);
+        }
+        if ordinary(c) {
             continue;
         }
         out.push_str(&text[run..i]);
@@ -164,6 +192,25 @@ mod tests {
         let lines: Vec<(u32, Severity)> = diags.iter().map(|d| (d.line, d.severity)).collect();
         assert_eq!(lines, [(3, Severity::Warning), (4, Severity::Warning)]);
         assert!(diags[0].message.contains("removed 3 control characters"));
+    }
+
+    #[test]
+    fn text_with_nothing_to_clean_is_not_copied() {
+        let text = "决议“其它”—…\t a\n".to_string();
+        let at = text.as_ptr();
+        let (out, diags) = clean_owned(text);
+        assert_eq!(out.as_ptr(), at);
+        assert!(diags.is_empty());
+        // Every character clean changes is found by the byte scan.
+        for c in [
+            '\r', '\u{c}', '\u{1}', '\u{7f}', '\u{85}', '\u{a0}', '\u{2007}', '\u{200b}',
+            '\u{200d}', '\u{202f}', '\u{2060}', '\u{3000}', '\u{e000}', '\u{f06c}', '\u{f8ff}',
+            '\u{feff}',
+        ] {
+            let s = format!("第1号决议{c}x");
+            assert_eq!(first_to_clean(&s), Some("第1号决议".len()), "{c:?}");
+            assert_ne!(clean_owned(s.clone()).0, s, "{c:?}");
+        }
     }
 
     #[test]

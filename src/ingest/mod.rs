@@ -18,7 +18,7 @@ use std::path::Path;
 
 mod clean;
 pub mod docx;
-use clean::clean;
+use clean::clean_owned;
 pub use docx::Revisions;
 
 /// Options of the ingest stage.
@@ -57,7 +57,32 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Result<SourceText> {
     if docx::is_word_file(&shown, &bytes) {
         return docx::read(&shown, &bytes, opts.revisions);
     }
-    decode(&shown, &bytes, opts)
+    decode_owned(&shown, bytes, opts)
+}
+
+/// [`decode`] of bytes the caller gives up: in the common case, UTF-8
+/// without a byte-order mark and nothing to clean, the bytes become the
+/// text without a copy, so that a file is held in memory once.
+fn decode_owned(path: &str, bytes: Vec<u8>, opts: &IngestOptions) -> Result<SourceText> {
+    let plain = opts.encoding.is_none()
+        && !bytes.is_empty()
+        && binary_kind(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(path, &bytes, opts);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => finish(
+            path,
+            Decoded {
+                text,
+                report: report(UTF_8, false, EncodingChoice::Utf8),
+                diagnostics: Vec::new(),
+            },
+        ),
+        Err(e) => decode(path, e.as_bytes(), opts),
+    }
 }
 
 /// Decode `bytes` read from `path`.
@@ -78,7 +103,12 @@ pub fn decode(path: &str, bytes: &[u8], opts: &IngestOptions) -> Result<SourceTe
         Some(encoding) => decode_forced(path, bytes, encoding)?,
         None => decode_detected(path, bytes)?,
     };
-    let (text, mut diagnostics) = clean(&decoded.text);
+    finish(path, decoded)
+}
+
+/// Clean decoded text and hand it on; fails on a text of whitespace only.
+fn finish(path: &str, decoded: Decoded) -> Result<SourceText> {
+    let (text, mut diagnostics) = clean_owned(decoded.text);
     if text.chars().all(char::is_whitespace) {
         return Err(Error::Empty { path: path.into() });
     }
@@ -381,7 +411,12 @@ fn decode_strict(
         let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
         rest = rest.get(read..).unwrap_or_default();
         match result {
-            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::InputEmpty => {
+                // The room reserved is for the worst case (three bytes of
+                // UTF-8 for each byte of a legacy encoding).
+                out.shrink_to_fit();
+                return Ok(out);
+            }
             DecoderResult::OutputFull => out.reserve(room(&decoder, rest.len())),
             // `out` holds everything before the malformed sequence.
             DecoderResult::Malformed(_, _) => return Err(line_at(out.as_bytes())),

@@ -105,7 +105,13 @@ impl PageWidth {
             .map(|w| display_width(w[0]))
             .collect();
         let at_edge = running.iter().filter(|&&w| w + 1 >= max).count();
-        (running.len() >= 4 && at_edge * 2 >= running.len()).then_some(PageWidth {
+        // Or, in a text of short rows and titles, many lines reach the
+        // column and few stop just short of it.
+        let widths = || content.iter().map(|l| display_width(l));
+        let edge = widths().filter(|w| w + 1 >= max).count();
+        let near = widths().filter(|w| w + 4 >= max).count();
+        let filled = edge >= 3 && edge * 20 >= content.len() && edge * 10 >= near * 7;
+        (running.len() >= 4 && at_edge * 2 >= running.len() || filled).then_some(PageWidth {
             full: max,
             short_limit: max,
             indented_cjk_full: None,
@@ -406,7 +412,25 @@ pub(super) fn runs_on(
     // A full line that ends a sentence: a re-flowed text indents nothing,
     // and a sentence ends inside a paragraph more often than a paragraph
     // without a label follows one.
-    !lang.paragraph_final.contains(&last) || page.continues(next) || page.exact
+    // A footnote reference before the final mark (`…其建议书5。`) is set
+    // at the end of a paragraph.
+    !lang.paragraph_final.contains(&last)
+        || page.continues(next)
+        || (page.exact && !ends_with_reference(prev))
+}
+
+/// Whether `line` ends with a footnote reference and a final mark: an
+/// ideograph, one or two digits, the mark (`建议书5。`).
+fn ends_with_reference(line: &str) -> bool {
+    let before_mark: Vec<char> = line.chars().rev().skip(1).take(3).collect();
+    let digits = before_mark
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits)
+        && before_mark
+            .get(digits)
+            .is_some_and(|c| is_cjk(*c) && c.is_alphabetic())
 }
 
 /// Whether `next` opens with the next item of an enumeration running inside
@@ -435,38 +459,75 @@ fn continues_enumeration(para: &str, next: &str, lang: &Lang) -> bool {
 
 /// Whether `next` opens the next row of a table whose rows begin with the
 /// same word and end without punctuation (`ITU-T I.750系列建议书` +
-/// `ITU-T G.850系列`): the paragraph and the two before it begin with the
-/// word `next` begins with, neither of those two ends with punctuation,
-/// and the line before leaves nothing open (a comma, a conjunction, a
-/// dash, a slash, a bracket).
+/// `ITU-T G.850系列`): the paragraph and two of the three before it begin
+/// with the word `next` begins with (or those two end as the line before
+/// does), neither ending with punctuation, and the line before leaves
+/// nothing open (a comma, a conjunction, a dash, a slash, a bracket).
 fn opens_row(para: &str, prev: &str, next: &str, earlier: &[Para], lang: &Lang) -> bool {
-    let Some(word) = first_word(next) else {
-        return false;
-    };
     let open = prev.ends_with(lang.sentence_final)
         || prev.ends_with(punct::ENUMERATION_COMMAS)
         || prev.ends_with(punct::LIST_MARKS)
         || prev.ends_with(punct::OPEN_PARENS)
         || prev.ends_with('/')
         || lang.list_conjunctions.iter().any(|c| prev.ends_with(c));
-    let rows = earlier.iter().rev().take(2);
-    !open
-        && earlier.len() >= 2
-        && first_word(para) == Some(word)
-        && rows
-            .into_iter()
-            .all(|p| first_word(&p.text) == Some(word) && !p.text.ends_with(lang.sentence_final))
+    if open {
+        return false;
+    }
+    // Rows that begin alike, or end alike (`…的牵头研究组`): two of the
+    // three paragraphs before (a note may stand between rows).
+    let rows = || {
+        earlier
+            .iter()
+            .rev()
+            .take(3)
+            .filter(|p| !p.text.ends_with(lang.sentence_final))
+    };
+    let start = row_start(next);
+    let same_start = start.is_some()
+        && row_start(para) == start
+        && rows().filter(|p| row_start(&p.text) == start).count() >= 2;
+    let end = row_end(prev);
+    let same_end = end.is_some() && rows().filter(|p| row_end(&p.text) == end).count() >= 2;
+    same_start || same_end
 }
 
-/// The Latin word a line begins with (`ITU-T` of `ITU-T G.850系列` and of
-/// `ITU-T第5研究组`).
-fn first_word(line: &str) -> Option<&str> {
+/// How a row begins: its first Latin word (`ITU-T` of `ITU-T G.850系列`
+/// and of `ITU-T第5研究组`), or its first two ideographs.
+fn row_start(line: &str) -> Option<&str> {
     let end = line
         .find(|c: char| !c.is_ascii_graphic())
         .unwrap_or(line.len());
-    let word = &line[..end];
-    (end < line.len() && word.len() >= 2 && word.chars().any(|c| c.is_ascii_alphabetic()))
-        .then_some(word)
+    if end > 0 {
+        let word = &line[..end];
+        return (end < line.len()
+            && word.len() >= 2
+            && word.chars().any(|c| c.is_ascii_alphabetic()))
+        .then_some(word);
+    }
+    two_ideographs(line.char_indices().take(2), line, true)
+}
+
+/// How a row ends: its last two ideographs.
+fn row_end(line: &str) -> Option<&str> {
+    two_ideographs(line.char_indices().rev().take(2), line, false)
+}
+
+/// The two characters `chars` yields (from the start or from the end of
+/// `line`), when both are ideographs.
+fn two_ideographs(
+    chars: impl Iterator<Item = (usize, char)>,
+    line: &str,
+    from_start: bool,
+) -> Option<&str> {
+    let picked: Vec<(usize, char)> = chars.collect();
+    if picked.len() < 2 || !picked.iter().all(|(_, c)| is_cjk(*c) && c.is_alphabetic()) {
+        return None;
+    }
+    Some(if from_start {
+        &line[..picked[1].0 + picked[1].1.len_utf8()]
+    } else {
+        &line[picked[1].0..]
+    })
 }
 
 /// Whether `line` ends with an enumeration comma: another item follows, so
@@ -642,6 +703,20 @@ mod tests {
             "一二三四五六",
         ];
         assert!(!PageWidth::measure(&typeset, &ZH).exact);
+        // Short rows and titles, few of them running on, but three lines
+        // at the very column and none just short of it.
+        let rows = [
+            "标题",
+            "甲",
+            "乙",
+            "丙",
+            "丁",
+            "一二三四五六七八九十",
+            "一二三四五六七八九十",
+            "一二三四五六七八九十",
+            "戊",
+        ];
+        assert!(PageWidth::measure(&rows, &ZH).exact);
     }
 
     #[test]
@@ -665,6 +740,21 @@ mod tests {
         assert!(runs_on_line(line, "下一句", &exact(20), &ZH));
         // It has room for the next ideograph: the paragraph ended.
         assert!(!runs_on_line(line, "下一句", &exact(22), &ZH));
+    }
+
+    #[test]
+    fn a_footnote_reference_ends_a_paragraph_in_a_filled_text() {
+        let line = "一二三四五六七八5。";
+        assert!(ends_with_reference(line));
+        assert!(!ends_with_reference("第2024。"));
+        assert!(!ends_with_reference("一二三四五六七八九。"));
+        assert!(!runs_on_line(line, "下一段", &exact(19), &ZH));
+        assert!(runs_on_line(
+            "一二三四五六七八九。",
+            "下一句",
+            &exact(20),
+            &ZH
+        ));
     }
 
     #[test]
@@ -749,6 +839,16 @@ mod tests {
             para("ITU-T第3研究组负责资费；"),
         ];
         assert!(runs_on(row, row, "ITU-T G.850系列", &prose, &page, &ZH));
+        // Rows that end alike.
+        let groups = [
+            para("第21研究组 有关多媒体技术的牵头研究组"),
+            para("有关综合宽带有线网络的牵头研究组"),
+        ];
+        let full =
+            "有关通过多媒体传送系统（包括有线网络和数字标牌）进行音视频内容处理和交付的牵头研究组";
+        let next = "有关促进数字包容性的牵头研究组";
+        assert!(!runs_on(full, full, next, &groups, &page, &ZH));
+        assert!(runs_on(full, full, next, &prose, &page, &ZH));
     }
 
     #[test]

@@ -113,7 +113,11 @@ pub fn normalize(src: &SourceText) -> Normalized {
 /// [`normalize`] with the language whose punctuation, labels and headings
 /// tell where paragraphs end when a PDF extraction lost its trailing spaces.
 pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
-    let lines: Vec<&str> = src.text.split('\n').collect();
+    // Sized up front: on a large file, growing by doubling would leave up
+    // to half of this vector unused.
+    let mut lines: Vec<&str> =
+        Vec::with_capacity(src.text.bytes().filter(|&b| b == b'\n').count() + 1);
+    lines.extend(src.text.split('\n'));
     match detect_layout(&lines) {
         Layout::Pdf => pdf::normalize(&lines, false, lang),
         Layout::Word if stripped_pdf(&lines) => {
@@ -134,7 +138,7 @@ pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
 const WRAPPED_BAND_PERCENT: usize = 30;
 /// Share of lines (in percent) as wide as the widest, or one column less,
 /// for a text to count as filled to a fixed column.
-const FILLED_PERCENT: usize = 10;
+const FILLED_PERCENT: usize = 5;
 /// Share of content lines (in percent) followed by an empty line in a PDF
 /// extraction.
 const INTERLEAVED_PERCENT: usize = 50;
@@ -168,7 +172,7 @@ pub fn stripped_pdf(lines: &[&str]) -> bool {
     // however short its other lines.
     let max = sorted[sorted.len() - 1];
     let at_column = widths.iter().filter(|&&w| w + 1 >= max).count();
-    let filled = at_column >= 3 && at_column * 100 >= widths.len() * FILLED_PERCENT;
+    let filled = at_column >= 2 && at_column * 100 >= widths.len() * FILLED_PERCENT;
     p90 >= 16
         && (band * 100 >= widths.len() * WRAPPED_BAND_PERCENT || filled)
         && interleaved * 100 >= widths.len() * INTERLEAVED_PERCENT
@@ -261,6 +265,38 @@ mod tests {
         assert_eq!(detect_layout(&["a ", "", "b ", "c"]), Layout::Pdf);
         assert_eq!(detect_layout(&["a", "b", "c", "d "]), Layout::Word);
         assert_eq!(detect_layout(&[]), Layout::Word);
+    }
+
+    #[test]
+    fn a_stripped_text_filled_to_a_column_is_a_pdf_layout() {
+        // Most paragraphs fit on one line; the two that wrap reach the
+        // very column.
+        let mut lines = vec!["MOD", "", "第1号决议（2024年，新德里，修订版）", ""];
+        let short = [
+            "a) 一段不长的文本；",
+            "b) 另一段不长的文本；",
+            "c) 还有一段；",
+        ];
+        for _ in 0..4 {
+            for l in short {
+                lines.extend([l, ""]);
+            }
+        }
+        lines.extend([
+            "d) 这一段文本很长很长很长很长很长很长很长",
+            "",
+            "直到下一行；",
+            "",
+        ]);
+        lines.extend([
+            "e) 这一段文本同样很长很长很长很长很长很长",
+            "",
+            "直到下一行。",
+        ]);
+        assert!(stripped_pdf(&lines));
+        // One paragraph a line, as wide as it needs: a Word extraction.
+        let word: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+        assert!(!stripped_pdf(&word));
     }
 
     #[test]

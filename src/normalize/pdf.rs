@@ -174,7 +174,11 @@ impl Builder {
     }
 
     fn flush(&mut self) {
-        if let Some(p) = self.cur.take() {
+        if let Some(mut p) = self.cur.take() {
+            // Joining wrapped lines grows the text by doubling: give back
+            // the unused room, which would otherwise add up to a large share
+            // of the file.
+            p.text.shrink_to_fit();
             self.out.paras.push(p);
         }
         self.open = false;

@@ -8,6 +8,7 @@ use crate::model::{
     OtherBlockKind, Resolution, ResolutionKind, Severity, Span, Text,
 };
 use crate::normalize::{FootnoteBody, Normalized, Para, is_marker};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub(crate) mod annex;
@@ -68,21 +69,56 @@ struct Start {
 /// Parse a normalized file into a document.
 pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) -> Document {
     let (lang, how) = choose_lang(src, opts);
-    let paras = &norm.paras;
+    let starts = find_starts(&norm.paras, lang);
+    parse_inner(src, Cow::Borrowed(norm), (lang, how), starts)
+}
+
+/// [`parse_document`] for a caller that gives up the decoded file and its
+/// paragraphs, with the language already chosen by [`choose_lang`]: each
+/// paragraph's text is released once the resolution holding it is built,
+/// and the decoded text before parsing unless `keep_text` or a summary
+/// report (a file without resolutions) needs it, so that the file's text is
+/// not held several times over. Hands back the decoded text when
+/// `keep_text`.
+pub fn parse_owned(
+    mut src: SourceText,
+    norm: Normalized,
+    chosen: (&'static Lang, &'static str),
+    keep_text: bool,
+) -> (Document, Option<String>) {
+    let starts = find_starts(&norm.paras, chosen.0);
+    if !keep_text && !starts.is_empty() {
+        src.text = String::new();
+    }
+    let doc = parse_inner(&src, Cow::Owned(norm), chosen, starts);
+    (doc, keep_text.then_some(src.text))
+}
+
+/// The parse proper. `src.text` is read only when `starts` is empty (to
+/// tell a summary report); the texts of an owned `norm` are released as
+/// they are used.
+fn parse_inner(
+    src: &SourceText,
+    mut norm: Cow<'_, Normalized>,
+    (lang, how): (&'static Lang, &'static str),
+    starts: Vec<Start>,
+) -> Document {
     let mut diagnostics = src.diagnostics.clone();
     diagnostics.extend(norm.diagnostics.iter().cloned());
-    let starts = find_starts(paras, lang);
-    let mut resolutions = Vec::new();
+    // Read before the paragraphs' texts are released.
+    let unread = unread_headers(&norm.paras, &starts, lang);
+    let mut resolutions = Vec::with_capacity(starts.len());
     let mut other_blocks = Vec::new();
     if let Some(first) = starts.first()
         && first.first > 0
     {
         other_blocks.push(other_block(
             OtherBlockKind::FrontMatter,
-            &paras[..first.first],
+            &norm.paras[..first.first],
         ));
     }
     for (k, start) in starts.iter().enumerate() {
+        let paras = &norm.paras;
         let end = starts.get(k + 1).map_or(paras.len(), |s| s.first);
         let region = &paras[start.first..end];
         // Non-resolution tables after the last text of a resolution.
@@ -108,6 +144,11 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
         let (res, diags) = build_resolution(own, start, &footnotes, lang);
         diagnostics.extend(diags);
         resolutions.push(res);
+        if let Cow::Owned(n) = &mut norm {
+            for p in n.paras.get_mut(start.first..end).unwrap_or_default() {
+                p.text = String::new();
+            }
+        }
     }
     diagnostics.extend(duplicate_ids(&resolutions));
     let class = if !resolutions.is_empty() {
@@ -119,9 +160,12 @@ pub fn parse_document(src: &SourceText, norm: &Normalized, opts: &ParseOptions) 
     };
     let report =
         (class == DocumentClass::SummaryReport).then(|| report::parse_report(&src.text, lang));
-    diagnostics.extend(unread_headers(paras, &starts, lang));
-    if starts.is_empty() && !paras.is_empty() && class == DocumentClass::Other {
-        other_blocks.push(other_block(OtherBlockKind::TextWithoutResolutions, paras));
+    diagnostics.extend(unread);
+    if starts.is_empty() && !norm.paras.is_empty() && class == DocumentClass::Other {
+        other_blocks.push(other_block(
+            OtherBlockKind::TextWithoutResolutions,
+            &norm.paras,
+        ));
     }
     Document {
         path: src.path.clone(),

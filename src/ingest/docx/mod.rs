@@ -145,7 +145,7 @@ pub fn read(path: &str, bytes: &[u8], revisions: Revisions) -> Result<SourceText
             message: format!("{images} image(s) or drawing(s) ignored"),
         });
     }
-    let (text, mut cleaned) = super::clean::clean(&text);
+    let (text, mut cleaned) = super::clean::clean_owned(text);
     diagnostics.append(&mut cleaned);
     if text.chars().all(char::is_whitespace) {
         return Err(Error::Empty { path: path.into() });
