@@ -149,10 +149,12 @@ fn diff_with(
         _ if !opts.check_findings => (Vec::new(), diff_pairs()),
         Some(given) => (text_findings(given.to_vec()), diff_pairs()),
         None if crate::parallel::threads(opts.jobs, 2) <= 1 => (review_new(), diff_pairs()),
+        // The review stays on the calling thread (and its allocator arena),
+        // as the pair diffs stay on their workers.
         None => std::thread::scope(|s| {
-            let review = s.spawn(review_new);
-            let diffs = diff_pairs();
-            let findings = review
+            let diffs = s.spawn(diff_pairs);
+            let findings = review_new();
+            let diffs = diffs
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (findings, diffs)
@@ -817,6 +819,53 @@ mod tests {
         };
         let rep = diff_editions(&c, &c2, &hide).unwrap();
         assert!(!rep.has_differences());
+    }
+
+    #[test]
+    fn findings_given_by_a_review_are_the_ones_checked() {
+        let r = |text: &str| {
+            resolution(
+                "2",
+                vec![section("认识到", Recognizing, None, &[("a)", text)])],
+            )
+        };
+        let c = corpus("a", vec![document("a.txt", vec![r("与其他组织协作")])]);
+        let d = corpus("b", vec![document("b.txt", vec![r("与其它组织协作")])]);
+        let finding = |rule: &str| Finding {
+            rule: rule.into(),
+            severity: crate::model::FindingSeverity::Warning,
+            resolution: Some("2".into()),
+            file: "b.txt".into(),
+            line: 1,
+            span: Span::new(1, 1),
+            message: String::new(),
+            excerpt: Some(crate::model::MarkedText {
+                before: "与".into(),
+                marked: "其它".into(),
+                after: "组织协作".into(),
+            }),
+            diff: Vec::new(),
+            related: Vec::new(),
+            suggestion: None,
+            also: Vec::new(),
+            number: None,
+            marked_range: None,
+        };
+        let opts = DiffOptions::default();
+        let editorial = |findings: &[Finding]| {
+            diff_editions_reviewed(&c, &d, &opts, findings)
+                .unwrap()
+                .resolutions[0]
+                .changes[0]
+                .editorial
+        };
+        // No review of its own: without findings the variant is editorial,
+        // with a text finding on the new wording it is not, and findings of
+        // other families (about a report, say) do not count.
+        assert!(editorial(&[]));
+        assert!(!editorial(&[finding("edition.year")]));
+        assert!(editorial(&[finding("declared.missing")]));
+        assert!(diff_editions(&c, &d, &opts).unwrap().resolutions[0].changes[0].editorial);
     }
 
     fn history(r: &mut Resolution, s: &str) {
