@@ -1,6 +1,6 @@
 //! Markdown rendering of review findings: a summary table of rules, then the
 //! findings grouped by resolution, quotes with the offending part in bold and
-//! inline differences as ~~deleted~~ / **inserted**.
+//! inline differences as <del>deleted</del> / <ins>inserted</ins>, as in the diff report.
 
 use super::diff_common::counted;
 use super::markdown::{escape as esc, mark};
@@ -107,13 +107,19 @@ pub fn write_markdown_in<W: Write>(
                 for seg in &f.diff {
                     match seg.op {
                         InlineTag::Equal => line.push_str(&esc(&seg.text)),
-                        InlineTag::Delete => line.push_str(&mark(&seg.text, "~~", "del")),
-                        InlineTag::Insert => line.push_str(&mark(&seg.text, "**", "ins")),
+                        // One convention, as in the diff report: struck
+                        // through and underlined on common renderers.
+                        InlineTag::Delete => {
+                            line.push_str(&format!("<del>{}</del>", esc(&seg.text)))
+                        }
+                        InlineTag::Insert => {
+                            line.push_str(&format!("<ins>{}</ins>", esc(&seg.text)))
+                        }
                     }
                 }
                 writeln!(
                     out,
-                    "  - {}{open}~~{edition_text}~~ → **{report_text}**{close}{}{line}",
+                    "  - {}{open}<del>{edition_text}</del> → <ins>{report_text}</ins>{close}{}{line}",
                     w.review_diff.trim_end_matches(':'),
                     w.colon
                 )?;
