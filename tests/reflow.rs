@@ -469,3 +469,20 @@ proptest! {
         }
     }
 }
+
+/// A program fills lines to the column exactly: a line ending at a Latin
+/// word with room left for the next one was not wrapped there, even when
+/// the next line opens a page (`…X.27/V.11` + ` TSAG`, Res 2 annex C at 40
+/// columns and 12 lines a page). Found by `any_slice_at_any_width_parses_back`.
+#[test]
+fn latin_words_across_a_page_break_of_an_exact_export_stay_apart() {
+    let doc = mod_add();
+    for len in 1..4 {
+        for page_numbers in [false, true] {
+            let style = pdf(40, 12, page_numbers);
+            if let Err(e) = round_trip(doc, &doc.resolutions[0..len], style) {
+                panic!("{len} resolution(s), page numbers {page_numbers}: {e}");
+            }
+        }
+    }
+}

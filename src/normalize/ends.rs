@@ -97,7 +97,7 @@ impl PageWidth {
     /// the widest, and most lines that run on reach it (or stop one column
     /// short of it, where the next ideograph did not fit). A typeset text
     /// varies with its proportional letters and its indents.
-    fn exact(content: &[&str], lang: &Lang) -> Option<PageWidth> {
+    pub(super) fn exact(content: &[&str], lang: &Lang) -> Option<PageWidth> {
         let max = content.iter().map(|l| display_width(l)).max()?;
         let running: Vec<usize> = content
             .windows(2)

@@ -30,15 +30,23 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             .collect();
         ends::PageWidth::measure(&content, lang)
     } else {
-        let full = typical_full_width(lines);
-        ends::PageWidth {
-            full,
-            short_limit: full,
-            indented_cjk_full: None,
-            exact: false,
-        }
+        let content: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        // A text filled to a column by a program has exact widths: a line
+        // with room for the next word was not wrapped there.
+        ends::PageWidth::exact(&content, lang).unwrap_or_else(|| {
+            let full = typical_full_width(lines);
+            ends::PageWidth {
+                full,
+                short_limit: full,
+                indented_cjk_full: None,
+                exact: false,
+            }
+        })
     };
-    let full_width = page.full;
     let columns = if stripped && !page.exact {
         ends::column_pages(lines, &page, lang)
     } else {
@@ -114,7 +122,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             {
                 Some(false)
             }
-            (Some(_), Some(prev), None) if latin_wrap(prev, t, full_width) => Some(true),
+            (Some(_), Some(prev), None) if latin_wrap(prev, t, &page) => Some(true),
             _ => None,
         };
         match (join, b.cur.as_mut()) {
@@ -193,7 +201,6 @@ impl Builder {
     }
 
     fn footnote_line(&mut self, raw: &str, lineno: u32, page: &ends::PageWidth) {
-        let full_width = page.full;
         let t = raw.trim();
         if is_url_only(t) && !raw.ends_with(' ') {
             // The extractor writes a hyperlink's target after its text.
@@ -204,7 +211,7 @@ impl Builder {
         // space was wrapped, and so was a full line broken at a Latin space.
         let latin = self.fn_cur.is_some()
             && self.stripped.is_none()
-            && latin_wrap(&self.fn_prev_line, t, full_width);
+            && latin_wrap(&self.fn_prev_line, t, page);
         let runs_on = match self.stripped {
             // Without trailing spaces a numbered line starts a footnote
             // unless the line before it was full and ran on.
@@ -345,7 +352,7 @@ fn stripped_space(prev: &str, next: &str, page: &ends::PageWidth) -> bool {
 /// `（参见[PP Res. ` + `66]）`), or after a dash used as a parenthesis
 /// (`研究 − ` + `以实现…`). It was a wrap when the next line's first word
 /// would not have fitted on the line.
-fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
+fn latin_wrap(prev: &str, next: &str, page: &ends::PageWidth) -> bool {
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return false;
     };
@@ -361,8 +368,13 @@ fn latin_wrap(prev: &str, next: &str, full_width: usize) -> bool {
         .take_while(|c| !c.is_whitespace() && !crate::text::is_cjk(*c))
         .collect();
     let word_width = display_width(&first_word).max(display_width(&first.to_string()));
-    let would_not_fit =
-        (display_width(prev) + 1 + word_width) as f64 > full_width as f64 * FIT_SHARE;
+    // A program's widths are exact (and it keeps `X.180 –` together);
+    // typeset widths are approximate (proportional Latin letters).
+    let would_not_fit = if page.exact {
+        !page.room_for(prev, next)
+    } else {
+        (display_width(prev) + 1 + word_width) as f64 > page.full as f64 * FIT_SHARE
+    };
     if dash {
         return would_not_fit;
     }
@@ -440,6 +452,18 @@ mod tests {
         // Nor is a full line followed by the next list entry.
         let p = paras(&format!("{soft}\n\n续 \n\n{long}\n\nITU-T J.140 "));
         assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn exact_column_fill_keeps_a_fitting_latin_word_apart() {
+        // Lines filled to 20 columns by a program: `ITU-T X.27/V.11` (15)
+        // had room for ` TSAG`, so the break after it ended a paragraph.
+        let full = "一二三四五六七八九十";
+        let text = format!(
+            "{full}\n{full}\n{full}\n{full}\n{full}\n{full}\n结束。 \n\nITU-T X.27/V.11 \n\n TSAG \n"
+        );
+        let p = paras(&text);
+        assert_eq!(p[p.len() - 2..], ["ITU-T X.27/V.11", "TSAG"]);
     }
 
     #[test]
