@@ -213,6 +213,23 @@ pub fn strip_word_footnote_syntax(line: &str) -> String {
     s
 }
 
+/// Count the characters of every source line, less the artifacts the
+/// normalizer took out of it and Word footnote syntax.
+fn source_chars(
+    src: &resdiff::ingest::SourceText,
+    norm: &resdiff::normalize::Normalized,
+    counts: &mut BTreeMap<char, i64>,
+) {
+    for (i, line) in src.text.split('\n').enumerate() {
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut line = line.to_string();
+        for a in norm.artifacts.iter().filter(|a| a.line == n) {
+            line = line.replacen(&a.text, "", 1);
+        }
+        chars_of(&strip_word_footnote_syntax(&line), counts, 1);
+    }
+}
+
 /// Characters of `text` (decoded as a file would be) that the parsed model
 /// does not hold: not in a resolution, an other block or an unowned
 /// footnote body, and not a removed page artifact. Counted per character;
@@ -223,14 +240,7 @@ pub fn lost_chars(text: &str) -> Result<BTreeMap<char, i64>, resdiff::Error> {
     let norm = resdiff::normalize::normalize(&src);
     let doc = resdiff::parse::parse_document(&src, &norm, &Default::default());
     let mut counts = BTreeMap::new();
-    for (i, line) in src.text.split('\n').enumerate() {
-        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut line = line.to_string();
-        for a in norm.artifacts.iter().filter(|a| a.line == n) {
-            line = line.replacen(&a.text, "", 1);
-        }
-        chars_of(&strip_word_footnote_syntax(&line), &mut counts, 1);
-    }
+    source_chars(&src, &norm, &mut counts);
     for r in &doc.resolutions {
         model_chars(r, &mut counts);
     }
@@ -271,14 +281,7 @@ pub fn lost_chars_in_edition(dir: &Path) -> BTreeMap<char, i64> {
             .expect("file reads");
         let lang = doc.language.table().unwrap_or(&resdiff::lang::ZH);
         let norm = resdiff::normalize::normalize_with(&src, lang);
-        for (i, line) in src.text.split('\n').enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let mut line = line.to_string();
-            for a in norm.artifacts.iter().filter(|a| a.line == n) {
-                line = line.replacen(&a.text, "", 1);
-            }
-            chars_of(&strip_word_footnote_syntax(&line), &mut counts, 1);
-        }
+        source_chars(&src, &norm, &mut counts);
         for f in &norm.footnotes {
             let owned = doc
                 .resolutions
