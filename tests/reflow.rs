@@ -442,11 +442,13 @@ fn slice_round_trip(start: usize, len: usize, style: Style, stripped: bool) -> R
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 24,
+        cases: 48,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
 
+    /// Any slice, any width and page length, trailing spaces kept or
+    /// stripped.
     #[test]
     fn any_slice_at_any_width_parses_back(
         start in 0usize..53,
@@ -454,23 +456,10 @@ proptest! {
         width in 40usize..120,
         lines_per_page in 12usize..60,
         page_numbers in any::<bool>(),
+        stripped in any::<bool>(),
     ) {
         let style = pdf(width, lines_per_page, page_numbers);
-        if let Err(e) = slice_round_trip(start, len, style, false) {
-            prop_assert!(false, "{}", e);
-        }
-    }
-
-    #[test]
-    fn any_slice_at_any_width_parses_back_stripped(
-        start in 0usize..53,
-        len in 1usize..4,
-        width in 40usize..120,
-        lines_per_page in 12usize..60,
-        page_numbers in any::<bool>(),
-    ) {
-        let style = pdf(width, lines_per_page, page_numbers);
-        if let Err(e) = slice_round_trip(start, len, style, true) {
+        if let Err(e) = slice_round_trip(start, len, style, stripped) {
             prop_assert!(false, "{}", e);
         }
     }

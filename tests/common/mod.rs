@@ -213,6 +213,25 @@ pub fn strip_word_footnote_syntax(line: &str) -> String {
     s
 }
 
+/// Take off the characters of footnote bodies no resolution owns (front
+/// matter, tables): the model holds them among the normalizer's footnotes.
+fn unowned_footnote_chars(
+    doc: &resdiff::model::Document,
+    norm: &resdiff::normalize::Normalized,
+    counts: &mut BTreeMap<char, i64>,
+) {
+    for f in &norm.footnotes {
+        let owned = doc
+            .resolutions
+            .iter()
+            .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
+        if !owned {
+            chars_of(&f.number.to_string(), counts, -1);
+            chars_of(&f.text, counts, -1);
+        }
+    }
+}
+
 /// Count the characters of every source line, less the artifacts the
 /// normalizer took out of it and Word footnote syntax.
 fn source_chars(
@@ -253,16 +272,7 @@ pub fn lost_chars(text: &str) -> Result<BTreeMap<char, i64>, resdiff::Error> {
         }
     }
     // Footnote bodies outside every resolution (front matter, tables).
-    for f in &norm.footnotes {
-        let owned = doc
-            .resolutions
-            .iter()
-            .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
-        if !owned {
-            chars_of(&f.number.to_string(), &mut counts, -1);
-            chars_of(&f.text, &mut counts, -1);
-        }
-    }
+    unowned_footnote_chars(&doc, &norm, &mut counts);
     counts.retain(|_, v| *v > 0);
     Ok(counts)
 }
@@ -282,16 +292,7 @@ pub fn lost_chars_in_edition(dir: &Path) -> BTreeMap<char, i64> {
         let lang = doc.language.table().unwrap_or(&resdiff::lang::ZH);
         let norm = resdiff::normalize::normalize_with(&src, lang);
         source_chars(&src, &norm, &mut counts);
-        for f in &norm.footnotes {
-            let owned = doc
-                .resolutions
-                .iter()
-                .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
-            if !owned {
-                chars_of(&f.number.to_string(), &mut counts, -1);
-                chars_of(&f.text, &mut counts, -1);
-            }
-        }
+        unowned_footnote_chars(doc, &norm, &mut counts);
         for d in &doc.diagnostics {
             chars_of(&d.message, &mut quoted, 1);
         }
