@@ -888,7 +888,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
         escape(&f.file),
         f.line
     );
-    push_escaped(buf, &f.message);
+    push_escaped(buf, &w.messages.text(&f.message));
     buf.push_str("</p>\n");
     if !f.diff.is_empty() {
         // Marked with spans, not `<ins>`/`<del>`: these are differences
@@ -946,7 +946,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
                 escape(words.review_also),
                 escape(&a.rule)
             );
-            push_escaped(buf, &a.message);
+            push_escaped(buf, &words.messages.text(&a.message));
             buf.push_str("</li>");
         }
         buf.push_str("</ul>\n");
@@ -960,7 +960,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
                 escape(w.review_see),
                 escape(&r.file),
                 r.line,
-                escape(&r.label)
+                escape(w.messages.place(r.place))
             );
         }
         buf.push_str("</ul>\n");
