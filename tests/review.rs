@@ -154,12 +154,7 @@ fn every_bracketed_placeholder_with_its_line() {
         })
         .collect();
     assert_eq!(brackets.len(), 82);
-    let n = |s: &str| {
-        brackets
-            .iter()
-            .filter(|b| **b == s)
-            .count()
-    };
+    let n = |s: &str| brackets.iter().filter(|b| **b == s).count();
     assert_eq!(n("[本届全会]"), 34);
     assert_eq!(n("[2022年，日内瓦]"), 24);
     assert_eq!(n("[2024年，新德里]"), 12);
@@ -364,8 +359,14 @@ fn title_differences_between_report_and_text() {
     assert!(diff_of(0).contains("[-卫生-]{+健康+}"), "{}", diff_of(0));
     assert!(diff_of(3).contains("车辆{+网联+}通信"), "{}", diff_of(3));
     assert!(diff_of(4).contains("[-衍生-]{+获取的+}"), "{}", diff_of(4));
-    assert!(matches!(fs[3].message, Message::TitleDiffers { number: 104, .. }));
-    assert!(matches!(fs[4].message, Message::TitleDiffers { number: 102, .. }));
+    assert!(matches!(
+        fs[3].message,
+        Message::TitleDiffers { number: 104, .. }
+    ));
+    assert!(matches!(
+        fs[4].message,
+        Message::TitleDiffers { number: 102, .. }
+    ));
 }
 
 #[test]

@@ -247,9 +247,10 @@ impl MessageWords {
             Message::ThisAssemblyEarlierEdition { number: n, edition } => {
                 number(self.this_assembly_earlier_edition, n).with("edition", ed(edition))
             }
-            Message::CitesUnrevised { number: n, assembly } => {
-                number(self.cites_unrevised, n).with("assembly", ed(assembly))
-            }
+            Message::CitesUnrevised {
+                number: n,
+                assembly,
+            } => number(self.cites_unrevised, n).with("assembly", ed(assembly)),
             Message::StaleCitation {
                 numbers,
                 written,

@@ -153,7 +153,7 @@ pub fn write_markdown_in<W: Write>(
             for r in &f.related {
                 writeln!(
                     out,
-                    "  - {} `{}:{}` ({})",
+                    "  - {} `{}:{}`{open}{}{close}",
                     w.review_see,
                     r.file,
                     r.line,

@@ -215,7 +215,7 @@ pub fn write_text_in<W: Write>(
             for r in &f.related {
                 writeln!(
                     out,
-                    "    {} {}:{} ({})",
+                    "    {} {}:{}{open}{}{close}",
                     p.paint(Tone::Dim, w.review_see),
                     r.file,
                     r.line,

@@ -12,7 +12,9 @@ use super::support::{Unit, UnitKind, mark};
 use super::{Context, Text};
 use crate::corpus::Corpus;
 use crate::lang::Lang;
-use crate::model::{Action, Finding, FindingSeverity, Message, RelatedLocation, RelatedPlace, Resolution};
+use crate::model::{
+    Action, Finding, FindingSeverity, Message, RelatedLocation, RelatedPlace, Resolution,
+};
 use std::collections::BTreeMap;
 
 /// Where `cur` first differs from `prev`, per the edition diff, or `None`
@@ -99,15 +101,25 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                     ));
                 }
                 if let Some(still) = current_text.get(&n) {
-                    out.push(header_finding(ctx, *still, "against.sup-present", FindingSeverity::Error,
-                        Message::SupStillPresent { number: n }));
+                    out.push(header_finding(
+                        ctx,
+                        *still,
+                        "against.sup-present",
+                        FindingSeverity::Error,
+                        Message::SupStillPresent { number: n },
+                    ));
                 }
             }
             Some(Action::Mod) => match prev_of {
                 Some((file, p)) if first_change(p, t.res, ctx.lang).is_none() => {
                     out.push(with_related(
-                        header_finding(ctx, t, "against.mod-unchanged", FindingSeverity::Warning,
-                            Message::ModUnchanged { number: n }),
+                        header_finding(
+                            ctx,
+                            t,
+                            "against.mod-unchanged",
+                            FindingSeverity::Warning,
+                            Message::ModUnchanged { number: n },
+                        ),
                         file,
                         p.header.span.first_line,
                     ));
@@ -127,10 +139,21 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                     && let Some(change) = first_change(p, t.res, ctx.lang)
                 {
                     let f = match change.unit {
-                        Some(u) => ctx.finding("against.changed-unmarked", FindingSeverity::Warning, t, &u, 0..u.text.len(),
-                            Message::ChangedUnmarked { number: n }),
-                        None => header_finding(ctx, t, "against.changed-unmarked", FindingSeverity::Warning,
-                            Message::LostUnmarked { number: n }),
+                        Some(u) => ctx.finding(
+                            "against.changed-unmarked",
+                            FindingSeverity::Warning,
+                            t,
+                            &u,
+                            0..u.text.len(),
+                            Message::ChangedUnmarked { number: n },
+                        ),
+                        None => header_finding(
+                            ctx,
+                            t,
+                            "against.changed-unmarked",
+                            FindingSeverity::Warning,
+                            Message::LostUnmarked { number: n },
+                        ),
                     };
                     out.push(with_related(f, file, p.header.span.first_line));
                 }

@@ -144,7 +144,12 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
             }
             (Some(Action::Mod), Some(n)) if t.res.kind == ResolutionKind::Resolution => {
                 if !r.revised.is_empty() && !listed(&r.revised, n) {
-                    out.push(header_finding(ctx, t, "declared.mod-unlisted", Message::ModUnlisted { number: n }));
+                    out.push(header_finding(
+                        ctx,
+                        t,
+                        "declared.mod-unlisted",
+                        Message::ModUnlisted { number: n },
+                    ));
                 }
                 if table_says(n, DeclaredStatus::Maintained) || table_says(n, DeclaredStatus::New) {
                     let row = r.status_table.iter().find(|row| row.number == n);
@@ -158,8 +163,11 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         },
                     );
                     if let Some(row) = row {
-                        f.related
-                            .push(related(rep.path, row.line, RelatedPlace::ReportStatusTable));
+                        f.related.push(related(
+                            rep.path,
+                            row.line,
+                            RelatedPlace::ReportStatusTable,
+                        ));
                     }
                     out.push(f);
                 }
@@ -172,7 +180,14 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         .iter()
                         .any(|x| id_key(&x.id) == key)
                 {
-                    out.push(header_finding(ctx, t, "declared.mod-unlisted", Message::RecommendationModUnlisted { id: t.res.id.clone() }));
+                    out.push(header_finding(
+                        ctx,
+                        t,
+                        "declared.mod-unlisted",
+                        Message::RecommendationModUnlisted {
+                            id: t.res.id.clone(),
+                        },
+                    ));
                 }
             }
             _ => {}
@@ -199,8 +214,14 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|t| t.res.action == Some(Action::Mod) && id_key(&t.res.id) == key);
             if !found {
-                out.push(at("declared.revised-missing", FindingSeverity::Warning, rep.path, x.line, Some(x.id.clone()),
-                    Message::RecommendationRevisedNoMod { id: x.id.clone() }));
+                out.push(at(
+                    "declared.revised-missing",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    x.line,
+                    Some(x.id.clone()),
+                    Message::RecommendationRevisedNoMod { id: x.id.clone() },
+                ));
             }
         }
     }
@@ -321,7 +342,12 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
         }
     }
     for row in &r.status_table {
-        add(row.number, &row.title, row.line, RelatedPlace::ReportStatusTable);
+        add(
+            row.number,
+            &row.title,
+            row.line,
+            RelatedPlace::ReportStatusTable,
+        );
     }
     for e in &r.excerpts {
         if let Some(t) = &e.title {
@@ -401,14 +427,26 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     if !r.new_listed.is_empty() && !r.new_resolutions.is_empty() {
         for x in &r.new_listed {
             if !r.new_resolutions.iter().any(|y| y.number == x.number) {
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, x.line, Some(x.number.to_string()),
-                    Message::NewUnmapped { number: x.number }));
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    x.line,
+                    Some(x.number.to_string()),
+                    Message::NewUnmapped { number: x.number },
+                ));
             }
         }
         for y in &r.new_resolutions {
             if !r.new_listed.iter().any(|x| x.number == y.number) {
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, y.line, Some(y.number.to_string()),
-                    Message::MappedUncounted { number: y.number }));
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    y.line,
+                    Some(y.number.to_string()),
+                    Message::MappedUncounted { number: y.number },
+                ));
             }
         }
     }
@@ -422,9 +460,7 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
                 related: memberships
                     .iter()
                     .skip(1)
-                    .map(|(i, l)| {
-                        related(rep.path, *l, RelatedPlace::report_list(lists[*i].0))
-                    })
+                    .map(|(i, l)| related(rep.path, *l, RelatedPlace::report_list(lists[*i].0)))
                     .collect(),
                 ..at(
                     "declared.report-inconsistent",
@@ -454,21 +490,33 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
             if let Some((list, line)) = contradiction {
                 out.push(Finding {
                     related: vec![related(rep.path, line, RelatedPlace::report_list(list))],
-                    ..at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, row.line, Some(n.to_string()),
+                    ..at(
+                        "declared.report-inconsistent",
+                        FindingSeverity::Warning,
+                        rep.path,
+                        row.line,
+                        Some(n.to_string()),
                         Message::StatusInOtherList {
                             number: n,
                             status: row.status_text.clone(),
                             list,
                             line,
-                        })
+                        },
+                    )
                 });
             } else if let (true, Some(e)) = (missing_from_own_list, expected) {
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, row.line, Some(n.to_string()),
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    row.line,
+                    Some(n.to_string()),
                     Message::StatusMissingFromList {
                         number: n,
                         status: row.status_text.clone(),
                         list: lists[e].0,
-                    }));
+                    },
+                ));
             }
         }
     }

@@ -956,11 +956,13 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
         for r in &f.related {
             let _ = write!(
                 buf,
-                "<li>{} <code>{}:{}</code> ({})</li>",
+                "<li>{} <code>{}:{}</code>{}{}{}</li>",
                 escape(w.review_see),
                 escape(&r.file),
                 r.line,
-                escape(w.messages.place(r.place))
+                escape(w.parens.0),
+                escape(w.messages.place(r.place)),
+                escape(w.parens.1)
             );
         }
         buf.push_str("</ul>\n");
