@@ -125,6 +125,28 @@ pub enum Series {
     Unknown,
 }
 
+/// Latin ordinal adverbs that mark an inserted item in ITU texts of every
+/// language (`1bis` after `1`, then `1ter`, …), in order.
+pub const LATIN_ORDINALS: &[&str] = &[
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
+
+/// Rank of an ordinal suffix (`bis` 0, `ter` 1, …) in the first language
+/// table that has it: footnote marks order by number, then by suffix.
+pub fn ordinal_suffix_rank(suffix: &str) -> Option<usize> {
+    LANGUAGES
+        .iter()
+        .find_map(|l| l.ordinal_suffixes.iter().position(|s| *s == suffix))
+}
+
 /// The patterns of a language table, compiled once on first use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -313,6 +335,9 @@ pub struct Lang {
     pub other_block_openers: &'static [(&'static [&'static str], OtherBlockKind)],
     /// Note label word (`注`).
     pub note_word: &'static str,
+    /// Latin ordinal suffixes of an inserted footnote (`1bis`, `2ter`), in
+    /// order.
+    pub ordinal_suffixes: &'static [&'static str],
     /// CJK numerals usable as labels, in order.
     pub cjk_numerals: &'static [&'static str],
     /// Bullet characters that label list items (`•`).
@@ -820,6 +845,8 @@ pub static ZH: Lang = Lang {
         ),
     ],
     note_word: "注",
+    // The Chinese texts insert items with the same Latin words as the English.
+    ordinal_suffixes: LATIN_ORDINALS,
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
     bullets: &['•', '·'],
     dashes: &['–', '−', '-', '—'],
