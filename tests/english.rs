@@ -564,12 +564,14 @@ fn review_finds_stale_citations_and_brackets_in_english() {
     })
     .expect("review runs");
     assert_eq!(corpus.documents[0].language.tag, "en");
-    let got: Vec<(&str, &str, Option<&str>)> = findings
+    // Worded as an English report words them.
+    let words = resdiff::lang::EN.report.messages;
+    let got: Vec<(&str, String, Option<&str>)> = findings
         .iter()
         .map(|f| {
             (
                 f.rule.as_str(),
-                f.message.as_str(),
+                words.text(&f.message),
                 f.excerpt.as_ref().map(|e| e.marked.as_str()),
             )
         })
@@ -620,7 +622,12 @@ fn review_runs_on_the_pp18_resolutions() {
         .filter(|f| f.rule == "citation.stale")
         .take(5)
     {
-        eprintln!("{}:{} {}", f.file, f.line, f.message);
+        eprintln!(
+            "{}:{} {}",
+            f.file,
+            f.line,
+            resdiff::lang::EN.report.messages.text(&f.message)
+        );
     }
 }
 

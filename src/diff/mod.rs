@@ -841,7 +841,7 @@ mod tests {
             file: "b.txt".into(),
             line: 1,
             span: Span::new(1, 1),
-            message: String::new(),
+            message: crate::model::Message::TemplateField,
             excerpt: Some(crate::model::MarkedText {
                 before: "与".into(),
                 marked: "其它".into(),
