@@ -384,6 +384,68 @@ fn wtsa_resolution_1_structure() {
     );
 }
 
+#[test]
+fn wtsa_resolution_1_footnotes_are_named_by_their_marks() {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let doc = resdiff::corpus::load_file(&path, &Default::default()).expect("Word file read");
+    let r = &doc.resolutions[0];
+    // `(Hammamet, 2016)¹, ¹ᵇⁱˢ`: a custom mark 1, then the first
+    // auto-numbered footnote (shown 1) with `bis` after it and its body.
+    let h = r.history.as_ref().expect("history line");
+    let notes: Vec<&str> = h.notes.iter().map(|n| n.as_str()).collect();
+    assert_eq!(notes, ["1", "1bis"]);
+    assert_eq!(h.text, "(Hammamet, 2016)");
+    let marks: Vec<(&str, &str)> = r
+        .footnotes
+        .iter()
+        .map(|f| (f.mark.as_str(), f.text.get(..20).unwrap_or(&f.text)))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("1", "Previously published"),
+            ("1bis", "This Hammamet, 2016 "),
+            ("2", "In special cases, WT"),
+            ("3", "The Director and the"),
+            ("4", "These include the le"),
+            ("5", "Background Question,"),
+        ]
+    );
+    // Each body is referenced where its mark is printed: footnote 2 twice
+    // in 2.1.5, the second time by a number set in the footnote reference
+    // style.
+    let at: Vec<usize> = r.footnotes.iter().map(|f| f.referenced_at.len()).collect();
+    assert_eq!(at, [1, 1, 2, 1, 1, 1]);
+    let c215 = r
+        .annexes
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .flat_map(Clause::descendants)
+        .find(|c| c.label.as_ref().is_some_and(|l| l.raw == "2.1.5"))
+        .expect("2.1.5");
+    let notes: Vec<&str> = c215.notes.iter().map(|n| n.as_str()).collect();
+    assert_eq!(notes, ["2", "2"]);
+    assert!(c215.text.contains("of the study group. In this case"));
+    assert_eq!(r.footnotes[0].referenced_at, r.footnotes[1].referenced_at);
+    // In order: 1 < 1bis < 2.
+    assert!(r.footnotes.windows(2).all(|w| w[0].mark < w[1].mark));
+    // The body of 1bis keeps its own `Section 1bis`, without the mark.
+    assert!(r.footnotes[1].text.contains("Section 1bis, as approved"));
+    assert!(!r.footnotes[1].text.starts_with("1bis"));
+}
+
+#[test]
+fn wtsa_resolution_1_word_file_nothing_is_lost() {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let src = resdiff::ingest::read_file(&path, &Default::default()).expect("Word file read");
+    let lost = lost_chars(&src.text).expect("decodes");
+    assert!(lost.is_empty(), "characters lost: {lost:?}");
+}
+
 // ---- Language per file, `--lang` ----
 
 /// A small English resolution, in the form of the WTSA texts.

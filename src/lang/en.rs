@@ -139,6 +139,7 @@ pub static EN: Lang = Lang {
     counter_suffixes: &['%', '.', '/', '-', ':'],
     other_block_openers: &[],
     note_word: "Note",
+    ordinal_suffixes: super::LATIN_ORDINALS,
     cjk_numerals: &[],
     bullets: &['•', '·'],
     dashes: &['–', '−', '-', '—'],

@@ -303,7 +303,7 @@ fn year_only_history_items_are_amendments_when_footnoted() {
     let mut t = clean_texts();
     let h = t[0].history.as_mut().unwrap();
     h.text = "（2016年，哈马马特；2017年；2018年；2022年，日内瓦；2024年，新德里）".into();
-    h.notes = vec![1, 2];
+    h.notes = vec![1.into(), 2.into()];
     let fs = run(t.clone(), None, None);
     assert_eq!(rules(&fs), ["edition.history-amendment"]);
     assert_eq!(fs[0].severity, FindingSeverity::Info);
