@@ -11,9 +11,15 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 mod en;
+pub mod messages;
+mod messages_en;
+mod messages_zh;
 pub mod punct;
 
 pub use en::EN;
+pub use messages::MessageWords;
+pub use messages_en::EN_MESSAGES;
+pub use messages_zh::ZH_MESSAGES;
 
 /// Every language the tables cover, in detection-preference order.
 pub static LANGUAGES: [&Lang; 2] = [&ZH, &EN];
@@ -117,6 +123,28 @@ pub enum Series {
     Other,
     /// Cannot tell.
     Unknown,
+}
+
+/// Latin ordinal adverbs that mark an inserted item in ITU texts of every
+/// language (`1bis` after `1`, then `1ter`, …), in order.
+pub const LATIN_ORDINALS: &[&str] = &[
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
+
+/// Rank of an ordinal suffix (`bis` 0, `ter` 1, …) in the first language
+/// table that has it: footnote marks order by number, then by suffix.
+pub fn ordinal_suffix_rank(suffix: &str) -> Option<usize> {
+    LANGUAGES
+        .iter()
+        .find_map(|l| l.ordinal_suffixes.iter().position(|s| *s == suffix))
 }
 
 /// The patterns of a language table, compiled once on first use.
@@ -307,6 +335,9 @@ pub struct Lang {
     pub other_block_openers: &'static [(&'static [&'static str], OtherBlockKind)],
     /// Note label word (`注`).
     pub note_word: &'static str,
+    /// Latin ordinal suffixes of an inserted footnote (`1bis`, `2ter`), in
+    /// order.
+    pub ordinal_suffixes: &'static [&'static str],
     /// CJK numerals usable as labels, in order.
     pub cjk_numerals: &'static [&'static str],
     /// Bullet characters that label list items (`•`).
@@ -340,14 +371,10 @@ pub struct Lang {
     pub edition_format: &'static str,
     /// How a revised edition is written around the edition: `{edition}`.
     pub revised_format: &'static str,
-    /// The form a history item should have, for messages (`YYYY年，地点`).
-    pub history_item_form: &'static str,
     /// First words of an editorial bracket that is an instruction to the
     /// editor (`[插入…]`, `[insert …]`) rather than words waiting for their
     /// brackets to go: its brackets cannot simply be dropped.
     pub placeholder_instructions: &'static [&'static str],
-    /// Joiner of a short list in messages (`、`).
-    pub list_joiner: &'static str,
     /// Series qualifiers of citations, with the series they name; longer
     /// entries first where one contains another.
     pub citation_qualifiers: &'static [(&'static str, Series)],
@@ -358,10 +385,6 @@ pub struct Lang {
     pub citation_connectors: &'static [&'static str],
     /// Example headings of operative sections, for messages.
     pub operative_examples: &'static str,
-    /// Message part: year and place separated by the history separator.
-    pub problem_separator: &'static str,
-    /// Message part: the year suffix missing.
-    pub problem_year_suffix: &'static str,
     /// Regular expressions.
     pub patterns: Patterns,
     /// [`Lang::patterns`], compiled.
@@ -467,6 +490,8 @@ pub struct ReportWords {
     pub review_suggestion: &'static str,
     /// Lead of another rule that fired on the same defect.
     pub review_also: &'static str,
+    /// The review's messages and the places findings refer to.
+    pub messages: &'static MessageWords,
     /// Words of the HTML, Word and review pages, and of the notes on a
     /// comparison.
     pub page: PageWords,
@@ -633,6 +658,7 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     review_see: "参见",
     review_suggestion: "建议",
     review_also: "另触发",
+    messages: &ZH_MESSAGES,
     page: PageWords {
         view_options: "显示选项",
         redline_layout: "修订显示方式",
@@ -819,6 +845,8 @@ pub static ZH: Lang = Lang {
         ),
     ],
     note_word: "注",
+    // The Chinese texts insert items with the same Latin words as the English.
+    ordinal_suffixes: LATIN_ORDINALS,
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
     bullets: &['•', '·'],
     dashes: &['–', '−', '-', '—'],
@@ -864,9 +892,7 @@ pub static ZH: Lang = Lang {
     part_heading: ("第", "部分"),
     edition_format: "{year}年，{place}",
     revised_format: "{edition}，修订版",
-    history_item_form: "YYYY年，地点",
     placeholder_instructions: &["插入", "选择", "从下列"],
-    list_joiner: "、",
     citation_qualifiers: &[
         ("本届全会", Series::Own { literal: true }),
         ("本次全会", Series::Own { literal: true }),
@@ -890,8 +916,6 @@ pub static ZH: Lang = Lang {
     qualifier_follows: false,
     citation_connectors: &["、", "和", "及", "以及", "与", "或"],
     operative_examples: "做出决议, 责成 …",
-    problem_separator: "year and place separated by `；` instead of `，`",
-    problem_year_suffix: "`年` missing after the year",
     patterns: Patterns {
         citation: r"第\s*([0-9０-９]+)\s*号((?:\s*[、和及]\s*第\s*[0-9０-９]+\s*号)*)\s*决议(?:（([^（）]*)）)?",
         edition_bracket: r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）",
