@@ -348,3 +348,247 @@ impl MessageWords {
         filled.render()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{EN_MESSAGES, ZH_MESSAGES};
+
+    fn yp(year: u32, place: &str) -> YearPlace {
+        YearPlace {
+            year,
+            place: place.into(),
+        }
+    }
+
+    /// One message of every kind. The match below has no wildcard, so a
+    /// new kind of message does not compile until it is counted here.
+    fn samples() -> Vec<Message> {
+        use Message::*;
+        let s = |t: &str| t.to_string();
+        let all = vec![
+            Duplicate {
+                id: s("13"),
+                first_file: s("a.txt"),
+                first_line: 3,
+            },
+            HeaderEdition {
+                header: yp(2022, "P"),
+                assembly: yp(2024, "Q"),
+            },
+            AddMarkedRevised,
+            ModNotMarkedRevised,
+            HistoryItem {
+                item: s("x"),
+                problem: HistoryProblem::NoYear,
+            },
+            HistoryAmendments {
+                items: vec![s("2017"), s("2018")],
+            },
+            HistoryEnd {
+                assembly: yp(2024, "Q"),
+            },
+            CaptionId {
+                written: s("9"),
+                id: s("29"),
+            },
+            CaptionEdition { written: s("x") },
+            MalformedYear {
+                year: s("20204"),
+                in_edition: true,
+            },
+            CitesSuppressed { number: 80 },
+            CitesNotInPrevious { number: 1 },
+            CitesUnknown { number: 160 },
+            ThisAssemblyEarlierEdition {
+                number: 1,
+                edition: yp(2022, "P"),
+            },
+            CitesUnrevised {
+                number: 5,
+                assembly: yp(2024, "Q"),
+            },
+            StaleCitation {
+                numbers: vec![44, 54],
+                written: s("x"),
+                assembly: yp(2024, "Q"),
+            },
+            TemplateField,
+            UnresolvedBracket { bracket: s("[x]") },
+            DeclaredSuppressedNoSup { number: 80 },
+            SupUnlisted { number: 80 },
+            ModUnlisted { number: 2 },
+            ModStatusDiffers {
+                number: 88,
+                status: s("x"),
+            },
+            RecommendationModUnlisted { id: s("A.25") },
+            RevisedNoMod { number: 2 },
+            RecommendationRevisedNoMod { id: s("A.25") },
+            ProvisionalIdSpelling {
+                written: s("COM3/APT-NG"),
+                reported: s("COM3/NG"),
+                number: 107,
+            },
+            NewNoAdd {
+                number: 101,
+                provisional_id: Some(s("COM4/AI")),
+            },
+            AddUnlisted { id: s("COM9/X") },
+            TitleDiffers {
+                number: 78,
+                report_line: 130,
+            },
+            NewUnmapped { number: 102 },
+            MappedUncounted { number: 102 },
+            InSeveralLists {
+                number: 88,
+                lists: vec![ReportList::New, ReportList::Revised],
+            },
+            StatusInOtherList {
+                number: 88,
+                status: s("x"),
+                list: ReportList::Revised,
+                line: 29,
+            },
+            StatusMissingFromList {
+                number: 88,
+                status: s("x"),
+                list: ReportList::Suppressed,
+            },
+            ExcerptSectionMissing {
+                id: s("2"),
+                heading: s("x"),
+            },
+            ExcerptClauseMissing { id: s("2") },
+            ExcerptDiffers {
+                part: QuotedPart::Clause,
+                id: s("2"),
+                file: s("a.txt"),
+                line: 90,
+            },
+            AddExists { number: 101 },
+            SupUnknown { number: 80 },
+            SupStillPresent { number: 80 },
+            ModUnchanged { number: 2 },
+            ModUnknown { number: 2 },
+            ChangedUnmarked { number: 2 },
+            LostUnmarked { number: 2 },
+            DeclaredSuppressedPresent { number: 80 },
+        ];
+        let kinds: std::collections::BTreeSet<usize> = all
+            .iter()
+            .map(|m| match m {
+                Duplicate { .. } => 0,
+                HeaderEdition { .. } => 1,
+                AddMarkedRevised => 2,
+                ModNotMarkedRevised => 3,
+                HistoryItem { .. } => 4,
+                HistoryAmendments { .. } => 5,
+                HistoryEnd { .. } => 6,
+                CaptionId { .. } => 7,
+                CaptionEdition { .. } => 8,
+                MalformedYear { .. } => 9,
+                CitesSuppressed { .. } => 10,
+                CitesNotInPrevious { .. } => 11,
+                CitesUnknown { .. } => 12,
+                ThisAssemblyEarlierEdition { .. } => 13,
+                CitesUnrevised { .. } => 14,
+                StaleCitation { .. } => 15,
+                TemplateField => 16,
+                UnresolvedBracket { .. } => 17,
+                DeclaredSuppressedNoSup { .. } => 18,
+                SupUnlisted { .. } => 19,
+                ModUnlisted { .. } => 20,
+                ModStatusDiffers { .. } => 21,
+                RecommendationModUnlisted { .. } => 22,
+                RevisedNoMod { .. } => 23,
+                RecommendationRevisedNoMod { .. } => 24,
+                ProvisionalIdSpelling { .. } => 25,
+                NewNoAdd { .. } => 26,
+                AddUnlisted { .. } => 27,
+                TitleDiffers { .. } => 28,
+                NewUnmapped { .. } => 29,
+                MappedUncounted { .. } => 30,
+                InSeveralLists { .. } => 31,
+                StatusInOtherList { .. } => 32,
+                StatusMissingFromList { .. } => 33,
+                ExcerptSectionMissing { .. } => 34,
+                ExcerptClauseMissing { .. } => 35,
+                ExcerptDiffers { .. } => 36,
+                AddExists { .. } => 37,
+                SupUnknown { .. } => 38,
+                SupStillPresent { .. } => 39,
+                ModUnchanged { .. } => 40,
+                ModUnknown { .. } => 41,
+                ChangedUnmarked { .. } => 42,
+                LostUnmarked { .. } => 43,
+                DeclaredSuppressedPresent { .. } => 44,
+            })
+            .collect();
+        assert_eq!(kinds.len(), 45, "one sample of every kind");
+        all
+    }
+
+    #[test]
+    fn every_message_is_worded_whole_in_both_languages() {
+        let latin = regex::Regex::new(r"[A-Za-z]{3,}").unwrap_or_else(|e| panic!("{e}"));
+        for m in samples() {
+            let zh = ZH_MESSAGES.text(&m);
+            let en = EN_MESSAGES.text(&m);
+            for t in [&zh, &en] {
+                assert!(
+                    !t.contains('{') && !t.contains('}'),
+                    "placeholder left: {t}"
+                );
+            }
+            // Chinese wording: the values and the ITU marks, no English.
+            for w in latin.find_iter(&zh) {
+                assert!(
+                    ["ADD", "MOD", "SUP", "YYYY", "COM", "APT", "txt"].contains(&w.as_str()),
+                    "{w:?} in {zh}"
+                );
+            }
+            assert!(!en.chars().any(crate::text::is_cjk), "{en}");
+        }
+    }
+
+    #[test]
+    fn values_are_kept_as_written() {
+        let m = Message::StaleCitation {
+            numbers: vec![60],
+            written: "2022年，日内瓦，修订版".into(),
+            assembly: yp(2024, "新德里"),
+        };
+        assert_eq!(
+            ZH_MESSAGES.text(&m),
+            "引用第60号决议时注明（2022年，日内瓦，修订版），但本届全会修订了该决议：\
+             （2024年，新德里，修订版）"
+        );
+        // A quoted value that looks like a placeholder stays as it is.
+        let m = Message::UnresolvedBracket {
+            bracket: "[{id}]".into(),
+        };
+        assert_eq!(
+            EN_MESSAGES.text(&m),
+            "editorial bracket left in the text: `[{id}]`"
+        );
+        let m = Message::InSeveralLists {
+            number: 88,
+            lists: vec![ReportList::New, ReportList::Revised],
+        };
+        assert_eq!(
+            EN_MESSAGES.text(&m),
+            "the report lists Resolution 88 as new and as revised"
+        );
+        assert_eq!(
+            ZH_MESSAGES.text(&m),
+            "总结报告将第88号决议同时列为新决议和经修订的决议"
+        );
+        assert_eq!(
+            ZH_MESSAGES.place(RelatedPlace::ReportStatusTable),
+            "总结报告的状态表"
+        );
+        assert_eq!(EN_MESSAGES.place(RelatedPlace::FullText), "full text");
+    }
+}
