@@ -54,6 +54,9 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     };
     let mut b = Builder {
         stripped: stripped.then_some(lang),
+        // Read as stripped, but the spaces are there (a language that
+        // spaces its words): a line without one was cut inside a word.
+        spaces_kept: stripped && super::detect_layout(lines) == crate::model::Layout::Pdf,
         ..Builder::default()
     };
     let mut pending_page_start = true;
@@ -93,7 +96,14 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             }
         }
         let hard = raw.ends_with(' ');
-        if is_url_only(t) && !hard {
+        // A URL that did not fit after the words of an open paragraph in a
+        // text filled to a column is one of them (`(Source:` +
+        // `http://…)`), not a hyperlink's target.
+        let wrapped_url = b.stripped.is_some()
+            && page.exact
+            && b.cur.is_some()
+            && b.prev_line.as_deref().is_some_and(|p| !page.room_for(p, t));
+        if is_url_only(t) && !hard && !wrapped_url {
             // A hyperlink's target, written by the extractor after its text.
             b.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
             continue;
@@ -106,6 +116,8 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             continue;
         }
         let join = match (&b.cur, &b.prev_line, b.stripped) {
+            // A line that lost no trailing space was cut inside a word.
+            (Some(_), Some(_), Some(_)) if b.spaces_kept && b.open => Some(false),
             (Some(cur), Some(prev), Some(lang)) => {
                 // Inside a stretch of boxes the line before is measured
                 // against the width of a box.
@@ -147,6 +159,8 @@ struct Builder {
     /// The language to read paragraph ends with, when trailing spaces were
     /// stripped.
     stripped: Option<&'static Lang>,
+    /// Read as stripped, yet lines keep their trailing spaces.
+    spaces_kept: bool,
     cur: Option<Para>,
     /// The last content line was wrapped (no trailing space).
     open: bool,
@@ -215,6 +229,7 @@ impl Builder {
         let runs_on = match self.stripped {
             // Without trailing spaces a numbered line starts a footnote
             // unless the line before it was full and ran on.
+            Some(_) if self.spaces_kept && self.fn_open => self.fn_cur.is_some(),
             Some(lang) => {
                 self.fn_cur.is_some()
                     && ends::runs_on(
@@ -244,6 +259,7 @@ impl Builder {
             }
             (None, Some(f)) => {
                 let space = match self.stripped {
+                    Some(_) if self.spaces_kept && self.fn_open => false,
                     Some(_) => stripped_space(&self.fn_prev_line, t, page),
                     None => latin,
                 };
@@ -334,8 +350,7 @@ fn stripped_space(prev: &str, next: &str, page: &ends::PageWidth) -> bool {
     // the line was cut.
     if page.exact {
         let latin = |c: char| !c.is_whitespace() && !crate::text::is_cjk(c);
-        let cut = !prev.contains(' ') && !prev.chars().any(crate::text::is_cjk);
-        return latin(last) && latin(first) && !cut;
+        return latin(last) && latin(first) && !page.cut(prev, next);
     }
     // A sign standing alone between spaces (`JTC1 /` + `SC35`) keeps them.
     let lone_sign = last.is_ascii_punctuation()
