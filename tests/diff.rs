@@ -301,6 +301,14 @@ fn only_selects_the_resolutions_named() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("--only") && err.contains("`999`"), "{err}");
+    // The ids it holds are listed in resolution order, the new ones (103…,
+    // after the revised ones in the edition) among them.
+    assert!(
+        err.contains("(they hold 2, 7, 11, ")
+            && err.contains(", 100, 101, 102, 103, 104, 105, ")
+            && err.ends_with(", 108, A.25)\n"),
+        "{err}"
+    );
 }
 
 /// The malformed year `20204年` typed into Resolution 29's annex caption is

@@ -133,6 +133,52 @@ fn pp18_61_resolutions_with_numbers_titles_and_assembly_lines() {
     }
 }
 
+/// The Final Acts print no history lines: one warning says so for the
+/// whole file, instead of one per resolution.
+#[test]
+fn pp18_a_file_without_history_lines_gets_one_warning() {
+    let Some(path) = common::shared_real("pp-18-resolutions.en.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("read");
+    let doc = parse_text("pp-18.txt", &text);
+    let history: Vec<(u32, &str)> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("history line"))
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        history,
+        [(
+            doc.resolutions[0].header.span.first_line,
+            "none of the 61 resolutions of this file has a history line"
+        )]
+    );
+}
+
+/// Where other resolutions of the file have a history line, the one that
+/// lacks it is warned about, at its header.
+#[test]
+fn a_missing_history_line_among_others_is_warned_about() {
+    let body = "considering\na)\tthat work continues,\nresolves\n1\tto continue.\n";
+    let assembly = "The World Telecommunication Standardization Assembly (New Delhi, 2024),\n";
+    let text = format!(
+        "RESOLUTION 7 (Rev. New Delhi, 2024)\nCollaboration\n(Helsinki, 1993; New Delhi, 2024)\n{assembly}{body}\n\
+         RESOLUTION 8 (Rev. New Delhi, 2024)\nCoordination\n{assembly}{body}\n\
+         RESOLUTION 9 (Rev. New Delhi, 2024)\nCooperation\n(Helsinki, 1993; New Delhi, 2024)\n{assembly}{body}"
+    );
+    let doc = parse_text("three.en.txt", &text);
+    assert_eq!(doc.resolutions.len(), 3);
+    let history: Vec<(u32, &str)> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("history line"))
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(history, [(10, "resolution 8 lacks a history line")]);
+}
+
 /// Every line of the file that is a heading on its own (as the converter
 /// left most of them) is read as a section heading, at that line.
 #[test]

@@ -475,6 +475,15 @@ fn printed_pages_carry_page_numbers_and_the_running_resolution() {
         .position(|p| p.contains("MOD 第101号决议（COM4/AI）"))
         .expect("the resolution's heading is printed");
     assert!(first + 1 < n, "the resolution runs over more than one page");
+    // Its heading is not left alone at the foot of a page: its line of
+    // particulars (whole) and its first part are printed with it.
+    for follows in ["resolution-101.zh.txt:35", "决议首部"] {
+        assert!(
+            pages[first].contains(follows),
+            "`{follows}` not on the page of the resolution's heading:\n{}",
+            pages[first]
+        );
+    }
     for (k, page) in pages.iter().enumerate() {
         let has = page.lines().any(|l| l.trim().starts_with(running));
         assert_eq!(

@@ -75,7 +75,10 @@ fn select_pairs<'a>(
     let wanted: Vec<String> = select.iter().map(|s| align::normalize_id(s)).collect();
     for (w, given) in wanted.iter().zip(select) {
         if !pairs.iter().any(|p| names(p).contains(w)) {
-            let known: Vec<&str> = pairs.iter().map(|p| p.id.as_str()).collect();
+            // Listed in resolution order, numbers first, as a reader
+            // looks them up.
+            let mut known: Vec<&str> = pairs.iter().map(|p| p.id.as_str()).collect();
+            known.sort_by_key(|id| (id.parse::<u32>().map_or(u32::MAX, |n| n), *id));
             return Err(crate::Error::Usage(format!(
                 "--only: no resolution `{given}` in either edition (they hold {})",
                 known.join(", ")

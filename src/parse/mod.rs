@@ -109,6 +109,10 @@ fn parse_inner(
     let unread = unread_headers(&norm.paras, &starts, lang);
     let mut resolutions = Vec::with_capacity(starts.len());
     let mut other_blocks = Vec::new();
+    // Resolutions without a history line (where their warning goes, line,
+    // id) and how many have one.
+    let mut lacking_history = Vec::new();
+    let mut histories = 0;
     if let Some(first) = starts.first()
         && first.first > 0
     {
@@ -141,7 +145,15 @@ fn parse_inner(
             .filter(|f| f.span.first_line >= first_line && f.span.first_line < end_line)
             .cloned()
             .collect();
-        let (res, diags) = build_resolution(own, start, &footnotes, lang);
+        let (res, lacks_history, diags) = build_resolution(own, start, &footnotes, lang);
+        if lacks_history {
+            lacking_history.push((
+                diagnostics.len(),
+                res.header.span.first_line,
+                res.id.clone(),
+            ));
+        }
+        histories += usize::from(res.history.is_some());
         diagnostics.extend(diags);
         resolutions.push(res);
         if let Cow::Owned(n) = &mut norm {
@@ -149,6 +161,12 @@ fn parse_inner(
                 p.text = String::new();
             }
         }
+    }
+    for (at, d) in history_warnings(&lacking_history, histories)
+        .into_iter()
+        .rev()
+    {
+        diagnostics.insert(at, d);
     }
     diagnostics.extend(duplicate_ids(&resolutions));
     let class = if !resolutions.is_empty() {
@@ -180,6 +198,44 @@ fn parse_inner(
         other_blocks,
         report,
         diagnostics,
+    }
+}
+
+/// Warnings for resolutions without a history line, each with the index
+/// in the file's diagnostics where it belongs. Where some resolutions of the
+/// file have one, every one that lacks it is warned about; where none has
+/// one, the file's format has no history lines (the Final Acts of a
+/// Plenipotentiary Conference print none), and one warning says so instead
+/// of one per resolution.
+fn history_warnings(
+    lacking: &[(usize, u32, String)],
+    histories: usize,
+) -> Vec<(usize, Diagnostic)> {
+    let warning = |line, message| Diagnostic {
+        severity: Severity::Warning,
+        line,
+        message,
+    };
+    match lacking {
+        [(at, line, _), _, ..] if histories == 0 => vec![(
+            *at,
+            warning(
+                *line,
+                format!(
+                    "none of the {} resolutions of this file has a history line",
+                    lacking.len()
+                ),
+            ),
+        )],
+        _ => lacking
+            .iter()
+            .map(|(at, line, id)| {
+                (
+                    *at,
+                    warning(*line, format!("resolution {id} lacks a history line")),
+                )
+            })
+            .collect(),
     }
 }
 
@@ -444,7 +500,7 @@ fn build_resolution(
     start: &Start,
     footnotes: &[FootnoteBody],
     lang: &Lang,
-) -> (Resolution, Vec<Diagnostic>) {
+) -> (Resolution, bool, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut paras: Vec<Para> = own.to_vec();
     notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
@@ -506,19 +562,14 @@ fn build_resolution(
         assembly = Some(text(&paras[i]));
         i += 1;
     }
-    if !is_rec && (history.is_none() || assembly.is_none()) {
+    // A missing history line is judged against the whole file (see
+    // `history_warnings`); a missing assembly line is always odd.
+    let lacks_history = !is_rec && history.is_none();
+    if !is_rec && assembly.is_none() {
         diags.push(Diagnostic {
             severity: Severity::Warning,
             line: header_para.span.first_line,
-            message: format!(
-                "resolution {} lacks {}",
-                head.id,
-                match (history.is_none(), assembly.is_none()) {
-                    (true, true) => "a history line and an assembly line",
-                    (true, false) => "a history line",
-                    _ => "an assembly line",
-                }
-            ),
+            message: format!("resolution {} lacks an assembly line", head.id),
         });
     }
     // Body, then annexes (each announced by its heading, with the caption
@@ -628,5 +679,5 @@ fn build_resolution(
         footnotes,
         span,
     };
-    (res, diags)
+    (res, lacks_history, diags)
 }

@@ -29,6 +29,10 @@ pub const COLUMNS: [&str; 17] = [
     "title",
 ];
 
+/// First characters that make a spreadsheet program read a cell as a
+/// formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Field separator of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delimiter {
@@ -70,6 +74,18 @@ impl<W: Write> Table<'_, W> {
                     Delimiter::Tsv => '\t',
                 });
             }
+            // A spreadsheet program evaluates a cell that begins like a
+            // formula (`=`, `+`, `-`, `@`; tab and carriage return can hide
+            // one): an apostrophe first makes it plain text. TSV is for
+            // scripts and keeps the text as is.
+            let guarded;
+            let f = match self.delim {
+                Delimiter::Csv if f.starts_with(FORMULA_STARTS) => {
+                    guarded = format!("'{f}");
+                    &guarded
+                }
+                _ => f,
+            };
             match self.delim {
                 Delimiter::Csv if f.contains([',', '"', '\n', '\r']) => {
                     line.push('"');
@@ -189,6 +205,26 @@ mod tests {
         t.row(&fields.iter().map(|s| s.to_string()).collect::<Vec<_>>())
             .unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_never_hands_a_spreadsheet_a_formula() {
+        assert_eq!(
+            table(
+                &[
+                    "=HYPERLINK(\"x\")",
+                    "+1",
+                    "-",
+                    "@SUM(A1)",
+                    "\tx",
+                    "a=b",
+                    "–"
+                ],
+                Delimiter::Csv
+            ),
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-,'@SUM(A1),'\tx,a=b,–\n"
+        );
+        assert_eq!(table(&["=1+1", "-x"], Delimiter::Tsv), "=1+1\t-x\n");
     }
 
     #[test]

@@ -462,9 +462,6 @@ enum Break {
     Space,
 }
 
-/// Characters that open list items (dash and bullet labels).
-const LIST_MARKS: &[char] = &['–', '−', '—', '-', '•', '·'];
-
 /// Wrap `s` at `width` display columns. No break falls in the first `keep`
 /// bytes (a label and its space) nor before a byte of `glued` (reference
 /// digits stick to their word). A Latin or digit run is never split unless
@@ -487,7 +484,7 @@ fn wrap(s: &str, keep: usize, glued: &[usize], width: usize) -> Vec<Line> {
                 && next != ' '
                 && !is_cjk(prev)
                 && !is_cjk(next)
-                && !LIST_MARKS.contains(&next))
+                && !punct::LIST_MARKS.contains(&next))
             .then_some(Break::Space);
         }
         (prev != ' ' && (is_cjk(prev) || is_cjk(c))).then_some(Break::Plain)
