@@ -340,12 +340,16 @@ pub(super) fn stands_alone(t: &str, lang: &Lang) -> bool {
     body::read_heading(t, lang).is_some() || is_header_like(t, lang)
 }
 
+/// Whether `t` is a resolution or recommendation header, or looks like one.
+pub(super) fn is_header(t: &str, lang: &Lang) -> bool {
+    header::read_header(t, lang, true).is_some() || header::looks_like_header(t, lang)
+}
+
 /// Whether `t` is a header, an annex heading or caption or an assembly
 /// line: one line, never wrapped into what follows it.
 fn is_header_like(t: &str, lang: &Lang) -> bool {
     header::is_assembly_line(t, lang)
-        || header::read_header(t, lang, true).is_some()
-        || header::looks_like_header(t, lang)
+        || is_header(t, lang)
         || annex::is_annex_heading(t, lang)
         || annex::is_annex_caption(t, lang)
 }
@@ -411,12 +415,18 @@ pub(super) fn runs_on(
     }
     // Where words are spaced, a line wraps before any word, numbers
     // included: after a line left open (no closing punctuation, or inside
-    // a bracket) that had no room for it, what looks like a label or a
-    // heading goes on with the sentence (`…no fewer than` + `900
-    // delegates,`; `…based on` + `requests from ITU Member States…`).
+    // a bracket, or after an abbreviation) that had no room for it, what
+    // looks like a label, a heading or a header goes on with the sentence
+    // (`…no fewer than` + `900 delegates,`; `…based on` + `requests from
+    // ITU Member States…`; `…clause 1.8.2.8 of` + `Recommendation ITU-T
+    // A.1.`).
     if lang.spaced
-        && (labels::read_label(next, lang).is_some() || body::read_heading(next, lang).is_some())
-        && (!prev.ends_with(lang.sentence_final) || unclosed_bracket(prev))
+        && (labels::read_label(next, lang).is_some()
+            || body::read_heading(next, lang).is_some()
+            || is_header(next, lang))
+        && (!prev.ends_with(lang.sentence_final)
+            || unclosed_bracket(prev)
+            || ends_with_abbreviation(prev, lang))
         && !stands_alone(para, lang)
         && !page.room_for(prev, next)
     {
@@ -486,6 +496,15 @@ pub(super) fn runs_on(
     !lang.paragraph_final.contains(&last)
         || page.continues(next)
         || (page.exact && !ends_with_reference(prev))
+}
+
+/// Whether `line` ends with an abbreviation whose full stop ends no
+/// sentence (`pursuant to No.`).
+fn ends_with_abbreviation(line: &str, lang: &Lang) -> bool {
+    lang.abbreviations.iter().any(|a| {
+        line.strip_suffix(a)
+            .is_some_and(|before| before.is_empty() || before.ends_with([' ', '(']))
+    })
 }
 
 /// Whether `line` ends with a footnote reference and a final mark: an

@@ -125,8 +125,10 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
                     Some(column) => (column, ends::last_box(prev, lang)),
                     None => (&page, prev.as_str()),
                 };
-                ends::runs_on(&cur.text, before, t, &b.out.paras, on, lang)
-                    .then(|| stripped_space(prev, t, &page))
+                // A header that opens a page opens a resolution.
+                (ends::runs_on(&cur.text, before, t, &b.out.paras, on, lang)
+                    && !(page_start && ends::is_header(t, lang)))
+                .then(|| stripped_space(prev, t, &page))
             }
             (Some(_), _, None) if b.open => Some(false),
             (Some(_), Some(prev), None)
@@ -137,6 +139,17 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             (Some(_), Some(prev), None) if latin_wrap(prev, t, &page) => Some(true),
             _ => None,
         };
+        if join.is_some() && ends::is_header(t, lang) {
+            // Read right, this is a resolution's text that cites one; read
+            // wrong, a whole resolution is gone from the outline.
+            b.out.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                line: lineno,
+                message: format!(
+                    "`{t}` looks like a resolution header but was read as the continuation of the paragraph above it; if it is one, its resolution is missing"
+                ),
+            });
+        }
         match (join, b.cur.as_mut()) {
             (Some(space), Some(cur)) => {
                 join_wrapped(&mut cur.text, t, space);
@@ -479,6 +492,31 @@ mod tests {
         );
         let p = paras(&text);
         assert_eq!(p[p.len() - 2..], ["ITU-T X.27/V.11", "TSAG"]);
+    }
+
+    #[test]
+    fn a_header_read_into_the_paragraph_above_is_warned_about() {
+        let lines = vec![
+            "a) 文本没有结束",
+            "",
+            "第2号决议（2024年，新德里，修订版） ",
+        ];
+        let n = normalize(&lines, false, &crate::lang::ZH);
+        assert_eq!(n.paras.len(), 1);
+        assert!(
+            n.diagnostics
+                .iter()
+                .any(|d| d.line == 3 && d.message.contains("looks like a resolution header")),
+            "{:?}",
+            n.diagnostics
+        );
+        // A header on its own line is no warning.
+        let lines = vec!["a) 文本结束。 ", "", "第2号决议（2024年，新德里，修订版） "];
+        assert!(
+            normalize(&lines, false, &crate::lang::ZH)
+                .diagnostics
+                .is_empty()
+        );
     }
 
     #[test]
