@@ -11,9 +11,15 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 mod en;
+pub mod messages;
+mod messages_en;
+mod messages_zh;
 pub mod punct;
 
 pub use en::EN;
+pub use messages::MessageWords;
+pub use messages_en::EN_MESSAGES;
+pub use messages_zh::ZH_MESSAGES;
 
 /// Every language the tables cover, in detection-preference order.
 pub static LANGUAGES: [&Lang; 2] = [&ZH, &EN];
@@ -29,15 +35,55 @@ pub fn by_name(name: &str) -> Option<&'static Lang> {
     })
 }
 
+/// Bytes of a text that [`detect`] reads: a text up to this size whole, a
+/// longer one in [`DETECT_WINDOWS`] windows spread evenly over it. Counted
+/// in bytes, so the answer is the same on every machine; a resolution text
+/// keeps to one language throughout, so the windows tell what the whole
+/// would.
+const DETECT_SAMPLE: usize = 64 * 1024;
+
+/// Windows of a long text that [`detect`] reads.
+const DETECT_WINDOWS: usize = 16;
+
 /// The language of `text`: Chinese when CJK ideographs make up a fair share
 /// of its letters (Chinese texts quote `ITU-T`, `ICT` and English names, but
 /// far fewer letters than ideographs), English when it has Latin letters
-/// and almost no ideographs, `None` when it has neither.
+/// and almost no ideographs, `None` when it has neither. A long text is
+/// judged on a sample of [`DETECT_SAMPLE`] bytes.
 pub fn detect(text: &str) -> Option<&'static Lang> {
+    let (han, latin) = if text.len() <= DETECT_SAMPLE {
+        letters(text)
+    } else {
+        let window = DETECT_SAMPLE / DETECT_WINDOWS;
+        let step = (text.len() - window) / (DETECT_WINDOWS - 1);
+        let boundary = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        (0..DETECT_WINDOWS)
+            .map(|k| {
+                let from = boundary(k * step);
+                let to = boundary((from + window).min(text.len()));
+                letters(text.get(from..to).unwrap_or_default())
+            })
+            .fold((0, 0), |(h, l), (dh, dl)| (h + dh, l + dl))
+    };
+    if han > 0 && han * 4 >= latin {
+        Some(&ZH)
+    } else if latin > 0 {
+        Some(&EN)
+    } else {
+        None
+    }
+}
+
+/// CJK ideographs and other letters of `text`, as [`detect`] counts them.
+fn letters(text: &str) -> (usize, usize) {
     let (mut han, mut latin) = (0usize, 0usize);
     // Read as bytes where the class shows in the first byte (ASCII, and the
-    // ideographs U+5000–U+9FFF, lead bytes E5–E9), decoded elsewhere: the
-    // whole text is counted, so this runs over every byte of every file.
+    // ideographs U+5000–U+9FFF, lead bytes E5–E9), decoded elsewhere.
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -61,13 +107,7 @@ pub fn detect(text: &str) -> Option<&'static Lang> {
         }
         i += c.len_utf8();
     }
-    if han > 0 && han * 4 >= latin {
-        Some(&ZH)
-    } else if latin > 0 {
-        Some(&EN)
-    } else {
-        None
-    }
+    (han, latin)
 }
 
 /// Which series a resolution citation belongs to, as its qualifier says.
@@ -83,6 +123,28 @@ pub enum Series {
     Other,
     /// Cannot tell.
     Unknown,
+}
+
+/// Latin ordinal adverbs that mark an inserted item in ITU texts of every
+/// language (`1bis` after `1`, then `1ter`, …), in order.
+pub const LATIN_ORDINALS: &[&str] = &[
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
+];
+
+/// Rank of an ordinal suffix (`bis` 0, `ter` 1, …) in the first language
+/// table that has it: footnote marks order by number, then by suffix.
+pub fn ordinal_suffix_rank(suffix: &str) -> Option<usize> {
+    LANGUAGES
+        .iter()
+        .find_map(|l| l.ordinal_suffixes.iter().position(|s| *s == suffix))
 }
 
 /// The patterns of a language table, compiled once on first use.
@@ -276,6 +338,9 @@ pub struct Lang {
     pub other_block_openers: &'static [(&'static [&'static str], OtherBlockKind)],
     /// Note label word (`注`).
     pub note_word: &'static str,
+    /// Latin ordinal suffixes of an inserted footnote (`1bis`, `2ter`), in
+    /// order.
+    pub ordinal_suffixes: &'static [&'static str],
     /// CJK numerals usable as labels, in order.
     pub cjk_numerals: &'static [&'static str],
     /// Bullet characters that label list items (`•`).
@@ -309,14 +374,10 @@ pub struct Lang {
     pub edition_format: &'static str,
     /// How a revised edition is written around the edition: `{edition}`.
     pub revised_format: &'static str,
-    /// The form a history item should have, for messages (`YYYY年，地点`).
-    pub history_item_form: &'static str,
     /// First words of an editorial bracket that is an instruction to the
     /// editor (`[插入…]`, `[insert …]`) rather than words waiting for their
     /// brackets to go: its brackets cannot simply be dropped.
     pub placeholder_instructions: &'static [&'static str],
-    /// Joiner of a short list in messages (`、`).
-    pub list_joiner: &'static str,
     /// Series qualifiers of citations, with the series they name; longer
     /// entries first where one contains another.
     pub citation_qualifiers: &'static [(&'static str, Series)],
@@ -327,10 +388,6 @@ pub struct Lang {
     pub citation_connectors: &'static [&'static str],
     /// Example headings of operative sections, for messages.
     pub operative_examples: &'static str,
-    /// Message part: year and place separated by the history separator.
-    pub problem_separator: &'static str,
-    /// Message part: the year suffix missing.
-    pub problem_year_suffix: &'static str,
     /// Regular expressions.
     pub patterns: Patterns,
     /// [`Lang::patterns`], compiled.
@@ -436,6 +493,8 @@ pub struct ReportWords {
     pub review_suggestion: &'static str,
     /// Lead of another rule that fired on the same defect.
     pub review_also: &'static str,
+    /// The review's messages and the places findings refer to.
+    pub messages: &'static MessageWords,
     /// Words of the HTML, Word and review pages, and of the notes on a
     /// comparison.
     pub page: PageWords,
@@ -602,6 +661,7 @@ pub static ZH_REPORT: ReportWords = ReportWords {
     review_see: "参见",
     review_suggestion: "建议",
     review_also: "另触发",
+    messages: &ZH_MESSAGES,
     page: PageWords {
         view_options: "显示选项",
         redline_layout: "修订显示方式",
@@ -789,6 +849,8 @@ pub static ZH: Lang = Lang {
         ),
     ],
     note_word: "注",
+    // The Chinese texts insert items with the same Latin words as the English.
+    ordinal_suffixes: LATIN_ORDINALS,
     cjk_numerals: &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
     bullets: &['•', '·'],
     dashes: &['–', '−', '-', '—'],
@@ -834,9 +896,7 @@ pub static ZH: Lang = Lang {
     part_heading: ("第", "部分"),
     edition_format: "{year}年，{place}",
     revised_format: "{edition}，修订版",
-    history_item_form: "YYYY年，地点",
     placeholder_instructions: &["插入", "选择", "从下列"],
-    list_joiner: "、",
     citation_qualifiers: &[
         ("本届全会", Series::Own { literal: true }),
         ("本次全会", Series::Own { literal: true }),
@@ -860,8 +920,6 @@ pub static ZH: Lang = Lang {
     qualifier_follows: false,
     citation_connectors: &["、", "和", "及", "以及", "与", "或"],
     operative_examples: "做出决议, 责成 …",
-    problem_separator: "year and place separated by `；` instead of `，`",
-    problem_year_suffix: "`年` missing after the year",
     patterns: Patterns {
         citation: r"第\s*([0-9０-９]+)\s*号((?:\s*[、和及]\s*第\s*[0-9０-９]+\s*号)*)\s*决议(?:（([^（）]*)）)?",
         edition_bracket: r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）",
@@ -1012,6 +1070,58 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_sample_of_a_long_text_gives_the_answer_of_the_whole() {
+        let whole = |text: &str| {
+            let (han, latin) = letters(text);
+            (han > 0 && han * 4 >= latin)
+                .then_some("zh-Hans")
+                .or((latin > 0).then_some("en"))
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let shipped = [
+            "versions/wtsa-24",
+            "versions/wtsa-24-published",
+            "tests/fixtures",
+        ];
+        let shared = ["../shared/real", "../shared/seeds"];
+        let mut long = 0;
+        for dir in shipped.iter().chain(&shared) {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                assert!(!shipped.contains(dir), "{dir} is shipped");
+                eprintln!("note: {dir} absent, its texts not checked");
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                long += usize::from(text.len() > DETECT_SAMPLE);
+                assert_eq!(
+                    detect(&text).map(|l| l.tag),
+                    whole(&text),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+        assert!(long >= 2, "the shipped texts include long ones");
+        // A text that opens in the other language: the windows read past
+        // the opening, where a prefix of the sample's size would not.
+        let (zh, en) = ("世界电信标准化全会，", "The Assembly resolves ");
+        for (text, tag) in [
+            (en.repeat(2000) + &zh.repeat(8000), "zh-Hans"),
+            (zh.repeat(1000) + &en.repeat(12000), "en"),
+        ] {
+            assert_eq!(detect(&text).map(|l| l.tag), Some(tag));
+            assert_eq!(whole(&text), Some(tag));
+            let prefix = (0..=DETECT_SAMPLE)
+                .rev()
+                .find(|&i| text.is_char_boundary(i));
+            assert_ne!(whole(&text[..prefix.unwrap_or(0)]), Some(tag));
         }
     }
 

@@ -22,7 +22,11 @@ fn needs_escape(c: char) -> bool {
 /// controls `C2 80`–`C2 9F`, the bidirectional controls `E2 80 AA`–`AE`
 /// and `E2 81 A6`–`A9`.
 fn any_to_escape(text: &str, keep_lf: bool) -> bool {
-    let b = text.as_bytes();
+    bytes_to_escape(text.as_bytes(), keep_lf)
+}
+
+/// [`any_to_escape`] over the UTF-8 bytes of a text.
+fn bytes_to_escape(b: &[u8], keep_lf: bool) -> bool {
     // Blocks with no byte that may start one are passed over whole (a test
     // the compiler turns into wide comparisons); the others are read byte
     // by byte.
@@ -394,7 +398,10 @@ impl Escaper<'_> {
         let Some(piece) = self.pending.get(..cut).filter(|p| !p.is_empty()) else {
             return Ok(());
         };
-        if self.kind == ReportKind::Binary {
+        // A piece with nothing to escape goes on as it is, without being
+        // decoded: renderers write strings, and pieces end at character
+        // boundaries.
+        if self.kind == ReportKind::Binary || !bytes_to_escape(piece, true) {
             self.inner.write_all(piece)?;
         } else {
             let text = String::from_utf8_lossy(piece);

@@ -23,11 +23,37 @@ pub fn is_latin_alnum(c: char) -> bool {
 
 /// Display width of `s` in terminal columns: 2 for wide characters, 1 otherwise.
 pub fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    // Decoded by hand from the UTF-8 bytes, as only the code point's range
+    // matters: page widths measure every line of a file.
+    let b = s.as_bytes();
+    let (mut width, mut i) = (0, 0);
+    while let Some(&x) = b.get(i) {
+        let (len, wide) = match x {
+            0..=0xdf => (if x < 0x80 { 1 } else { 2 }, false),
+            // Ideographs U+5000–U+9FFF, the bulk of a Chinese text.
+            0xe5..=0xe9 => (3, true),
+            0xe0..=0xef => {
+                let c = u32::from(x & 0x0f) << 12
+                    | u32::from(b.get(i + 1).map_or(0, |y| y & 0x3f)) << 6
+                    | u32::from(b.get(i + 2).map_or(0, |y| y & 0x3f));
+                (3, is_wide_code(c))
+            }
+            _ => {
+                let c = u32::from(x & 0x07) << 18
+                    | u32::from(b.get(i + 1).map_or(0, |y| y & 0x3f)) << 12
+                    | u32::from(b.get(i + 2).map_or(0, |y| y & 0x3f)) << 6
+                    | u32::from(b.get(i + 3).map_or(0, |y| y & 0x3f));
+                (4, is_wide_code(c))
+            }
+        };
+        width += if wide { 2 } else { 1 };
+        i += len;
+    }
+    width
 }
 
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
+fn is_wide_code(c: u32) -> bool {
+    matches!(c,
         0x1100..=0x115F
         | 0x2E80..=0x303E
         | 0x3041..=0x33FF
@@ -107,6 +133,14 @@ mod tests {
         assert_eq!(display_width("ITU-T"), 5);
         assert_eq!(display_width("第2号"), 5);
         assert_eq!(display_width("（）"), 4);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn width_read_from_bytes_is_the_width_of_each_character(s in "(\\PC|[\u{3000}-\u{33ff}]|[\u{4d00}-\u{a0ff}]|[\u{ff00}-\u{ffef}]){0,40}") {
+            let by_char: usize = s.chars().map(|c| if is_wide_code(c as u32) { 2 } else { 1 }).sum();
+            proptest::prop_assert_eq!(display_width(&s), by_char);
+        }
     }
 
     #[test]

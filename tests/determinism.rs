@@ -57,7 +57,7 @@ fn review_lines(edition: &Corpus, against: &Corpus) -> Vec<String> {
     };
     review(edition, &opts)
         .iter()
-        .map(|f| format!("{}:{} {} {}", f.file, f.line, f.rule, f.message))
+        .map(|f| format!("{}:{} {} {:?}", f.file, f.line, f.rule, f.message))
         .collect()
 }
 

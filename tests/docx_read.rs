@@ -209,11 +209,22 @@ fn paragraphs_of(xml: &str) -> Vec<String> {
     para.find_iter(xml)
         .map(|p| {
             let mut text = String::new();
+            let mut in_mark = false;
             for r in run.find_iter(p.as_str()) {
-                if r.as_str().contains("<w:footnoteReference") {
+                // A footnote mark (in the text or before its body), and the
+                // runs Word sets right after it in the footnote reference
+                // style or superscript (`bis` after the number, the comma
+                // between two marks), are not text of the paragraph.
+                let r = r.as_str();
+                in_mark = r.contains("<w:footnoteReference")
+                    || r.contains("<w:footnoteRef/>")
+                    || in_mark
+                        && (r.contains(r#"<w:rStyle w:val="FootnoteReference"/>"#)
+                            || r.contains(r#"<w:vertAlign w:val="superscript"/>"#));
+                if in_mark {
                     continue;
                 }
-                for c in piece.captures_iter(r.as_str()) {
+                for c in piece.captures_iter(r) {
                     match c.get(1) {
                         Some(t) => text.push_str(&unescape(t.as_str())),
                         None => text.push('-'),

@@ -384,6 +384,56 @@ fn wtsa_resolution_1_structure() {
     );
 }
 
+#[test]
+fn wtsa_resolution_1_footnotes_are_named_by_their_marks() {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let doc = resdiff::corpus::load_file(&path, &Default::default()).expect("Word file read");
+    let r = &doc.resolutions[0];
+    // `(Hammamet, 2016)¹, ¹ᵇⁱˢ`: a custom mark 1, then the first
+    // auto-numbered footnote (shown 1) with `bis` after it and its body.
+    let h = r.history.as_ref().expect("history line");
+    let notes: Vec<&str> = h.notes.iter().map(|n| n.as_str()).collect();
+    assert_eq!(notes, ["1", "1bis"]);
+    assert_eq!(h.text, "(Hammamet, 2016)");
+    let marks: Vec<(&str, &str)> = r
+        .footnotes
+        .iter()
+        .map(|f| (f.mark.as_str(), f.text.get(..20).unwrap_or(&f.text)))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("1", "Previously published"),
+            ("1bis", "This Hammamet, 2016 "),
+            ("2", "In special cases, WT"),
+            ("3", "The Director and the"),
+            ("4", "These include the le"),
+            ("5", "Background Question,"),
+        ]
+    );
+    // Each body is referenced where its mark is printed, once.
+    let at: Vec<usize> = r.footnotes.iter().map(|f| f.referenced_at.len()).collect();
+    assert_eq!(at, [1; 6]);
+    assert_eq!(r.footnotes[0].referenced_at, r.footnotes[1].referenced_at);
+    // In order: 1 < 1bis < 2.
+    assert!(r.footnotes.windows(2).all(|w| w[0].mark < w[1].mark));
+    // The body of 1bis keeps its own `Section 1bis`, without the mark.
+    assert!(r.footnotes[1].text.contains("Section 1bis, as approved"));
+    assert!(!r.footnotes[1].text.starts_with("1bis"));
+}
+
+#[test]
+fn wtsa_resolution_1_word_file_nothing_is_lost() {
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let src = resdiff::ingest::read_file(&path, &Default::default()).expect("Word file read");
+    let lost = lost_chars(&src.text).expect("decodes");
+    assert!(lost.is_empty(), "characters lost: {lost:?}");
+}
+
 // ---- Language per file, `--lang` ----
 
 /// A small English resolution, in the form of the WTSA texts.
@@ -502,12 +552,14 @@ fn review_finds_stale_citations_and_brackets_in_english() {
     })
     .expect("review runs");
     assert_eq!(corpus.documents[0].language.tag, "en");
-    let got: Vec<(&str, &str, Option<&str>)> = findings
+    // Worded as an English report words them.
+    let words = resdiff::lang::EN.report.messages;
+    let got: Vec<(&str, String, Option<&str>)> = findings
         .iter()
         .map(|f| {
             (
                 f.rule.as_str(),
-                f.message.as_str(),
+                words.text(&f.message),
                 f.excerpt.as_ref().map(|e| e.marked.as_str()),
             )
         })
@@ -558,7 +610,12 @@ fn review_runs_on_the_pp18_resolutions() {
         .filter(|f| f.rule == "citation.stale")
         .take(5)
     {
-        eprintln!("{}:{} {}", f.file, f.line, f.message);
+        eprintln!(
+            "{}:{} {}",
+            f.file,
+            f.line,
+            resdiff::lang::EN.report.messages.text(&f.message)
+        );
     }
 }
 

@@ -169,3 +169,49 @@ fn the_scan_catches_what_it_looks_for() {
     assert_eq!(literals(&lines[0].1), vec!["considering"]);
     assert!(lines[1].1.chars().any(is_cjk));
 }
+
+/// English prose in a string literal: two Latin words with a space between.
+fn is_prose(lit: &str) -> bool {
+    let words: Vec<&str> = lit.split(' ').collect();
+    words.windows(2).any(|w| {
+        w.iter()
+            .all(|x| x.len() >= 2 && x.chars().all(|c| c.is_ascii_alphabetic()))
+    })
+}
+
+#[test]
+fn review_rules_word_nothing_themselves() {
+    // A finding's message is a code with values, worded by the language
+    // tables; the rules hold no sentences. Errors of the review entry
+    // point (an unreadable edition, a `--report` file that is no report)
+    // are the command's, not a report's, and speak English like every
+    // error message.
+    let errors = [
+        "no resolution header, assembly line or MOD/ADD marker",
+        "not a summary report (no list of new, revised or suppressed resolutions found)",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/review");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.len() > 5, "review sources found: {}", files.len());
+    let mut found = Vec::new();
+    for f in &files {
+        for (n, line) in shipped_code(f) {
+            for lit in literals(&line) {
+                if is_prose(lit) && !errors.contains(&lit) {
+                    found.push(format!("{}:{n}: {}", f.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sentences in the review rules:\n{}",
+        found.join("\n")
+    );
+    // The check sees a message spelled in code.
+    assert!(is_prose(
+        "cites Resolution {n}, which this assembly suppresses"
+    ));
+    assert!(!is_prose("citation.stale") && !is_prose("footnoteRef:"));
+}

@@ -430,13 +430,13 @@ fn footnotes_are_attached_with_numbers() {
                 !f.referenced_at.is_empty(),
                 "{} footnote {} unreferenced",
                 r.id,
-                f.number
+                f.mark
             );
         }
     }
     let r2 = resolution(&doc, "2");
-    let numbers: Vec<u32> = r2.footnotes.iter().map(|f| f.number).collect();
-    assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+    let marks: Vec<&str> = r2.footnotes.iter().map(|f| f.mark.as_str()).collect();
+    assert_eq!(marks, ["1", "2", "3", "4", "5"]);
     // Look-alikes stay text.
     let all: String = doc
         .resolutions

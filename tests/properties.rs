@@ -542,7 +542,10 @@ fn digit_glued_to_the_assembly_line_is_kept_as_a_reference() {
         .expect("decodes")
         .expect("not empty");
     let r = &doc.resolutions[0];
-    assert_eq!(r.assembly.as_ref().map(|a| a.notes.clone()), Some(vec![1]));
+    assert_eq!(
+        r.assembly.as_ref().map(|a| a.notes.clone()),
+        Some(vec![1.into()])
+    );
 }
 
 /// Published Resolution 101 against its conference text COM4/AI (paired

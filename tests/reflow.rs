@@ -9,7 +9,7 @@ mod common;
 
 use proptest::prelude::*;
 use resdiff::corpus::{LoadOptions, load_file};
-use resdiff::model::{Document, Resolution};
+use resdiff::model::{Document, FootnoteMark, Resolution};
 use resdiff::render::plain::{PdfLayout, write_pdf, write_word};
 use serde_json::Value;
 use std::path::Path;
@@ -378,6 +378,56 @@ fn the_comparison_sees_a_changed_clause() {
         err.contains("resolutions[0].sections[1].clauses[2].text"),
         "unexpected report: {err}"
     );
+}
+
+/// Resolution 101 with a footnote inserted after its footnote 1 (`1bis`,
+/// referenced beside it) and, when `custom`, one with a custom mark (`*`).
+fn with_marked_footnotes(custom: bool) -> Document {
+    let mut doc = res_101().clone();
+    let r = &mut doc.resolutions[0];
+    let note = |mark: &str, text: &str| resdiff::model::Footnote {
+        mark: FootnoteMark::new(mark),
+        text: text.into(),
+        referenced_at: Vec::new(),
+        span: Default::default(),
+    };
+    r.sections[5].clauses[0]
+        .notes
+        .push(FootnoteMark::new("1bis"));
+    r.footnotes.push(note("1bis", "后来插入的脚注。"));
+    if custom {
+        // Referenced first, so its body comes first.
+        r.sections[0].clauses[0].notes.push(FootnoteMark::new("*"));
+        r.footnotes.insert(0, note("*", "自定义标记的脚注。"));
+    }
+    doc
+}
+
+#[test]
+fn suffixed_and_custom_footnote_marks_parse_back() {
+    let doc = with_marked_footnotes(true);
+    if let Err(e) = round_trip(&doc, &doc.resolutions, Style::Word) {
+        panic!("{e}");
+    }
+    // PDF footnote blocks number their entries: `1bis 文本`.
+    let doc = with_marked_footnotes(false);
+    for style in [pdf(56, 20, true), pdf(100, 40, false)] {
+        if let Err(e) = round_trip(&doc, &doc.resolutions, style) {
+            panic!("{e}");
+        }
+    }
+}
+
+#[test]
+fn word_export_of_the_itu_word_file_parses_back() {
+    // WTSA Resolution 1 (2016) as the ITU's Word file gives it, with its
+    // footnotes 1 and 1bis on the history line.
+    let Some(path) = common::shared_real("T-RES-T.1-2016-MSW-E.docx") else {
+        return;
+    };
+    let doc = load_file(&path, &LoadOptions::default()).expect("Word file read");
+    assert_eq!(doc.resolutions[0].footnotes[1].mark, "1bis");
+    check(&doc, Style::Word);
 }
 
 #[test]

@@ -386,7 +386,7 @@ fn footnote_of_res_98() {
     let (_, r) = report();
     let e = excerpt(&r, 98);
     assert_eq!(e.footnotes.len(), 1);
-    assert_eq!(e.footnotes[0].number, 1);
+    assert_eq!(e.footnotes[0].mark, 1);
     assert_eq!(e.footnotes[0].referenced_at, vec![571]);
     assert!(e.footnotes[0].text.starts_with("这些国家包括最不发达国家"));
     let c = &e.sections[0].clauses[0];

@@ -74,14 +74,8 @@ fn html_text(page: &str) -> String {
         .captures_iter(page)
         .map(|c| c[1].to_string())
         .collect();
-    // The review's messages (of a finding, and of other rules that fired on
-    // the same defect) are the review rules' wording, not the page's.
-    let also = Regex::new(r#"(<li>[^<]*<code class="rule">[^<]*</code>)[^<]*"#).expect("regex");
-    let page = also.replace_all(page, "$1");
-    let code =
-        Regex::new(r#"(?s)<style>.*?</style>|<script>.*?</script>|<p class="message">.*?</p>"#)
-            .expect("regex");
-    let page = code.replace_all(&page, " ");
+    let code = Regex::new(r#"(?s)<style>.*?</style>|<script>.*?</script>"#).expect("regex");
+    let page = code.replace_all(page, " ");
     let attrs = Regex::new(r#"(?:aria-label|title)="([^"]*)""#).expect("regex");
     out.extend(attrs.captures_iter(&page).map(|c| c[1].to_string()));
     let tags = Regex::new(r"<[^>]*>").expect("regex");
@@ -129,21 +123,11 @@ fn zh_words() -> &'static resdiff::lang::ReportWords {
 }
 
 /// `report` without what comes from the inputs: file paths and edition
-/// names, review rule ids and the review's own messages and place labels
-/// (the review rules' wording is theirs, not the report's).
+/// names, and review rule ids. The review's messages and the names of the
+/// places a finding refers to are the report's own words: they stay.
 fn without_input_text(report: &str) -> String {
     let mut s = report.to_string();
     let patterns = [
-        // Review messages: after the rule id on a terminal line …
-        (r"(?m)^(  \S+:\d+: \S+ \[[^\]\n]+\] ).*$", "$1"),
-        // … after the place on a Markdown line.
-        (
-            r"(?m)^(- \*\*[^*\n]+\*\* `[^`\n]*` — `[^`\n]*` — ).*$",
-            "$1",
-        ),
-        // … of other rules that fired on the same defect.
-        (r"(?m)^(    \S+ \[[^\]\n]+\] ).*$", "$1"),
-        (r"(?m)^(  - \S+ `[^`\n]*`).*$", "$1"),
         // Paths and line references.
         (r"[\w./-]+\.(?:txt|docx|md)(?::\d+)?", " "),
         // Rule ids.
@@ -158,25 +142,21 @@ fn without_input_text(report: &str) -> String {
     for name in [ZH_NEW, ZH_OLD, "wtsa-24-published", "wtsa-24"] {
         s = s.replace(name, " ");
     }
-    // Labels of a finding's related places: `参见 … (full text)`.
-    let see = format!(
-        r"{}[^(\n]*\([^)\n]*\)",
-        regex::escape(zh_words().review_see)
-    );
-    Regex::new(&see)
-        .expect("regex")
-        .replace_all(&s, " ")
-        .into_owned()
+    s
 }
 
 /// English label words found in a Chinese report, outside input text.
+/// Words in capitals are acronyms the Chinese texts use (`ITS`, `ICT`),
+/// not English prose.
 fn english_in(report: &str) -> Vec<String> {
     let words = english_label_words();
     let cleaned = without_input_text(report);
     let word = Regex::new(r"[A-Za-z]{3,}").expect("regex");
     let found: BTreeSet<String> = word
         .find_iter(&cleaned)
-        .map(|m| m.as_str().to_ascii_lowercase())
+        .map(|m| m.as_str())
+        .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_ascii_lowercase)
         .filter(|w| words.contains(w))
         .collect();
     found.into_iter().collect()
@@ -296,6 +276,27 @@ fn the_check_finds_english_labels_in_a_chinese_report() {
         english_in(&spoiled),
         ["side", "total"].map(String::from).to_vec()
     );
+    // A review message in English is found too: the rules' messages are
+    // the report's words.
+    let message = resdiff::model::Message::CitesUnknown { number: 160 };
+    let english = resdiff::lang::EN_MESSAGES.text(&message);
+    let chinese = resdiff::lang::ZH_MESSAGES.text(&message);
+    assert!(english_in(&chinese).is_empty(), "{chinese}");
+    assert_eq!(
+        english_in(&format!("{zh_page}\n{english}")),
+        [
+            "cites",
+            "does",
+            "exist",
+            "not",
+            "resolution",
+            "series",
+            "this",
+            "which"
+        ]
+        .map(String::from)
+        .to_vec()
+    );
     // Input text is left alone: a path naming `resolution` is no label.
     assert!(english_in("versions/x/resolution-101.zh.txt:35 第101号决议").is_empty());
     assert!(!chinese_in("a 修改 b", &BTreeSet::new()).is_empty());
@@ -330,6 +331,12 @@ fn english_reports_hold_no_chinese() {
     assert!(by_name("diff html").contains(" [insertion] "));
     assert!(by_name("diff docx").contains("Changes from"));
     assert!(by_name("review markdown").contains("Review of"));
+    // The review's messages and related places are worded in English.
+    assert!(
+        by_name("review text").contains("but this assembly revises it: (Rev. Dubai, 2018)"),
+        "{}",
+        by_name("review text")
+    );
     assert!(by_name("review html").contains("Findings by rule"));
     // The HTML pages are tagged as English.
     let page = text(&["diff", "--format", "html", old, new]);
@@ -338,6 +345,50 @@ fn english_reports_hold_no_chinese() {
     let page = text(&["review", "--format", "html", new]);
     assert!(page.contains("<html lang=\"en\">"));
     assert!(!page.contains("zh-Hans"));
+}
+
+#[test]
+fn json_review_messages_are_codes_not_words() {
+    let json = text(&["review", "--format", "json", ZH_OLD]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["schema_version"], 2);
+    let findings = v["findings"].as_array().expect("findings");
+    let malformed = findings
+        .iter()
+        .find(|f| f["rule"] == "edition.malformed-year")
+        .expect("Res 29's malformed year");
+    assert_eq!(
+        malformed["message"],
+        serde_json::json!({"code": "malformed_year", "year": "20204年", "in_edition": true})
+    );
+    let inconsistent = findings
+        .iter()
+        .find(|f| f["rule"] == "declared.report-inconsistent")
+        .expect("Res 88 in the report");
+    assert_eq!(inconsistent["message"]["code"], "status_in_other_list");
+    assert_eq!(inconsistent["message"]["list"], "revised");
+    assert_eq!(inconsistent["related"][0]["place"], "report_revised_list");
+    // Every message, own or merged, is a code with values; no place is words.
+    for f in findings {
+        let codes = std::iter::once(&f["message"]).chain(
+            f["also"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| &a["message"]),
+        );
+        for m in codes {
+            assert!(
+                m["code"]
+                    .as_str()
+                    .is_some_and(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_')),
+                "{m}"
+            );
+        }
+        for r in f["related"].as_array().expect("related") {
+            assert!(r["place"].as_str().is_some_and(|p| !p.contains(' ')), "{r}");
+        }
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! example report in `docs/` kept in step with the command's output.
 
 use resdiff::corpus::LoadOptions;
-use resdiff::model::{Finding, FindingSeverity};
+use resdiff::model::{Finding, FindingSeverity, Message, QuotedPart, RelatedPlace, ReportList};
 use resdiff::review::{ReviewInput, load_and_review};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -49,12 +49,12 @@ fn of(rule: &str) -> Vec<&'static Finding> {
 }
 
 /// `(rule, message)` of every rule that fired, own or merged.
-fn fired() -> Vec<(&'static str, &'static str)> {
+fn fired() -> Vec<(&'static str, &'static Message)> {
     findings()
         .iter()
         .flat_map(|f| {
-            std::iter::once((f.rule.as_str(), f.message.as_str()))
-                .chain(f.also.iter().map(|a| (a.rule.as_str(), a.message.as_str())))
+            std::iter::once((f.rule.as_str(), &f.message))
+                .chain(f.also.iter().map(|a| (a.rule.as_str(), &a.message)))
         })
         .collect()
 }
@@ -148,15 +148,13 @@ fn every_bracketed_placeholder_with_its_line() {
     let brackets: Vec<&str> = fired()
         .into_iter()
         .filter(|(rule, _)| *rule == "bracket.unresolved")
-        .map(|(_, m)| m)
+        .filter_map(|(_, m)| match m {
+            Message::UnresolvedBracket { bracket } => Some(bracket.as_str()),
+            _ => None,
+        })
         .collect();
     assert_eq!(brackets.len(), 82);
-    let n = |s: &str| {
-        brackets
-            .iter()
-            .filter(|m| m.ends_with(&format!("`{s}`")))
-            .count()
-    };
+    let n = |s: &str| brackets.iter().filter(|b| **b == s).count();
     assert_eq!(n("[本届全会]"), 34);
     assert_eq!(n("[2022年，日内瓦]"), 24);
     assert_eq!(n("[2024年，新德里]"), 12);
@@ -254,7 +252,10 @@ fn stale_citations_with_their_lines() {
     // Res 29 clause d) (l.2503) cites Res 60 as 2022 on its second line.
     let res60 = fs
         .iter()
-        .find(|f| f.resolution.as_deref() == Some("29") && f.message.contains("Resolution 60 "))
+        .find(|f| {
+            f.resolution.as_deref() == Some("29")
+                && matches!(&f.message, Message::StaleCitation { numbers, .. } if numbers == &[60])
+        })
         .expect("Res 60 cited in Res 29");
     assert_eq!((res60.line, res60.span.first_line), (2505, 2503));
     assert_eq!(marked(res60), "第60号决议（2022年，日内瓦，修订版）");
@@ -294,7 +295,16 @@ fn report_inconsistency_over_resolution_88() {
         (Some("88"), REPORT, 150)
     );
     assert_eq!(fs[0].related[0].line, 29);
-    assert!(fs[0].message.contains("保留"));
+    assert_eq!(
+        fs[0].message,
+        Message::StatusInOtherList {
+            number: 88,
+            status: "保留".into(),
+            list: ReportList::Revised,
+            line: 29,
+        }
+    );
+    assert_eq!(fs[0].related[0].place, RelatedPlace::ReportRevisedList);
     let st = of("declared.status-differs");
     assert_eq!(st.len(), 1);
     assert_eq!((st[0].file.as_str(), st[0].line), (TEXTS, 8352));
@@ -308,7 +318,14 @@ fn provisional_id_spelling_com3_apt_ng() {
     let fs = of("declared.provisional-id");
     assert_eq!(fs.len(), 1);
     assert_eq!((fs[0].file.as_str(), fs[0].line), (TEXTS, 10813));
-    assert!(fs[0].message.contains("COM3/APT-NG") && fs[0].message.contains("COM3/NG"));
+    assert_eq!(
+        fs[0].message,
+        Message::ProvisionalIdSpelling {
+            written: "COM3/APT-NG".into(),
+            reported: "COM3/NG".into(),
+            number: 107,
+        }
+    );
     assert_eq!(fs[0].related[0].line, 41);
     assert!(of("declared.new-missing").is_empty());
     assert!(of("declared.add-unlisted").is_empty());
@@ -342,7 +359,14 @@ fn title_differences_between_report_and_text() {
     assert!(diff_of(0).contains("[-卫生-]{+健康+}"), "{}", diff_of(0));
     assert!(diff_of(3).contains("车辆{+网联+}通信"), "{}", diff_of(3));
     assert!(diff_of(4).contains("[-衍生-]{+获取的+}"), "{}", diff_of(4));
-    assert!(fs[3].message.contains("104") && fs[4].message.contains("102"));
+    assert!(matches!(
+        fs[3].message,
+        Message::TitleDiffers { number: 104, .. }
+    ));
+    assert!(matches!(
+        fs[4].message,
+        Message::TitleDiffers { number: 102, .. }
+    ));
 }
 
 #[test]
@@ -358,6 +382,16 @@ fn excerpts_compared_with_the_full_texts() {
     // 000 l.210 quotes Res 2 without `（ITU-D）`.
     let res2 = fs.iter().find(|f| f.line == 210).expect("Res 2 quote");
     assert!(res2.diff.iter().any(|d| d.text == "（ITU-D）"));
+    assert_eq!(
+        res2.message,
+        Message::ExcerptDiffers {
+            part: QuotedPart::Clause,
+            id: "2".into(),
+            file: TEXTS.into(),
+            line: 90,
+        }
+    );
+    assert_eq!(res2.related[0].place, RelatedPlace::FullText);
 }
 
 #[test]
@@ -461,7 +495,16 @@ fn one_finding_per_defect_on_the_real_text() {
         marked(c),
         "[本届全会]第44号和第54号决议（[2022年，日内瓦]，修订版）"
     );
-    assert!(c.message.contains("Resolutions 44, 54"), "{}", c.message);
+    assert!(
+        matches!(&c.message, Message::StaleCitation { numbers, .. } if numbers == &[44, 54]),
+        "{:?}",
+        c.message
+    );
+    // Worded for the texts: one list of numbers, in each language.
+    let zh = resdiff::lang::ZH_MESSAGES.text(&c.message);
+    assert!(zh.starts_with("引用第44、54号决议时注明（"), "{zh}");
+    let en = resdiff::lang::EN_MESSAGES.text(&c.message);
+    assert!(en.starts_with("cites Resolutions 44, 54 as ("), "{en}");
     assert_eq!(
         c.rules().collect::<Vec<_>>(),
         ["citation.stale", "bracket.unresolved", "bracket.unresolved"]
@@ -656,7 +699,9 @@ fn an_incomplete_previous_edition_is_no_error_about_citations() {
         .filter(|f| f.rule == "citation.not-in-previous")
         .collect();
     assert!(
-        missing.iter().any(|f| f.message.contains("Resolution 1,")),
+        missing
+            .iter()
+            .any(|f| f.message == Message::CitesNotInPrevious { number: 1 }),
         "{missing:#?}"
     );
     assert!(missing.iter().all(|f| f.severity == FindingSeverity::Info));

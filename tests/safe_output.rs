@@ -537,11 +537,9 @@ fn review_names_a_resolution_held_twice() {
     assert_eq!(dup.len(), 1, "{findings:?}");
     assert_eq!(dup[0]["file"], s(&b));
     assert_eq!(dup[0]["related"][0]["file"], s(&a));
-    assert!(
-        dup[0]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains(&s(&a)))
-    );
+    assert_eq!(dup[0]["message"]["code"], "duplicate");
+    assert_eq!(dup[0]["message"]["first_file"], s(&a));
+    assert_eq!(dup[0]["related"][0]["place"], "first_copy");
 }
 
 #[test]

@@ -14,8 +14,8 @@ use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::{
-    Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, Note, Resolution,
-    ResolutionDiff, ResolutionStatus, Section, Span,
+    Annex, Change, ChangeCounts, ChangeKind, ChangeUnit, DiffReport, Finding, FootnoteMark, Note,
+    Resolution, ResolutionDiff, ResolutionStatus, Section, Span,
 };
 use crate::parse::labels;
 
@@ -644,21 +644,21 @@ fn label_of<'a>(r: &'a align::UnitRef) -> Option<&'a str> {
 }
 
 fn footnote_changes(old: &Resolution, new: &Resolution, lang: &Lang) -> Vec<Change> {
-    let mut numbers: Vec<u32> = old
+    let mut marks: Vec<&FootnoteMark> = old
         .footnotes
         .iter()
         .chain(&new.footnotes)
-        .map(|f| f.number)
+        .map(|f| &f.mark)
         .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    let side = |r: &Resolution, n: u32| {
+    marks.sort_unstable();
+    marks.dedup();
+    let side = |r: &Resolution, n: &FootnoteMark| {
         r.footnotes
             .iter()
-            .find(|f| f.number == n)
+            .find(|f| f.mark == *n)
             .map(|f| Side::of("footnotes", Some(n.to_string()), &f.text, f.span))
     };
-    numbers
+    marks
         .into_iter()
         .filter_map(|n| compare(ChangeUnit::Footnote, side(old, n), side(new, n), lang))
         .collect()
@@ -841,7 +841,7 @@ mod tests {
             file: "b.txt".into(),
             line: 1,
             span: Span::new(1, 1),
-            message: String::new(),
+            message: crate::model::Message::TemplateField,
             excerpt: Some(crate::model::MarkedText {
                 before: "与".into(),
                 marked: "其它".into(),

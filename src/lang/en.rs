@@ -143,6 +143,7 @@ pub static EN: Lang = Lang {
     counter_suffixes: &['%', '.', '/', '-', ':'],
     other_block_openers: &[],
     note_word: "Note",
+    ordinal_suffixes: super::LATIN_ORDINALS,
     cjk_numerals: &[],
     bullets: &['•', '·'],
     dashes: &['–', '−', '-', '—'],
@@ -183,9 +184,7 @@ pub static EN: Lang = Lang {
     part_heading: ("Part ", ""),
     edition_format: "{place}, {year}",
     revised_format: "Rev. {edition}",
-    history_item_form: "Place, YYYY",
     placeholder_instructions: &["insert", "select", "choose"],
-    list_joiner: ", ",
     citation_qualifiers: &[
         ("of this conference", Series::Own { literal: true }),
         ("of this assembly", Series::Own { literal: true }),
@@ -217,8 +216,6 @@ pub static EN: Lang = Lang {
     qualifier_follows: true,
     citation_connectors: &["and", "or", ","],
     operative_examples: "resolves, instructs …",
-    problem_separator: "year and place separated by `;` instead of `,`",
-    problem_year_suffix: "year suffix missing",
     patterns: Patterns {
         citation: r"\b(?i:Resolutions?)\s+(\d+)((?:\s*(?:,|and|or)\s*\d+)*)(?:\s*\(([^()]*)\))?",
         edition_bracket: r"\(((?:(?i:Rev)\.\s*)?[^()\d]{2,40},\s*\[?\d{3,}\]?)\)",
@@ -300,6 +297,7 @@ pub static EN_REPORT: ReportWords = ReportWords {
     review_see: "see",
     review_suggestion: "suggestion",
     review_also: "also",
+    messages: &super::EN_MESSAGES,
     page: PageWords {
         view_options: "View options",
         redline_layout: "Redline layout",

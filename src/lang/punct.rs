@@ -94,6 +94,9 @@ pub fn is_any_digit(c: char) -> bool {
     c.is_ascii_digit() || is_fullwidth_digit(c)
 }
 
+/// Symbols a custom footnote mark is made of (`*`, `**`, `†`).
+pub const FOOTNOTE_SYMBOLS: &[char] = &['*', '†', '‡', '§', '¶', '#', '‖'];
+
 /// Latin suffix of an inserted item, in every language (`b)bis`, `1bis`,
 /// `Section 1bis`).
 pub const BIS: &str = "bis";

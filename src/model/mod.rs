@@ -10,7 +10,11 @@
 use serde::Serialize;
 
 /// Version of the JSON produced from this model (`resdiff parse --format json`).
-pub const PARSE_SCHEMA_VERSION: u32 = 1;
+///
+/// 2: footnotes are named by their mark as printed, a string (`"1"`,
+/// `"1bis"`, `"*"`): `footnotes[].mark` replaced `footnotes[].number`, and
+/// every `notes` list holds marks.
+pub const PARSE_SCHEMA_VERSION: u32 = 2;
 
 /// First and last line (1-based, inclusive) of a node in its source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -310,7 +314,7 @@ pub struct History {
     /// Items split at `；` with year and place read where possible.
     pub items: Vec<HistoryItem>,
     /// Footnotes referenced from the line.
-    pub notes: Vec<u32>,
+    pub notes: Vec<FootnoteMark>,
     /// Where it is.
     pub span: Span,
 }
@@ -320,8 +324,8 @@ pub struct History {
 pub struct Text {
     /// The text, lines joined, artifacts and footnote digits removed.
     pub text: String,
-    /// Numbers of the footnotes referenced in it.
-    pub notes: Vec<u32>,
+    /// Marks of the footnotes referenced in it.
+    pub notes: Vec<FootnoteMark>,
     /// Where it is.
     pub span: Span,
 }
@@ -463,7 +467,7 @@ pub struct Section {
     /// Addressee tail of the heading (`电信标准化局主任`), if any.
     pub addressee: Option<String>,
     /// Footnotes referenced from the heading.
-    pub notes: Vec<u32>,
+    pub notes: Vec<FootnoteMark>,
     /// Lead-in paragraph between the heading and its first labelled clause.
     pub intro: Option<Text>,
     /// Clauses in order.
@@ -528,7 +532,7 @@ pub struct Clause {
     /// Text without the label, lines joined.
     pub text: String,
     /// Footnotes referenced in it.
-    pub notes: Vec<u32>,
+    pub notes: Vec<FootnoteMark>,
     /// Sub-clauses.
     pub children: Vec<Clause>,
     /// Where it is (the clause's own paragraph; children have their own).
@@ -550,11 +554,103 @@ pub struct Annex {
     pub span: Span,
 }
 
+/// A footnote's mark as printed: a number (`1`, restarting at 1 in every
+/// resolution), a number with the Latin suffix of a footnote inserted after
+/// it (`1bis`), or a custom mark (`*`). Marks order by number, then by
+/// suffix (`1` < `1bis` < `1ter` < `2`), custom marks after numbered ones.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct FootnoteMark(String);
+
+impl FootnoteMark {
+    /// The mark printed as `mark`.
+    pub fn new(mark: impl Into<String>) -> Self {
+        FootnoteMark(mark.into())
+    }
+
+    /// The mark as printed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number the mark starts with (`1` of `1bis`), if it has one.
+    pub fn number(&self) -> Option<u32> {
+        let digits = self.0.bytes().take_while(u8::is_ascii_digit).count();
+        self.0[..digits].parse().ok()
+    }
+
+    /// What follows the number (`bis` of `1bis`), or the whole of a custom
+    /// mark.
+    pub fn suffix(&self) -> &str {
+        self.0.trim_start_matches(|c: char| c.is_ascii_digit())
+    }
+
+    fn order_key(&self) -> (bool, u32, bool, usize, &str) {
+        let number = self.number();
+        let suffix = self.suffix();
+        (
+            number.is_none(),
+            number.unwrap_or(0),
+            !suffix.is_empty(),
+            crate::lang::ordinal_suffix_rank(suffix).unwrap_or(usize::MAX),
+            suffix,
+        )
+    }
+}
+
+impl From<u32> for FootnoteMark {
+    fn from(n: u32) -> Self {
+        FootnoteMark(n.to_string())
+    }
+}
+
+impl PartialEq<u32> for FootnoteMark {
+    fn eq(&self, n: &u32) -> bool {
+        self.suffix().is_empty() && self.number() == Some(*n)
+    }
+}
+
+impl PartialEq<&str> for FootnoteMark {
+    fn eq(&self, s: &&str) -> bool {
+        self.0 == *s
+    }
+}
+
+impl PartialOrd for FootnoteMark {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FootnoteMark {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+/// As printed, so that lists of marks read `[1, 1bis]`.
+impl std::fmt::Debug for FootnoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Display for FootnoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for FootnoteMark {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 /// A footnote of a resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Footnote {
-    /// Number as printed (restarts at 1 in every resolution).
-    pub number: u32,
+    /// Mark as printed, in the text and before the body.
+    pub mark: FootnoteMark,
     /// Body text, lines joined.
     pub text: String,
     /// Lines where it is referenced.

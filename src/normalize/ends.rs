@@ -98,26 +98,32 @@ impl PageWidth {
     /// short of it, where the next ideograph did not fit). A typeset text
     /// varies with its proportional letters and its indents.
     pub(super) fn exact(content: &[&str], lang: &Lang) -> Option<PageWidth> {
-        let max = content.iter().map(|l| display_width(l)).max()?;
-        // A line that runs on reaches the column as nearly as the next
-        // line's first unbreakable piece allows: one ideograph, or a whole
-        // word with its space in a text that wraps at spaces.
-        let running: Vec<(usize, usize)> = content
-            .windows(2)
-            .filter(|w| !w[0].ends_with(lang.sentence_final) && !opens_structure(w[1], lang))
-            .map(|w| (display_width(w[0]), first_piece(w[0], w[1])))
-            .collect();
-        let at_edge = running
-            .iter()
-            .filter(|&&(w, piece)| w + piece.max(2) > max)
-            .count();
-        // Or, in a text of short rows and titles, many lines reach the
-        // column and few stop just short of it.
-        let widths = || content.iter().map(|l| display_width(l));
-        let edge = widths().filter(|w| w + 1 >= max).count();
-        let near = widths().filter(|w| w + 4 >= max).count();
+        // Each line measured once: this runs over every line of every PDF
+        // extraction.
+        let widths: Vec<usize> = content.iter().map(|l| display_width(l)).collect();
+        let max = widths.iter().copied().max()?;
+        // In a text of short rows and titles, many lines reach the column
+        // and few stop just short of it.
+        let edge = widths.iter().filter(|&&w| w + 1 >= max).count();
+        let near = widths.iter().filter(|&&w| w + 4 >= max).count();
         let filled = edge >= 3 && edge * 20 >= content.len() && edge * 10 >= near * 7;
-        (running.len() >= 4 && at_edge * 2 >= running.len() || filled).then_some(PageWidth {
+        // Or most lines that run on reach the column; asked only when the
+        // widths alone do not tell, as reading structure is the costly part.
+        let runs_to_edge = || {
+            let (mut running, mut at_edge) = (0usize, 0usize);
+            for (i, w) in content.windows(2).enumerate() {
+                if !w[0].ends_with(lang.sentence_final) && !opens_structure(w[1], lang) {
+                    running += 1;
+                    // A line that runs on reaches the column as nearly as
+                    // the next line's first unbreakable piece allows: one
+                    // ideograph, or a whole word with its space in a text
+                    // that wraps at spaces.
+                    at_edge += usize::from(widths[i] + first_piece(w[0], w[1]).max(2) > max);
+                }
+            }
+            running >= 4 && at_edge * 2 >= running
+        };
+        (filled || runs_to_edge()).then_some(PageWidth {
             full: max,
             short_limit: max,
             indented_cjk_full: None,

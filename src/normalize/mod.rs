@@ -5,10 +5,10 @@
 
 use crate::ingest::SourceText;
 use crate::lang::Lang;
-use crate::model::{Diagnostic, Layout, Severity, Span};
+use crate::model::{Diagnostic, FootnoteMark, Layout, Severity, Span};
 
 /// Marks the start of a footnote reference inside paragraph text; the
-/// footnote number follows, then [`NOTE_END`]. Private-use characters never
+/// footnote mark (`1`, `1bis`, `*`) follows, then [`NOTE_END`]. Private-use characters never
 /// occur in the inputs (ingest removes them), so they cannot collide.
 pub const NOTE_START: char = '\u{E000}';
 /// Ends a footnote reference opened by [`NOTE_START`].
@@ -31,8 +31,8 @@ pub struct Para {
 /// A footnote body lifted out of the flow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FootnoteBody {
-    /// Number as printed.
-    pub number: u32,
+    /// Mark as printed (`1`, `1bis`, `*`).
+    pub mark: FootnoteMark,
     /// Text, joined.
     pub text: String,
     /// Where the body is.
@@ -132,7 +132,7 @@ pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
             });
             n
         }
-        Layout::Word => word::normalize(&lines),
+        Layout::Word => word::normalize(&lines, lang),
     }
 }
 

@@ -9,7 +9,7 @@ use super::{
     join_wrapped, strip_bookmarks,
 };
 use crate::lang::Lang;
-use crate::model::{Diagnostic, Severity, Span};
+use crate::model::{Diagnostic, FootnoteMark, Severity, Span};
 use crate::text::{display_width, is_latin_alnum};
 
 /// Share of the typical full line width that a line plus the next line's
@@ -259,12 +259,12 @@ impl Builder {
         };
         let entry = if runs_on { None } else { footnote_entry(t) };
         match (entry, self.fn_cur.as_mut()) {
-            (Some((number, text)), _) => {
+            (Some((mark, text)), _) => {
                 if let Some(f) = self.fn_cur.take() {
                     self.out.footnotes.push(f);
                 }
                 self.fn_cur = Some(FootnoteBody {
-                    number,
+                    mark,
                     text: text.to_string(),
                     span: Span::new(lineno, lineno),
                     page_first_line: Some(self.fn_page_first_line),
@@ -286,7 +286,7 @@ impl Builder {
                     message: "footnote text without a footnote number; kept as footnote 0".into(),
                 });
                 self.fn_cur = Some(FootnoteBody {
-                    number: 0,
+                    mark: FootnoteMark::from(0),
                     text: t.to_string(),
                     span: Span::new(lineno, lineno),
                     page_first_line: Some(self.fn_page_first_line),
@@ -298,18 +298,28 @@ impl Builder {
     }
 }
 
-/// `1 这些国家…` → (1, `这些国家…`).
-fn footnote_entry(t: &str) -> Option<(u32, &str)> {
+/// `1 这些国家…` → (1, `这些国家…`); `1bis This…` → (1bis, `This…`).
+fn footnote_entry(t: &str) -> Option<(FootnoteMark, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
     }
-    let rest = &t[digits..];
+    let letters = t[digits..]
+        .bytes()
+        .take_while(u8::is_ascii_lowercase)
+        .count();
+    let suffix = &t[digits..digits + letters];
+    let end = if crate::lang::ordinal_suffix_rank(suffix).is_some() {
+        digits + letters
+    } else {
+        digits
+    };
+    let rest = &t[end..];
     let body = rest.trim_start();
     if body.len() == rest.len() || body.is_empty() {
         return None;
     }
-    Some((t[..digits].parse().ok()?, body))
+    Some((FootnoteMark::new(&t[..end]), body))
 }
 
 fn is_separator(t: &str) -> bool {
@@ -551,7 +561,7 @@ mod tests {
         let texts: Vec<_> = n.paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec!["c) 一些文本", "d) 下一页的文本"]);
         assert_eq!(n.footnotes.len(), 2);
-        assert_eq!(n.footnotes[0].number, 1);
+        assert_eq!(n.footnotes[0].mark, 1);
         assert_eq!(n.footnotes[0].text, "第一个脚注的正文没有结束。");
         assert_eq!(n.footnotes[0].span, Span::new(7, 9));
         assert_eq!(n.footnotes[0].page_first_line, Some(1));

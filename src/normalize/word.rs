@@ -6,13 +6,19 @@
 use super::{
     Artifact, ArtifactKind, FootnoteBody, NOTE_END, NOTE_START, Normalized, Para, strip_bookmarks,
 };
-use crate::model::{Layout, Span};
+use crate::lang::{Lang, punct};
+use crate::model::{FootnoteMark, Layout, Span};
+use std::collections::BTreeMap;
 
-pub(super) fn normalize(lines: &[&str]) -> Normalized {
+pub(super) fn normalize(lines: &[&str], lang: &Lang) -> Normalized {
     let mut out = Normalized {
         layout: Layout::Word,
         ..Normalized::default()
     };
+    // The mark printed before each footnote body, by footnote id: what a
+    // reference to it shows (the body comes at the end of the line of its
+    // first reference, so it is known before any reference is read).
+    let mut marks: BTreeMap<String, String> = BTreeMap::new();
     for (i, raw_line) in lines.iter().enumerate() {
         let lineno = i as u32 + 1;
         let line = strip_bookmarks(raw_line, lineno, &mut out.artifacts);
@@ -29,8 +35,8 @@ pub(super) fn normalize(lines: &[&str]) -> Normalized {
                 .push(artifact(ArtifactKind::PageFooter, lineno, line.trim()));
             continue;
         }
-        let line = lift_footnote_bodies(&line, lineno, &mut out.footnotes);
-        let line = encode_references(&line);
+        let line = lift_footnote_bodies(&line, lineno, lang, &mut out.footnotes, &mut marks);
+        let line = encode_references(&line, &marks);
         let trimmed = line.trim_matches(|c: char| c == ' ' || c == '\t');
         if trimmed.is_empty() {
             continue;
@@ -94,8 +100,15 @@ fn is_running_head(f: &str) -> bool {
     code_ok && (rest.starts_with('–') || rest.starts_with('-')) && rest.chars().count() <= 30
 }
 
-/// Move ` [1: 1\ttext]` bodies out of the line into footnotes.
-fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) -> String {
+/// Move ` [1: 1\ttext]` bodies out of the line into footnotes, noting the
+/// mark printed before each body under its id.
+fn lift_footnote_bodies(
+    line: &str,
+    lineno: u32,
+    lang: &Lang,
+    notes: &mut Vec<FootnoteBody>,
+    marks: &mut BTreeMap<String, String>,
+) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(i) = find_body_start(rest) {
@@ -108,17 +121,16 @@ fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) 
         let inner = &rest[i + 1..i + close];
         let (id, body) = inner.split_once(':').unwrap_or((inner, ""));
         let body = body.trim_start();
-        // The body repeats the displayed number before a TAB.
-        let (shown, text) = match body.split_once(['\t', ' ']) {
-            Some((n, t)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (n, t),
-            _ => ("", body),
+        // The body repeats the displayed mark before a TAB.
+        let (shown, text) = printed_mark(body, lang).unwrap_or(("", body));
+        let mark = if shown.is_empty() {
+            FootnoteMark::from(id.trim().parse::<u32>().unwrap_or_default())
+        } else {
+            FootnoteMark::new(shown)
         };
-        let number = shown
-            .parse()
-            .or_else(|_| id.trim().parse())
-            .unwrap_or_default();
+        marks.insert(id.trim().to_string(), shown.to_string());
         notes.push(FootnoteBody {
-            number,
+            mark,
             text: text.trim().to_string(),
             span: Span::new(lineno, lineno),
             page_first_line: None,
@@ -128,6 +140,24 @@ fn lift_footnote_bodies(line: &str, lineno: u32, notes: &mut Vec<FootnoteBody>) 
     out.push_str(rest);
     out
 }
+
+/// The mark a footnote body opens with, and the text after it: a number
+/// (`1`), a number with an ordinal suffix of the language (`1bis`, a note
+/// inserted after note 1), or a custom mark of footnote symbols (`*`), before
+/// a TAB or a space.
+fn printed_mark<'t>(body: &'t str, lang: &Lang) -> Option<(&'t str, &'t str)> {
+    let (mark, text) = body.split_once(['\t', ' '])?;
+    let digits = mark.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &mark[digits..];
+    let numbered = digits > 0 && (suffix.is_empty() || lang.ordinal_suffixes.contains(&suffix));
+    let symbols = mark.chars().count() <= MAX_SYMBOL_MARK
+        && !mark.is_empty()
+        && mark.chars().all(|c| punct::FOOTNOTE_SYMBOLS.contains(&c));
+    (numbered || symbols).then_some((mark, text))
+}
+
+/// Most symbols in a custom footnote mark (`***`).
+const MAX_SYMBOL_MARK: usize = 3;
 
 /// Offset of the `]` closing the `[` at the start of `s`.
 fn matching_bracket(s: &str) -> Option<usize> {
@@ -163,8 +193,13 @@ fn find_body_start(s: &str) -> Option<usize> {
     None
 }
 
-/// `[footnoteRef:2]1` → the reference to the footnote displayed as 1.
-fn encode_references(line: &str) -> String {
+/// `[footnoteRef:2]1` → the reference to the footnote displayed as 1. The
+/// mark is what the body of the footnote opens with when the text after the
+/// reference starts with it (`1bis`, where a note inserted after note 1 shows
+/// its auto number followed by `bis`; a custom mark `*`), else the digits
+/// after the reference, else the id. A comma between two references goes
+/// with them.
+fn encode_references(line: &str, marks: &BTreeMap<String, String>) -> String {
     const TAG: &str = "[footnoteRef:";
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
@@ -179,7 +214,12 @@ fn encode_references(line: &str) -> String {
         }
         let id = &after[..id_len];
         let tail = &after[id_len + 1..];
-        let shown_len = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let shown_len = match marks.get(id) {
+            Some(m) if !m.is_empty() && tail.starts_with(m.as_str()) && ends_mark(tail, m) => {
+                m.len()
+            }
+            _ => tail.bytes().take_while(u8::is_ascii_digit).count(),
+        };
         let shown = if shown_len > 0 {
             &tail[..shown_len]
         } else {
@@ -189,9 +229,29 @@ fn encode_references(line: &str) -> String {
         out.push_str(shown);
         out.push(NOTE_END);
         rest = &tail[shown_len..];
+        // `1, 1bis`: the comma between two marks is set with them, not text.
+        if let Some(next) = rest
+            .trim_start_matches(' ')
+            .strip_prefix(punct::COMMAS)
+            .map(|r| r.trim_start_matches(' '))
+            .filter(|r| r.starts_with(TAG))
+        {
+            rest = next;
+        }
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `mark` at the start of `tail` is all of a mark, not the start of
+/// a longer number or word (`1` of `12`, `1bis` of `1bisx`).
+fn ends_mark(tail: &str, mark: &str) -> bool {
+    let (Some(last), Some(next)) = (mark.chars().next_back(), tail[mark.len()..].chars().next())
+    else {
+        return true;
+    };
+    !(last.is_ascii_digit() && next.is_ascii_digit()
+        || last.is_ascii_alphabetic() && next.is_ascii_alphabetic())
 }
 
 /// `a)\t全权代表大会…` → (`a) 全权代表大会…`, true). Other TABs become spaces.
@@ -212,7 +272,7 @@ mod tests {
 
     fn norm(text: &str) -> Normalized {
         let lines: Vec<&str> = text.split('\n').collect();
-        normalize(&lines)
+        normalize(&lines, &crate::lang::ZH)
     }
 
     #[test]
@@ -246,7 +306,7 @@ mod tests {
         );
         assert!(n.paras[0].tab_after_first_token);
         assert_eq!(n.footnotes.len(), 1);
-        assert_eq!(n.footnotes[0].number, 1);
+        assert_eq!(n.footnotes[0].mark, 1);
         assert_eq!(n.footnotes[0].text, "这些国家包括最不发达国家。");
     }
 
@@ -258,18 +318,76 @@ mod tests {
         let bodies: Vec<_> = n
             .footnotes
             .iter()
-            .map(|f| (f.number, f.text.as_str()))
+            .map(|f| (f.mark.as_str(), f.text.as_str()))
             .collect();
-        assert_eq!(bodies, vec![(1, "甲见[ITU-T A.5]。"), (2, "乙。")]);
+        assert_eq!(bodies, vec![("1", "甲见[ITU-T A.5]。"), ("2", "乙。")]);
         assert!(n.paras[0].text.ends_with("；"));
     }
 
     #[test]
     fn displayed_number_wins_over_reference_id() {
         assert_eq!(
-            encode_references("国家[footnoteRef:2]1，"),
+            encode_references("国家[footnoteRef:2]1，", &BTreeMap::new()),
             format!("国家{NOTE_START}1{NOTE_END}，")
         );
+    }
+
+    /// The marks of the paragraph's references and its text without them.
+    fn refs(text: &str) -> (String, Vec<String>) {
+        let (clean, notes) = crate::parse::notes::take_notes(text);
+        (clean, notes.iter().map(ToString::to_string).collect())
+    }
+
+    fn bodies(n: &Normalized) -> Vec<(&str, &str)> {
+        n.footnotes
+            .iter()
+            .map(|f| (f.mark.as_str(), f.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_suffix_after_an_auto_number_is_part_of_the_mark_when_the_body_has_it() {
+        // WTSA Resolution 1 (2016): a custom mark `1`, then footnote 1bis,
+        // whose auto number (1, as custom marks do not count) is followed by
+        // a `bis` run in the text and in the body.
+        let n = norm(
+            "(Hammamet, 2016)[footnoteRef:1]1, [footnoteRef:2]1bis [1: 1 \tPreviously published.] [2: 1bis This edition.]",
+        );
+        assert_eq!(
+            refs(&n.paras[0].text),
+            ("(Hammamet, 2016)".into(), vec!["1".into(), "1bis".into()])
+        );
+        assert_eq!(
+            bodies(&n),
+            [("1", "Previously published."), ("1bis", "This edition.")]
+        );
+        // Referenced again later: the same mark.
+        let n = norm("a[footnoteRef:2]1bis; [2: 1bis\tNote.]\nb[footnoteRef:2]1bis.");
+        assert_eq!(refs(&n.paras[1].text), ("b.".into(), vec!["1bis".into()]));
+    }
+
+    #[test]
+    fn a_suffix_the_body_does_not_open_with_stays_text() {
+        // The body is footnote 2: `bis` after it is a word of the text.
+        let n = norm("x[footnoteRef:3]2bis [3: 2\tNote.]");
+        assert_eq!(refs(&n.paras[0].text), ("xbis".into(), vec!["2".into()]));
+        // A space between the number and the suffix: not one mark.
+        let n = norm("x[footnoteRef:3]1 bis [3: 1bis\tNote.]");
+        assert_eq!(refs(&n.paras[0].text), ("x bis".into(), vec!["1".into()]));
+        // A word that is no ordinal suffix of the language is no mark.
+        let n = norm("x[footnoteRef:3]1a [3: 1a\tNote.]");
+        assert_eq!(refs(&n.paras[0].text), ("xa".into(), vec!["1".into()]));
+        assert_eq!(bodies(&n), [("3", "1a\tNote.")]);
+    }
+
+    #[test]
+    fn custom_marks_are_kept_as_printed() {
+        let n = norm("各国[footnoteRef:4]*和地区[footnoteRef:5]†； [4: *\t甲。] [5: †\t乙。]");
+        assert_eq!(
+            refs(&n.paras[0].text),
+            ("各国和地区；".into(), vec!["*".into(), "†".into()])
+        );
+        assert_eq!(bodies(&n), [("*", "甲。"), ("†", "乙。")]);
     }
 
     #[test]

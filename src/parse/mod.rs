@@ -635,11 +635,11 @@ fn build_resolution(
     let footnotes = footnotes
         .iter()
         .map(|f| Footnote {
-            number: f.number,
+            mark: f.mark.clone(),
             text: f.text.clone(),
             referenced_at: refs
                 .iter()
-                .filter(|(n, _)| *n == f.number)
+                .filter(|(n, _)| *n == f.mark)
                 .map(|(_, l)| *l)
                 .collect(),
             span: f.span,

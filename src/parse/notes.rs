@@ -5,7 +5,7 @@
 //! not part of the text (`支柱2`, `增补1`, `HTML5`, `SDG 9`, `2024年`).
 
 use crate::lang::{Lang, punct};
-use crate::model::{Diagnostic, Severity, Span};
+use crate::model::{Diagnostic, FootnoteMark, Severity, Span};
 use crate::normalize::{FootnoteBody, NOTE_END, NOTE_START, Para};
 
 /// `text` without its encoded references, borrowed when it has none (most
@@ -19,8 +19,8 @@ pub fn without_notes(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Split encoded references out of `text`: the clean text and the footnote
-/// numbers referenced, in order (a footnote cited twice appears twice).
-pub fn take_notes(text: &str) -> (String, Vec<u32>) {
+/// marks referenced, in order (a footnote cited twice appears twice).
+pub fn take_notes(text: &str) -> (String, Vec<FootnoteMark>) {
     if !text.contains(NOTE_START) {
         return (text.to_string(), Vec::new());
     }
@@ -32,8 +32,8 @@ pub fn take_notes(text: &str) -> (String, Vec<u32>) {
         let after = &rest[i + NOTE_START.len_utf8()..];
         match after.find(NOTE_END) {
             Some(j) => {
-                if let Ok(n) = after[..j].parse() {
-                    notes.push(n);
+                if j > 0 {
+                    notes.push(FootnoteMark::new(&after[..j]));
                 }
                 rest = &after[j + NOTE_END.len_utf8()..];
             }
@@ -44,8 +44,8 @@ pub fn take_notes(text: &str) -> (String, Vec<u32>) {
     (out, notes)
 }
 
-/// Lines on which each note number is referenced in `paras` (encoded refs).
-pub fn reference_lines(paras: &[Para]) -> Vec<(u32, u32)> {
+/// Lines on which each note mark is referenced in `paras` (encoded refs).
+pub fn reference_lines(paras: &[Para]) -> Vec<(FootnoteMark, u32)> {
     let mut out = Vec::new();
     for p in paras {
         let (_, notes) = take_notes(&p.text);
@@ -87,7 +87,7 @@ pub fn mark_glued_references(
         };
         let mut found = 0;
         for p in paras.iter_mut().filter(|p| in_window(p)) {
-            found += mark_in(p, fn_body.number, &ctx);
+            found += mark_in(p, fn_body.mark.as_str(), &ctx);
         }
         if found == 0 {
             // Fall back to the text before the footnote, nearest first: the
@@ -97,7 +97,7 @@ pub fn mark_glued_references(
                 .rev()
                 .filter(|p| p.span.first_line < fn_body.span.first_line)
             {
-                found += mark_in(p, fn_body.number, &ctx);
+                found += mark_in(p, fn_body.mark.as_str(), &ctx);
                 if found > 0 {
                     break;
                 }
@@ -109,7 +109,7 @@ pub fn mark_glued_references(
                 line: fn_body.span.first_line,
                 message: format!(
                     "footnote {} is never referenced in the text before it",
-                    fn_body.number
+                    fn_body.mark
                 ),
             });
         }
@@ -122,15 +122,18 @@ struct Context<'a> {
     headings: Vec<String>,
 }
 
-/// Encode every glued occurrence of `number` in `p`; returns how many.
-fn mark_in(p: &mut Para, number: u32, ctx: &Context) -> usize {
-    let digits = number.to_string();
+/// Encode every glued occurrence of `mark` (`1`, `1bis`) in `p`; returns
+/// how many.
+fn mark_in(p: &mut Para, mark: &str, ctx: &Context) -> usize {
+    if mark.is_empty() {
+        return 0;
+    }
     let text = &p.text;
     let mut hits = Vec::new();
     let mut from = 0;
-    while let Some(off) = text[from..].find(&digits) {
+    while let Some(off) = text[from..].find(mark) {
         let i = from + off;
-        let end = i + digits.len();
+        let end = i + mark.len();
         if is_glued_reference(text, i, end, ctx) {
             hits.push((i, end));
         }
@@ -217,7 +220,7 @@ mod tests {
 
     fn body(number: u32, line: u32, page: u32) -> FootnoteBody {
         FootnoteBody {
-            number,
+            mark: FootnoteMark::from(number),
             text: "这些国家包括……".into(),
             span: Span::new(line, line),
             page_first_line: Some(page),
@@ -287,7 +290,7 @@ mod tests {
             clean,
             "根据责成电信标准化局主任1中的差距分析结果，支持发展中国家；"
         );
-        assert_eq!(notes, vec![1]);
+        assert_eq!(notes, [1]);
     }
 
     #[test]
@@ -295,8 +298,8 @@ mod tests {
         let mut paras = vec![para("发展中国家1前一页", 1), para("发展中国家1本页", 10)];
         let mut d = Vec::new();
         mark_glued_references(&mut paras, &[body(1, 12, 8)], &ZH, &mut d);
-        assert_eq!(take_notes(&paras[0].text).1, Vec::<u32>::new());
-        assert_eq!(take_notes(&paras[1].text).1, vec![1]);
+        assert!(take_notes(&paras[0].text).1.is_empty());
+        assert_eq!(take_notes(&paras[1].text).1, [1]);
         assert!(d.is_empty());
     }
 

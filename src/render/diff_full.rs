@@ -300,23 +300,23 @@ pub(crate) fn pieces<'a>(
     body.sort_by_key(|(order, _)| *order);
     out.extend(body.into_iter().map(|(_, p)| p));
     // Footnotes by number, as the diff compares them.
-    let mut numbers: Vec<u32> = old
+    let mut marks: Vec<&crate::model::FootnoteMark> = old
         .footnotes
         .iter()
         .chain(&new.footnotes)
-        .map(|f| f.number)
+        .map(|f| &f.mark)
         .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    for n in numbers {
-        let s = new.footnotes.iter().find(|f| f.number == n).map(|f| Same {
+    marks.sort_unstable();
+    marks.dedup();
+    for n in marks {
+        let s = new.footnotes.iter().find(|f| f.mark == *n).map(|f| Same {
             unit: ChangeUnit::Footnote,
             section: "footnotes".into(),
             label: Some(n.to_string()),
             text: &f.text,
             span: f.span,
         });
-        let old_span = old.footnotes.iter().find(|f| f.number == n).map(|f| f.span);
+        let old_span = old.footnotes.iter().find(|f| f.mark == *n).map(|f| f.span);
         out.extend(l.piece(ChangeUnit::Footnote, old_span, s));
     }
     for (k, c) in l.changes.iter().enumerate() {

@@ -178,6 +178,10 @@ pub fn write_diff_json<W: Write>(out: &mut W, report: &DiffReport) -> io::Result
         summary: summary(report.summary()),
         resolutions: report.resolutions.iter().map(resolution).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &j)?;
-    writeln!(out)
+    // The serializer writes a few bytes at a time: gathered here, they
+    // reach `out` (often a `dyn Write`) in large pieces.
+    let mut buf = io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buf, &j)?;
+    writeln!(buf)?;
+    buf.flush()
 }

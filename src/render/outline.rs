@@ -1,6 +1,6 @@
 //! The outline printed by `resdiff parse`, and the model as JSON.
 
-use crate::model::{Clause, Document, DocumentClass, Resolution};
+use crate::model::{Clause, Document, DocumentClass, FootnoteMark, Resolution};
 use crate::text::preview;
 use std::io::{self, Write};
 
@@ -54,7 +54,7 @@ pub fn write_outline<W: Write>(out: &mut W, docs: &[&Document]) -> io::Result<()
     Ok(())
 }
 
-fn notes_suffix(notes: &[u32]) -> String {
+fn notes_suffix(notes: &[FootnoteMark]) -> String {
     if notes.is_empty() {
         String::new()
     } else {
@@ -129,7 +129,7 @@ pub fn write_resolution<W: Write>(out: &mut W, r: &Resolution) -> io::Result<()>
         let f: Vec<String> = r
             .footnotes
             .iter()
-            .map(|f| format!("{}@{}", f.number, f.span.first_line))
+            .map(|f| format!("{}@{}", f.mark, f.span.first_line))
             .collect();
         writeln!(out, "  footnotes: {}", f.join(" "))?;
     }

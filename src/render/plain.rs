@@ -12,7 +12,7 @@
 //! punctuation when the digits can be read back there).
 
 use crate::lang::{Lang, ZH, punct};
-use crate::model::{Action, Clause, Document, Footnote, Resolution, Text};
+use crate::model::{Action, Clause, Document, Footnote, FootnoteMark, Resolution, Text};
 use crate::text::{display_width, is_cjk};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -55,11 +55,11 @@ enum Block {
     Para {
         label: Option<String>,
         text: String,
-        notes: Vec<u32>,
+        notes: Vec<FootnoteMark>,
     },
 }
 
-fn para(label: Option<&str>, text: &str, notes: &[u32]) -> Block {
+fn para(label: Option<&str>, text: &str, notes: &[FootnoteMark]) -> Block {
     Block::Para {
         label: label.map(str::to_string),
         text: text.to_string(),
@@ -152,11 +152,15 @@ const FINAL_PUNCTUATION: &[char] = punct::FINAL;
 /// read back as a reference: the last one before the final punctuation if
 /// possible, the others at the nearest such places before it. Where no
 /// place qualifies the reference goes to the end.
-fn place_refs(text: &str, notes: &[u32], lang: &Lang) -> Vec<(usize, u32)> {
+fn place_refs<'n>(
+    text: &str,
+    notes: &'n [FootnoteMark],
+    lang: &Lang,
+) -> Vec<(usize, &'n FootnoteMark)> {
     let preferred = text.trim_end_matches(FINAL_PUNCTUATION).len();
     let mut bound = text.len() + 1;
     let mut out = Vec::with_capacity(notes.len());
-    for &n in notes.iter().rev() {
+    for n in notes.iter().rev() {
         let pos = if bound > text.len() && preferred > 0 && glue_ok(text, preferred, lang) {
             Some(preferred)
         } else {
@@ -176,9 +180,11 @@ fn place_refs(text: &str, notes: &[u32], lang: &Lang) -> Vec<(usize, u32)> {
 // Word style
 
 /// Write the resolutions of `doc` as a Word extraction: one paragraph per
-/// line, `label\ttext`, references as `[footnoteRef:N]N`, each footnote body
-/// appended as ` [N: N\ttext]` to the line of its first reference, a
-/// MOD/ADD/SUP line before each header whose resolution carries one.
+/// line, `label\ttext`, references as `[footnoteRef:ID]MARK`, each footnote
+/// body appended as ` [ID: MARK\ttext]` to the line of its first reference,
+/// a MOD/ADD/SUP line before each header whose resolution carries one. A
+/// numbered mark is its own id (`[footnoteRef:1]1`); other marks (`1bis`,
+/// `*`) take ids after the highest number.
 pub fn write_word<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     for (k, r) in doc.resolutions.iter().enumerate() {
         if k > 0 {
@@ -201,7 +207,7 @@ pub fn word_lines(r: &Resolution) -> Vec<String> {
 }
 
 fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> io::Result<()> {
-    let mut emitted: BTreeSet<u32> = BTreeSet::new();
+    let mut emitted: BTreeSet<&FootnoteMark> = BTreeSet::new();
     let blocks = blocks(r);
     let last = blocks.len().saturating_sub(1);
     for (k, b) in blocks.iter().enumerate() {
@@ -217,12 +223,12 @@ fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> 
                 let mut bodies = String::new();
                 for (at, n) in place_refs(text, notes, lang) {
                     line.push_str(&text[from..at]);
-                    line.push_str(&format!("[footnoteRef:{n}]{n}"));
+                    line.push_str(&format!("[footnoteRef:{}]{n}", word_id(r, n)));
                     from = at;
                     if emitted.insert(n)
                         && let Some(f) = footnote(r, n)
                     {
-                        bodies.push_str(&word_body(f));
+                        bodies.push_str(&word_body(r, f));
                     }
                 }
                 line.push_str(&text[from..]);
@@ -238,10 +244,10 @@ fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> 
             let orphans: Vec<&Footnote> = r
                 .footnotes
                 .iter()
-                .filter(|f| !emitted.contains(&f.number))
+                .filter(|f| !emitted.contains(&f.mark))
                 .collect();
             for f in &orphans {
-                line.push_str(&word_body(f));
+                line.push_str(&word_body(r, f));
             }
             if !orphans.is_empty() {
                 line.push(' ');
@@ -252,12 +258,33 @@ fn write_word_resolution<W: Write>(out: &mut W, r: &Resolution, lang: &Lang) -> 
     Ok(())
 }
 
-fn word_body(f: &Footnote) -> String {
-    format!(" [{n}: {n}\t{}]", f.text, n = f.number)
+fn word_body(r: &Resolution, f: &Footnote) -> String {
+    format!(" [{}: {}\t{}]", word_id(r, &f.mark), f.mark, f.text)
 }
 
-fn footnote(r: &Resolution, n: u32) -> Option<&Footnote> {
-    r.footnotes.iter().find(|f| f.number == n)
+/// The Word id of a footnote: its number when the mark is a plain number,
+/// else one after the highest number, in the order of the footnotes.
+fn word_id(r: &Resolution, mark: &FootnoteMark) -> u32 {
+    let plain = |m: &FootnoteMark| m.number().filter(|_| m.suffix().is_empty());
+    if let Some(n) = plain(mark) {
+        return n;
+    }
+    let highest = r
+        .footnotes
+        .iter()
+        .filter_map(|f| plain(&f.mark))
+        .max()
+        .unwrap_or(0);
+    let others = r.footnotes.iter().filter(|f| plain(&f.mark).is_none());
+    let k = others
+        .clone()
+        .position(|f| f.mark == *mark)
+        .unwrap_or_else(|| others.count());
+    highest + 1 + k as u32
+}
+
+fn footnote<'r>(r: &'r Resolution, n: &FootnoteMark) -> Option<&'r Footnote> {
+    r.footnotes.iter().find(|f| f.mark == *n)
 }
 
 // ----------------------------------------------------------------------------
@@ -371,7 +398,7 @@ impl Pager {
 
 fn lay_out_resolution(pager: &mut Pager, r: &Resolution, lang: &Lang) {
     let width = pager.opts.width;
-    let mut emitted: BTreeSet<u32> = BTreeSet::new();
+    let mut emitted: BTreeSet<FootnoteMark> = BTreeSet::new();
     for b in blocks(r) {
         let (label, text, notes) = match b {
             Block::Marker(a) => {
@@ -387,12 +414,12 @@ fn lay_out_resolution(pager: &mut Pager, r: &Resolution, lang: &Lang) {
             s.push(' ');
         }
         let keep = s.len();
-        let mut refs: Vec<(usize, u32)> = Vec::new();
+        let mut refs: Vec<(usize, &FootnoteMark)> = Vec::new();
         let mut from = 0;
         for (at, n) in place_refs(&text, &notes, lang) {
             s.push_str(&text[from..at]);
             refs.push((s.len(), n));
-            s.push_str(&n.to_string());
+            s.push_str(n.as_str());
             from = at;
         }
         s.push_str(&text[from..]);
@@ -401,7 +428,7 @@ fn lay_out_resolution(pager: &mut Pager, r: &Resolution, lang: &Lang) {
             let notes: Vec<Vec<String>> = refs
                 .iter()
                 .filter(|(at, _)| line.range.contains(at))
-                .filter_map(|(_, n)| emitted.insert(*n).then_some(*n))
+                .filter_map(|(_, n)| emitted.insert((*n).clone()).then_some(*n))
                 .filter_map(|n| footnote(r, n))
                 .map(|f| pdf_footnote(f, width))
                 .collect();
@@ -412,7 +439,7 @@ fn lay_out_resolution(pager: &mut Pager, r: &Resolution, lang: &Lang) {
     let orphans: Vec<Vec<String>> = r
         .footnotes
         .iter()
-        .filter(|f| !emitted.contains(&f.number))
+        .filter(|f| !emitted.contains(&f.mark))
         .map(|f| pdf_footnote(f, width))
         .collect();
     if !orphans.is_empty()
@@ -424,8 +451,8 @@ fn lay_out_resolution(pager: &mut Pager, r: &Resolution, lang: &Lang) {
 
 /// `N text`, wrapped like body text.
 fn pdf_footnote(f: &Footnote, width: usize) -> Vec<String> {
-    let s = format!("{} {}", f.number, f.text);
-    let keep = f.number.to_string().len() + 1;
+    let s = format!("{} {}", f.mark, f.text);
+    let keep = f.mark.as_str().len() + 1;
     wrap(&s, keep, &[], width)
         .into_iter()
         .map(|l| l.render(&s))
@@ -610,6 +637,13 @@ mod tests {
 
     #[test]
     fn references_go_before_the_final_punctuation() {
+        let place_refs = |text: &str, notes: &[u32], lang: &Lang| -> Vec<(usize, u32)> {
+            let marks: Vec<FootnoteMark> = notes.iter().map(|&n| n.into()).collect();
+            place_refs(text, &marks, lang)
+                .into_iter()
+                .map(|(at, m)| (at, m.number().unwrap_or_default()))
+                .collect()
+        };
         assert_eq!(place_refs("发展中国家；", &[1], &ZH), vec![(15, 1)]);
         // After a Latin word or a counter word the digit would be text.
         // so they go after it.

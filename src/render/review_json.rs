@@ -2,7 +2,7 @@
 //! that the model can change without breaking scripts. Documented in
 //! `docs/review-json.md`.
 
-use crate::model::{Finding, InlineTag, REVIEW_SCHEMA_VERSION};
+use crate::model::{Finding, InlineTag, Message, REVIEW_SCHEMA_VERSION, RelatedPlace};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -32,7 +32,7 @@ struct JsonFinding<'a> {
     line: u32,
     first_line: u32,
     last_line: u32,
-    message: &'a str,
+    message: &'a Message,
     excerpt: Option<JsonExcerpt<'a>>,
     diff: Vec<JsonDiff<'a>>,
     related: Vec<JsonRelated<'a>>,
@@ -44,7 +44,7 @@ struct JsonFinding<'a> {
 struct JsonAlso<'a> {
     rule: &'a str,
     severity: &'static str,
-    message: &'a str,
+    message: &'a Message,
 }
 
 #[derive(Serialize)]
@@ -64,7 +64,7 @@ struct JsonDiff<'a> {
 struct JsonRelated<'a> {
     file: &'a str,
     line: u32,
-    label: &'a str,
+    place: RelatedPlace,
 }
 
 /// Write the findings as one JSON document.
@@ -114,7 +114,7 @@ pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) ->
                     .map(|r| JsonRelated {
                         file: &r.file,
                         line: r.line,
-                        label: &r.label,
+                        place: r.place,
                     })
                     .collect(),
                 suggestion: f.suggestion.as_deref(),
@@ -137,7 +137,7 @@ pub fn write_json<W: Write>(out: &mut W, edition: &str, findings: &[Finding]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FindingSeverity, Span};
+    use crate::model::{FindingSeverity, RelatedLocation, Span, YearPlace};
 
     #[test]
     fn carries_schema_counts_and_fields() {
@@ -148,15 +148,28 @@ mod tests {
             file: "a.txt".into(),
             line: 2505,
             span: Span::new(2503, 2505),
-            message: "m".into(),
+            message: Message::StaleCitation {
+                numbers: vec![60],
+                written: "2022年，日内瓦，修订版".into(),
+                assembly: YearPlace {
+                    year: 2024,
+                    place: "新德里".into(),
+                },
+            },
             excerpt: None,
             diff: Vec::new(),
-            related: Vec::new(),
+            related: vec![RelatedLocation {
+                file: "r.txt".into(),
+                line: 12,
+                place: RelatedPlace::ReportStatusTable,
+            }],
             suggestion: Some("2024年，新德里，修订版".into()),
             also: vec![crate::model::AlsoFired {
                 rule: "bracket.unresolved".into(),
                 severity: FindingSeverity::Warning,
-                message: "b".into(),
+                message: Message::UnresolvedBracket {
+                    bracket: "[本届全会]".into(),
+                },
             }],
             number: Some(29),
             marked_range: Some(3..9),
@@ -176,6 +189,24 @@ mod tests {
         assert_eq!(v["findings"][0]["number"], 29);
         assert_eq!(v["findings"][0]["also"][0]["rule"], "bracket.unresolved");
         assert_eq!(v["findings"][0]["also"][0]["severity"], "warning");
+        // Messages and places are codes with their values, not words.
+        assert_eq!(
+            v["findings"][0]["message"],
+            serde_json::json!({
+                "code": "stale_citation",
+                "numbers": [60],
+                "written": "2022年，日内瓦，修订版",
+                "assembly": {"year": 2024, "place": "新德里"}
+            })
+        );
+        assert_eq!(
+            v["findings"][0]["also"][0]["message"],
+            serde_json::json!({"code": "unresolved_bracket", "bracket": "[本届全会]"})
+        );
+        assert_eq!(
+            v["findings"][0]["related"][0],
+            serde_json::json!({"file": "r.txt", "line": 12, "place": "report_status_table"})
+        );
         assert!(v["findings"][0].get("marked_range").is_none());
     }
 }

@@ -100,7 +100,7 @@ pub fn write_markdown_in<W: Write>(
                 f.rule,
                 f.file,
                 f.line,
-                esc_message(&f.message)
+                esc_message(&w.messages.text(&f.message))
             )?;
             if !f.diff.is_empty() {
                 let mut line = String::new();
@@ -147,17 +147,17 @@ pub fn write_markdown_in<W: Write>(
                     w.review_also,
                     a.rule,
                     w.colon,
-                    esc_message(&a.message)
+                    esc_message(&w.messages.text(&a.message))
                 )?;
             }
             for r in &f.related {
                 writeln!(
                     out,
-                    "  - {} `{}:{}` ({})",
+                    "  - {} `{}:{}`{open}{}{close}",
                     w.review_see,
                     r.file,
                     r.line,
-                    esc(&r.label)
+                    esc(w.messages.place(r.place))
                 )?;
             }
         }
@@ -180,7 +180,9 @@ mod tests {
             file: "a.txt".into(),
             line: 3025,
             span: Span::new(3025, 3027),
-            message: "editorial bracket `[本届全会]`".into(),
+            message: crate::model::Message::UnresolvedBracket {
+                bracket: "[本届全会]".into(),
+            },
             excerpt: Some(MarkedText {
                 before: "甲".into(),
                 marked: "[本届全会]".into(),
@@ -209,14 +211,16 @@ mod tests {
             "a.txt",
             7,
             Some("COM4/DPI".into()),
-            "stale".into(),
+            crate::model::Message::CitesUnknown { number: 160 },
         );
         f.number = Some(103);
         f.suggestion = Some("（2024年，新德里，修订版）".into());
         f.also.push(crate::model::AlsoFired {
             rule: "bracket.unresolved".into(),
             severity: FindingSeverity::Warning,
-            message: "bracket `[x]`".into(),
+            message: crate::model::Message::UnresolvedBracket {
+                bracket: "[x]".into(),
+            },
         });
         let mut out = Vec::new();
         write_markdown(&mut out, "wtsa-24", &[f]).unwrap();
@@ -227,7 +231,7 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("  - also `bracket.unresolved`: bracket `[x]`"),
+            s.contains("  - also `bracket.unresolved`: editorial bracket left in the text: `[x]`"),
             "{s}"
         );
     }

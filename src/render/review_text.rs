@@ -167,7 +167,7 @@ pub fn write_text_in<W: Write>(
                 f.line,
                 p.paint(style, name),
                 f.rule,
-                f.message
+                w.messages.text(&f.message)
             )?;
             if !f.diff.is_empty() {
                 let mut line = String::new();
@@ -209,17 +209,17 @@ pub fn write_text_in<W: Write>(
                     "    {} [{}] {}",
                     p.paint(Tone::Dim, w.review_also),
                     a.rule,
-                    a.message
+                    w.messages.text(&a.message)
                 )?;
             }
             for r in &f.related {
                 writeln!(
                     out,
-                    "    {} {}:{} ({})",
+                    "    {} {}:{}{open}{}{close}",
                     p.paint(Tone::Dim, w.review_see),
                     r.file,
                     r.line,
-                    r.label
+                    w.messages.place(r.place)
                 )?;
             }
         }
@@ -253,7 +253,9 @@ mod tests {
             file: "f.txt".into(),
             line,
             span: Span::new(line, line),
-            message: "editorial bracket".into(),
+            message: crate::model::Message::UnresolvedBracket {
+                bracket: "[本届全会]".into(),
+            },
             excerpt: Some(MarkedText {
                 before: "甲".into(),
                 marked: "[本届全会]".into(),
@@ -289,14 +291,17 @@ mod tests {
         fs[0].also.push(crate::model::AlsoFired {
             rule: "citation.stale".into(),
             severity: FindingSeverity::Warning,
-            message: "stale".into(),
+            message: crate::model::Message::CitesUnknown { number: 160 },
         });
         let mut out = Vec::new();
         write_text(&mut out, "ed", &fs, false).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("Resolution 29 (2 findings)\n"), "{s}");
         assert!(
-            s.contains("\n    suggestion »本届全会«\n    also [citation.stale] stale\n"),
+            s.contains(
+                "\n    suggestion »本届全会«\n    also [citation.stale] cites Resolution 160, \
+                 which does not exist in this series\n"
+            ),
             "{s}"
         );
         assert!(s.contains("甲»[本届全会]«乙"));

@@ -12,7 +12,9 @@ use super::support::{Unit, UnitKind, mark};
 use super::{Context, Text};
 use crate::corpus::Corpus;
 use crate::lang::Lang;
-use crate::model::{Action, Finding, FindingSeverity, RelatedLocation, Resolution};
+use crate::model::{
+    Action, Finding, FindingSeverity, Message, RelatedLocation, RelatedPlace, Resolution,
+};
 use std::collections::BTreeMap;
 
 /// Where `cur` first differs from `prev`, per the edition diff, or `None`
@@ -81,9 +83,7 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                             t,
                             "against.add-exists",
                             FindingSeverity::Error,
-                            format!(
-                                "new (ADD) Resolution {n} already exists in the previous edition"
-                            ),
+                            Message::AddExists { number: n },
                         ),
                         file,
                         p.header.span.first_line,
@@ -97,19 +97,29 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                         t,
                         "against.sup-unknown",
                         FindingSeverity::Warning,
-                        format!("SUP of Resolution {n}, which the previous edition does not have"),
+                        Message::SupUnknown { number: n },
                     ));
                 }
                 if let Some(still) = current_text.get(&n) {
-                    out.push(header_finding(ctx, *still, "against.sup-present", FindingSeverity::Error,
-                        format!("Resolution {n} is suppressed (SUP) but its text is still in the edition")));
+                    out.push(header_finding(
+                        ctx,
+                        *still,
+                        "against.sup-present",
+                        FindingSeverity::Error,
+                        Message::SupStillPresent { number: n },
+                    ));
                 }
             }
             Some(Action::Mod) => match prev_of {
                 Some((file, p)) if first_change(p, t.res, ctx.lang).is_none() => {
                     out.push(with_related(
-                        header_finding(ctx, t, "against.mod-unchanged", FindingSeverity::Warning,
-                            format!("Resolution {n} is marked MOD but its text is the same as in the previous edition")),
+                        header_finding(
+                            ctx,
+                            t,
+                            "against.mod-unchanged",
+                            FindingSeverity::Warning,
+                            Message::ModUnchanged { number: n },
+                        ),
                         file,
                         p.header.span.first_line,
                     ));
@@ -120,7 +130,7 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                     t,
                     "against.mod-unknown",
                     FindingSeverity::Warning,
-                    format!("MOD of Resolution {n}, which the previous edition does not have"),
+                    Message::ModUnknown { number: n },
                 )),
                 None => {}
             },
@@ -129,10 +139,21 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                     && let Some(change) = first_change(p, t.res, ctx.lang)
                 {
                     let f = match change.unit {
-                        Some(u) => ctx.finding("against.changed-unmarked", FindingSeverity::Warning, t, &u, 0..u.text.len(),
-                            format!("Resolution {n} differs from the previous edition but is not marked MOD")),
-                        None => header_finding(ctx, t, "against.changed-unmarked", FindingSeverity::Warning,
-                            format!("Resolution {n} lost text since the previous edition but is not marked MOD")),
+                        Some(u) => ctx.finding(
+                            "against.changed-unmarked",
+                            FindingSeverity::Warning,
+                            t,
+                            &u,
+                            0..u.text.len(),
+                            Message::ChangedUnmarked { number: n },
+                        ),
+                        None => header_finding(
+                            ctx,
+                            t,
+                            "against.changed-unmarked",
+                            FindingSeverity::Warning,
+                            Message::LostUnmarked { number: n },
+                        ),
                     };
                     out.push(with_related(f, file, p.header.span.first_line));
                 }
@@ -148,15 +169,12 @@ pub(crate) fn check(ctx: &Context, prev: &Corpus, out: &mut Vec<Finding>) {
                     *still,
                     "against.sup-present",
                     FindingSeverity::Error,
-                    format!(
-                        "Resolution {} is declared suppressed but its text is still in the edition",
-                        s.number
-                    ),
+                    Message::DeclaredSuppressedPresent { number: s.number },
                 );
                 f.related.push(RelatedLocation {
                     file: r.path.to_string(),
                     line: s.line,
-                    label: "report list of suppressed resolutions".into(),
+                    place: RelatedPlace::ReportSuppressedList,
                 });
                 out.push(f);
             }
@@ -169,7 +187,7 @@ fn header_finding(
     t: Text,
     rule: &str,
     severity: FindingSeverity,
-    message: String,
+    message: Message,
 ) -> Finding {
     let unit = Unit {
         kind: UnitKind::Header,
@@ -187,7 +205,7 @@ fn with_related(mut f: Finding, file: &str, line: u32) -> Finding {
     f.related.push(RelatedLocation {
         file: file.to_string(),
         line,
-        label: "previous edition".into(),
+        place: RelatedPlace::PreviousEdition,
     });
     f
 }

@@ -13,7 +13,7 @@
 
 use super::Context;
 use super::support::UnitKind;
-use crate::model::{Finding, FindingSeverity, ResolutionKind};
+use crate::model::{Finding, FindingSeverity, Message, ResolutionKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -74,7 +74,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         t,
                         &unit,
                         all.range(),
-                        "fill-in field of a form published with the Recommendation".to_string(),
+                        Message::TemplateField,
                     )
                 } else {
                     let mut f = ctx.finding(
@@ -83,7 +83,9 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         t,
                         &unit,
                         all.range(),
-                        format!("editorial bracket left in the text: `{}`", all.as_str()),
+                        Message::UnresolvedBracket {
+                            bracket: all.as_str().to_string(),
+                        },
                     );
                     f.suggestion = settled(inner, ctx.lang);
                     f

@@ -16,7 +16,7 @@
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
 use crate::lang::{Lang, Pattern, punct};
-use crate::model::{Action, Finding, FindingSeverity};
+use crate::model::{Action, Finding, FindingSeverity, Message};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -228,7 +228,7 @@ fn own_citation(
                 t,
                 unit,
                 c.range.clone(),
-                format!("cites Resolution {n}, which this assembly suppresses"),
+                Message::CitesSuppressed { number: n },
             ));
         }
         if let Some(k) = known {
@@ -243,7 +243,7 @@ fn own_citation(
                     t,
                     unit,
                     c.range.clone(),
-                    format!("cites Resolution {n}, which is not in the previous edition (nor in this one)"),
+                    Message::CitesNotInPrevious { number: n },
                 ));
             } else if n > max {
                 out.push(ctx.finding(
@@ -252,7 +252,7 @@ fn own_citation(
                     t,
                     unit,
                     c.range.clone(),
-                    format!("cites Resolution {n}, which does not exist in this series"),
+                    Message::CitesUnknown { number: n },
                 ));
             }
         }
@@ -270,10 +270,10 @@ fn own_citation(
                     t,
                     unit,
                     c.range.clone(),
-                    format!(
-                        "\"this assembly\" cited with the edition of an earlier one ({}) for Resolution {n}",
-                        yp.show(ctx.lang)
-                    ),
+                    Message::ThisAssemblyEarlierEdition {
+                        number: n,
+                        edition: yp.clone(),
+                    },
                 ));
             }
         } else if e.revised && !ctx.revised.contains(&n) && !ctx.partial {
@@ -283,7 +283,10 @@ fn own_citation(
                 t,
                 unit,
                 range.clone(),
-                format!("cites Resolution {n} as revised at this assembly ({}), but no revision of it is in the edition", asm.show(ctx.lang)),
+                Message::CitesUnrevised {
+                    number: n,
+                    assembly: asm.clone(),
+                },
             ));
         }
     }
@@ -302,23 +305,17 @@ fn own_citation(
             unbracket(&unit.text[whole.start..range.start]),
             unbracket(&unit.text[range.end..whole.end])
         );
-        let numbers: Vec<String> = stale.iter().map(u32::to_string).collect();
-        let (what, it) = if stale.len() == 1 {
-            ("Resolution", "it")
-        } else {
-            ("Resolutions", "them")
-        };
         let mut f = ctx.finding(
             "citation.stale",
             FindingSeverity::Warning,
             t,
             unit,
             whole,
-            format!(
-                "cites {what} {} as ({}) but this assembly revises {it}: ({current})",
-                numbers.join(", "),
-                &unit.text[range.clone()],
-            ),
+            Message::StaleCitation {
+                numbers: stale,
+                written: unit.text[range.clone()].to_string(),
+                assembly: asm.clone(),
+            },
         );
         f.suggestion = Some(suggestion);
         out.push(f);

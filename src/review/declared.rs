@@ -9,8 +9,8 @@
 use super::support::{Unit, UnitKind, changed_range, id_key, inline_diff, text_key};
 use super::{Context, ReportRef, Text};
 use crate::model::{
-    Action, DeclaredStatus, Finding, FindingSeverity, RelatedLocation, ReportedNew, ResolutionKind,
-    SummaryReport,
+    Action, DeclaredStatus, Finding, FindingSeverity, Message, RelatedLocation, RelatedPlace,
+    ReportList, ReportedNew, ResolutionKind, SummaryReport,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -118,7 +118,7 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                     rep.path,
                     line,
                     Some(n.to_string()),
-                    format!("Resolution {n} is declared suppressed but the edition has no SUP text for it"),
+                    Message::DeclaredSuppressedNoSup { number: n },
                 ));
             }
         }
@@ -139,14 +139,17 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                     ctx,
                     t,
                     "declared.sup-unlisted",
-                    format!(
-                        "SUP text for Resolution {n}, which the report does not list as suppressed"
-                    ),
+                    Message::SupUnlisted { number: n },
                 ));
             }
             (Some(Action::Mod), Some(n)) if t.res.kind == ResolutionKind::Resolution => {
                 if !r.revised.is_empty() && !listed(&r.revised, n) {
-                    out.push(header_finding(ctx, t, "declared.mod-unlisted", format!("MOD text for Resolution {n}, which the report's list of revised resolutions leaves out")));
+                    out.push(header_finding(
+                        ctx,
+                        t,
+                        "declared.mod-unlisted",
+                        Message::ModUnlisted { number: n },
+                    ));
                 }
                 if table_says(n, DeclaredStatus::Maintained) || table_says(n, DeclaredStatus::New) {
                     let row = r.status_table.iter().find(|row| row.number == n);
@@ -154,14 +157,17 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         ctx,
                         t,
                         "declared.status-differs",
-                        format!(
-                            "MOD text for Resolution {n}, which the report's status table gives as `{}`",
-                            row.map(|x| x.status_text.as_str()).unwrap_or("")
-                        ),
+                        Message::ModStatusDiffers {
+                            number: n,
+                            status: row.map(|x| x.status_text.clone()).unwrap_or_default(),
+                        },
                     );
                     if let Some(row) = row {
-                        f.related
-                            .push(related(rep.path, row.line, "report status table"));
+                        f.related.push(related(
+                            rep.path,
+                            row.line,
+                            RelatedPlace::ReportStatusTable,
+                        ));
                     }
                     out.push(f);
                 }
@@ -174,7 +180,14 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         .iter()
                         .any(|x| id_key(&x.id) == key)
                 {
-                    out.push(header_finding(ctx, t, "declared.mod-unlisted", format!("MOD text for Recommendation {}, which the report does not list as revised", t.res.id)));
+                    out.push(header_finding(
+                        ctx,
+                        t,
+                        "declared.mod-unlisted",
+                        Message::RecommendationModUnlisted {
+                            id: t.res.id.clone(),
+                        },
+                    ));
                 }
             }
             _ => {}
@@ -190,10 +203,7 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                     rep.path,
                     x.line,
                     Some(x.number.to_string()),
-                    format!(
-                        "Resolution {} is listed as revised but the edition has no MOD text for it",
-                        x.number
-                    ),
+                    Message::RevisedNoMod { number: x.number },
                 ));
             }
         }
@@ -204,8 +214,14 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|t| t.res.action == Some(Action::Mod) && id_key(&t.res.id) == key);
             if !found {
-                out.push(at("declared.revised-missing", FindingSeverity::Warning, rep.path, x.line, Some(x.id.clone()),
-                    format!("Recommendation {} is listed as revised but the edition has no MOD text for it", x.id)));
+                out.push(at(
+                    "declared.revised-missing",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    x.line,
+                    Some(x.id.clone()),
+                    Message::RecommendationRevisedNoMod { id: x.id.clone() },
+                ));
             }
         }
     }
@@ -238,12 +254,16 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         t,
                         &unit,
                         range,
-                        format!("provisional id spelled `{}` in the text but `{pid}` in the report (Resolution {})", t.res.id, n.number),
+                        Message::ProvisionalIdSpelling {
+                            written: t.res.id.clone(),
+                            reported: pid.clone(),
+                            number: n.number,
+                        },
                     );
                     f.diff = inline_diff(&t.res.id, &pid);
                     f.suggestion = Some(pid);
                     f.related
-                        .push(related(rep.path, n.line, "report list of new resolutions"));
+                        .push(related(rep.path, n.line, RelatedPlace::ReportNewList));
                     out.push(f);
                 }
             }
@@ -253,14 +273,10 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 rep.path,
                 n.line,
                 Some(n.number.to_string()),
-                format!(
-                    "Resolution {}{} is listed as new but the edition has no ADD text for it",
-                    n.number,
-                    n.provisional_id
-                        .as_deref()
-                        .map(|p| format!(" ({p})"))
-                        .unwrap_or_default()
-                ),
+                Message::NewNoAdd {
+                    number: n.number,
+                    provisional_id: n.provisional_id.clone(),
+                },
             )),
             None => {}
         }
@@ -274,10 +290,9 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 ctx,
                 *t,
                 "declared.add-unlisted",
-                format!(
-                    "ADD text {} is not among the report's new resolutions",
-                    t.res.id
-                ),
+                Message::AddUnlisted {
+                    id: t.res.id.clone(),
+                },
             ));
         }
     }
@@ -285,11 +300,11 @@ fn new_resolutions(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
 
 /// A title as the report writes it, with the report lines and parts that
 /// give it.
-type TitleVariant = (String, Vec<(u32, &'static str)>);
+type TitleVariant = (String, Vec<(u32, RelatedPlace)>);
 
 /// One of the report's lists: name, the status it declares, numbers with
 /// their lines.
-type DeclaredList = (&'static str, DeclaredStatus, Vec<(u32, u32)>);
+type DeclaredList = (ReportList, DeclaredStatus, Vec<(u32, u32)>);
 
 /// Titles the report gives against the texts' titles.
 fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
@@ -310,7 +325,7 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
     }
     // number → title key → (title as written, lines)
     let mut declared: BTreeMap<u32, BTreeMap<String, TitleVariant>> = BTreeMap::new();
-    let mut add = |n: u32, title: &str, line: u32, label: &'static str| {
+    let mut add = |n: u32, title: &str, line: u32, place: RelatedPlace| {
         if title.trim().is_empty() {
             return;
         }
@@ -319,19 +334,24 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
             .or_default()
             .entry(text_key(title, ctx.lang))
             .or_insert_with(|| (title.trim().to_string(), Vec::new()));
-        e.1.push((line, label));
+        e.1.push((line, place));
     };
     for x in &r.new_resolutions {
         if let Some(t) = &x.title {
-            add(x.number, t, x.line, "report list of new resolutions");
+            add(x.number, t, x.line, RelatedPlace::ReportNewList);
         }
     }
     for row in &r.status_table {
-        add(row.number, &row.title, row.line, "report status table");
+        add(
+            row.number,
+            &row.title,
+            row.line,
+            RelatedPlace::ReportStatusTable,
+        );
     }
     for e in &r.excerpts {
         if let Some(t) = &e.title {
-            add(e.number, t, e.span.first_line, "report excerpt");
+            add(e.number, t, e.span.first_line, RelatedPlace::ReportExcerpt);
         }
     }
     for (n, variants) in &declared {
@@ -353,17 +373,17 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                 t,
                 &unit,
                 changed_range(&diff),
-                format!(
-                    "title of Resolution {n} differs between the text and the report (line {})",
-                    lines.first().map(|l| l.0).unwrap_or(0)
-                ),
+                Message::TitleDiffers {
+                    number: *n,
+                    report_line: lines.first().map(|l| l.0).unwrap_or(0),
+                },
             );
             f.diff = diff;
             // No suggestion: either side may hold the slip (Res 98's report
             // title reads 可持智慧续), and `diff` already shows both.
             f.related = lines
                 .iter()
-                .map(|(line, label)| related(rep.path, *line, label))
+                .map(|(line, place)| related(rep.path, *line, *place))
                 .collect();
             out.push(f);
         }
@@ -375,7 +395,7 @@ fn titles(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
 fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     let r: &SummaryReport = rep.report;
     let lists: [DeclaredList; 3] = [
-        ("new", DeclaredStatus::New, {
+        (ReportList::New, DeclaredStatus::New, {
             let mut v: Vec<(u32, u32)> = r
                 .new_resolutions
                 .iter()
@@ -389,12 +409,12 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
             v
         }),
         (
-            "revised",
+            ReportList::Revised,
             DeclaredStatus::Revised,
             r.revised.iter().map(|x| (x.number, x.line)).collect(),
         ),
         (
-            "suppressed",
+            ReportList::Suppressed,
             DeclaredStatus::Suppressed,
             r.suppressed.iter().map(|x| (x.number, x.line)).collect(),
         ),
@@ -407,14 +427,26 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
     if !r.new_listed.is_empty() && !r.new_resolutions.is_empty() {
         for x in &r.new_listed {
             if !r.new_resolutions.iter().any(|y| y.number == x.number) {
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, x.line, Some(x.number.to_string()),
-                    format!("the report counts Resolution {} among the new ones but gives no provisional id or title for it", x.number)));
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    x.line,
+                    Some(x.number.to_string()),
+                    Message::NewUnmapped { number: x.number },
+                ));
             }
         }
         for y in &r.new_resolutions {
             if !r.new_listed.iter().any(|x| x.number == y.number) {
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, y.line, Some(y.number.to_string()),
-                    format!("the report maps Resolution {} to a provisional id but does not count it among the new ones", y.number)));
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    y.line,
+                    Some(y.number.to_string()),
+                    Message::MappedUncounted { number: y.number },
+                ));
             }
         }
     }
@@ -423,18 +455,12 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
             .filter_map(|i| in_list(i, n).map(|l| (i, l)))
             .collect();
         if memberships.len() > 1 {
-            let names: Vec<&str> = memberships.iter().map(|(i, _)| lists[*i].0).collect();
+            let names: Vec<ReportList> = memberships.iter().map(|(i, _)| lists[*i].0).collect();
             out.push(Finding {
                 related: memberships
                     .iter()
                     .skip(1)
-                    .map(|(i, l)| {
-                        related(
-                            rep.path,
-                            *l,
-                            &format!("report list of {} resolutions", lists[*i].0),
-                        )
-                    })
+                    .map(|(i, l)| related(rep.path, *l, RelatedPlace::report_list(lists[*i].0)))
                     .collect(),
                 ..at(
                     "declared.report-inconsistent",
@@ -442,10 +468,10 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
                     rep.path,
                     memberships[0].1,
                     Some(n.to_string()),
-                    format!(
-                        "the report lists Resolution {n} as {}",
-                        names.join(" and as ")
-                    ),
+                    Message::InSeveralLists {
+                        number: n,
+                        lists: names,
+                    },
                 )
             });
         }
@@ -463,14 +489,34 @@ fn inside_report(rep: ReportRef, out: &mut Vec<Finding>) {
                 expected.is_some_and(|e| !lists[e].2.is_empty() && in_list(e, n).is_none());
             if let Some((list, line)) = contradiction {
                 out.push(Finding {
-                    related: vec![related(rep.path, line, &format!("report list of {list} resolutions"))],
-                    ..at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, row.line, Some(n.to_string()),
-                        format!("the report's status table gives Resolution {n} as `{}` but its list of {list} resolutions (line {line}) includes it", row.status_text))
+                    related: vec![related(rep.path, line, RelatedPlace::report_list(list))],
+                    ..at(
+                        "declared.report-inconsistent",
+                        FindingSeverity::Warning,
+                        rep.path,
+                        row.line,
+                        Some(n.to_string()),
+                        Message::StatusInOtherList {
+                            number: n,
+                            status: row.status_text.clone(),
+                            list,
+                            line,
+                        },
+                    )
                 });
-            } else if missing_from_own_list {
-                let e = expected.map(|e| lists[e].0).unwrap_or("");
-                out.push(at("declared.report-inconsistent", FindingSeverity::Warning, rep.path, row.line, Some(n.to_string()),
-                    format!("the report's status table gives Resolution {n} as `{}` but its list of {e} resolutions leaves it out", row.status_text)));
+            } else if let (true, Some(e)) = (missing_from_own_list, expected) {
+                out.push(at(
+                    "declared.report-inconsistent",
+                    FindingSeverity::Warning,
+                    rep.path,
+                    row.line,
+                    Some(n.to_string()),
+                    Message::StatusMissingFromList {
+                        number: n,
+                        status: row.status_text.clone(),
+                        list: lists[e].0,
+                    },
+                ));
             }
         }
     }
@@ -483,16 +529,16 @@ pub(crate) fn at(
     file: &str,
     line: u32,
     resolution: Option<String>,
-    message: String,
+    message: Message,
 ) -> Finding {
     Finding::at_line(rule, severity, file, line, resolution, message)
 }
 
-fn related(file: &str, line: u32, label: &str) -> RelatedLocation {
+fn related(file: &str, line: u32, place: RelatedPlace) -> RelatedLocation {
     RelatedLocation {
         file: file.to_string(),
         line,
-        label: label.to_string(),
+        place,
     }
 }
 
@@ -505,7 +551,7 @@ fn header_unit(t: Text) -> Unit {
 }
 
 /// A warning quoting a text's header.
-fn header_finding(ctx: &Context, t: Text, rule: &str, message: String) -> Finding {
+fn header_finding(ctx: &Context, t: Text, rule: &str, message: Message) -> Finding {
     let unit = header_unit(t);
     let mut f = ctx.finding(
         rule,

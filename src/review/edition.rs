@@ -10,7 +10,7 @@
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
 use crate::lang::{Lang, Pattern, punct};
-use crate::model::{Action, Finding, FindingSeverity};
+use crate::model::{Action, Finding, FindingSeverity, HistoryProblem, Message, RelatedPlace};
 use std::collections::BTreeMap;
 
 /// One item of a history line as written.
@@ -23,7 +23,7 @@ pub struct HistoryPiece {
     /// Place, when one follows.
     pub place: Option<String>,
     /// What is wrong with it, if anything.
-    pub problem: Option<&'static str>,
+    pub problem: Option<HistoryProblem>,
 }
 
 /// Split a history line (`（1993年，赫尔辛基；…；2024年，新德里）`) into its
@@ -65,21 +65,21 @@ pub fn split_history(text: &str, lang: &Lang) -> Vec<HistoryPiece> {
                 range: inner_start + r.start..inner_start + n.end,
                 year: e.year_digits.parse().ok().filter(|_| e.year_suffix),
                 place: Some(inner[n].trim().to_string()),
-                problem: Some(lang.problem_separator),
+                problem: Some(HistoryProblem::Separator),
             });
             i += 2;
             continue;
         }
         let problem = if item.is_empty() {
-            Some("empty item")
+            Some(HistoryProblem::EmptyItem)
         } else if e.year_digits.is_empty() {
-            Some("no year")
+            Some(HistoryProblem::NoYear)
         } else if e.year_digits.len() == 4 && !e.year_suffix {
-            Some(lang.problem_year_suffix)
+            Some(HistoryProblem::NoYearSuffix)
         } else if e.year_digits.len() != 4 || e.malformed_year() {
-            Some("malformed year")
+            Some(HistoryProblem::MalformedYear)
         } else if year_only {
-            Some("year without a place")
+            Some(HistoryProblem::YearWithoutPlace)
         } else {
             None
         };
@@ -181,15 +181,16 @@ fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
             t,
             &unit,
             0..unit.text.len(),
-            format!(
-                "resolution {} appears twice in the edition: here and at {}:{}",
-                t.res.id, prev.doc.path, prev.res.span.first_line
-            ),
+            Message::Duplicate {
+                id: t.res.id.clone(),
+                first_file: prev.doc.path.clone(),
+                first_line: prev.res.span.first_line,
+            },
         );
         f.related.push(crate::model::RelatedLocation {
             file: prev.doc.path.clone(),
             line: prev.res.span.first_line,
-            label: "first copy".into(),
+            place: RelatedPlace::FirstCopy,
         });
         f.marked_range = None; // the whole header: where, not which words
         out.push(f);
@@ -217,11 +218,10 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             range.clone(),
-            format!(
-                "header names {} but the edition's assembly is {}",
-                yp.show(ctx.lang),
-                asm.show(ctx.lang)
-            ),
+            Message::HeaderEdition {
+                header: yp.clone(),
+                assembly: asm.clone(),
+            },
         );
         let revised = e.revised && t.res.action != Some(Action::Add);
         f.suggestion = Some(ctx.lang.edition_text(asm.year, &asm.place, revised));
@@ -241,10 +241,7 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 t,
                 unit,
                 range,
-                format!(
-                    "a new (ADD) resolution is marked `{}` in its header",
-                    ctx.lang.revised_word
-                ),
+                Message::AddMarkedRevised,
             );
             f.suggestion = fixed(false);
             out.push(f);
@@ -256,10 +253,7 @@ fn header(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                 t,
                 unit,
                 range,
-                format!(
-                    "a revised (MOD) resolution's header lacks `{}`",
-                    ctx.lang.revised_word
-                ),
+                Message::ModNotMarkedRevised,
             );
             f.suggestion = fixed(true);
             out.push(f);
@@ -274,7 +268,7 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let mut amendments = Vec::new();
     for p in &pieces {
         match p.problem {
-            Some("year without a place") if has_notes => amendments.push(p.clone()),
+            Some(HistoryProblem::YearWithoutPlace) if has_notes => amendments.push(p.clone()),
             Some(problem) => {
                 let mut f = ctx.finding(
                     "edition.history-item",
@@ -282,11 +276,10 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
                     t,
                     unit,
                     p.range.clone(),
-                    format!(
-                        "history item `{}` is not `{}`: {problem}",
-                        &unit.text[p.range.clone()],
-                        ctx.lang.history_item_form
-                    ),
+                    Message::HistoryItem {
+                        item: unit.text[p.range.clone()].to_string(),
+                        problem,
+                    },
                 );
                 // Year and place both read: the item in its proper form.
                 f.suggestion = match (p.year, &p.place) {
@@ -309,10 +302,7 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             first.range.clone(),
-            format!(
-                "history items with a year and no place ({}): amendments between assemblies, explained by footnotes",
-                years.join(ctx.lang.list_joiner)
-            ),
+            Message::HistoryAmendments { items: years },
         ));
     }
     let (Some(asm), Some(last)) = (&ctx.assembly, pieces.last()) else {
@@ -327,10 +317,9 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             last.range.clone(),
-            format!(
-                "history line does not end with the assembly ({})",
-                asm.show(ctx.lang)
-            ),
+            Message::HistoryEnd {
+                assembly: asm.clone(),
+            },
         );
         // An earlier assembly last: the assembly goes after it.
         if last.year.is_some_and(|y| y < asm.year) {
@@ -364,11 +353,10 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             id_range,
-            format!(
-                "annex caption names Resolution {} but belongs to Resolution {}",
-                id.as_str(),
-                t.res.id
-            ),
+            Message::CaptionId {
+                written: id.as_str().to_string(),
+                id: t.res.id.clone(),
+            },
         );
         f.suggestion = Some(t.res.id.clone());
         out.push(f);
@@ -387,10 +375,9 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             t,
             unit,
             ed_range,
-            format!(
-                "annex caption edition `{}` differs from the header's",
-                ed.as_str()
-            ),
+            Message::CaptionEdition {
+                written: ed.as_str().to_string(),
+            },
         );
         f.suggestion = h
             .year_place()
@@ -433,10 +420,10 @@ fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) 
             t,
             unit,
             range.clone(),
-            format!(
-                "malformed year `{}` in an edition",
-                &unit.text[range.clone()]
-            ),
+            Message::MalformedYear {
+                year: unit.text[range.clone()].to_string(),
+                in_edition: true,
+            },
         );
         f.suggestion = likely_year(&unit.text[range], ctx);
         out.push(f);
@@ -451,7 +438,10 @@ fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) 
             t,
             unit,
             m.range(),
-            format!("malformed year `{}`", m.as_str()),
+            Message::MalformedYear {
+                year: m.as_str().to_string(),
+                in_edition: false,
+            },
         );
         f.suggestion = likely_year(m.as_str(), ctx);
         out.push(f);

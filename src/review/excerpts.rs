@@ -16,7 +16,9 @@ fn quote_key(s: &str, lang: &crate::lang::Lang) -> String {
         .to_string()
 }
 use super::{Context, ReportRef, Text};
-use crate::model::{Clause, Finding, FindingSeverity, RelatedLocation, Section};
+use crate::model::{
+    Clause, Finding, FindingSeverity, Message, QuotedPart, RelatedLocation, RelatedPlace, Section,
+};
 
 /// Least similarity for an unlabelled quoted clause to be taken as a quote
 /// of a full-text clause.
@@ -48,10 +50,10 @@ pub(crate) fn check(ctx: &Context, rep: ReportRef, out: &mut Vec<Finding>) {
                         rep.path,
                         quoted.span.first_line,
                         Some(t.res.id.clone()),
-                        format!(
-                            "the report quotes a `{}` section of Resolution {} that the text does not have",
-                            quoted.heading, t.res.id
-                        ),
+                        Message::ExcerptSectionMissing {
+                            id: t.res.id.clone(),
+                            heading: quoted.heading.clone(),
+                        },
                     );
                     f.excerpt = Some(mark(&quoted.heading, 0..quoted.heading.len()));
                     out.push(f);
@@ -107,7 +109,7 @@ fn section(
             sec.span.first_line,
             &quoted.heading,
             quoted.span.first_line,
-            "section heading",
+            QuotedPart::SectionHeading,
         ));
     }
     let full: Vec<&Clause> = sec.clauses.iter().flat_map(Clause::descendants).collect();
@@ -168,7 +170,7 @@ fn compare(
                     line,
                     quoted,
                     quoted_line,
-                    "clause",
+                    QuotedPart::Clause,
                 ));
             }
         }
@@ -179,10 +181,9 @@ fn compare(
                 rep.path,
                 quoted_line,
                 Some(t.res.id.clone()),
-                format!(
-                    "the report quotes a clause of Resolution {} that is not in the text",
-                    t.res.id
-                ),
+                Message::ExcerptClauseMissing {
+                    id: t.res.id.clone(),
+                },
             );
             f.excerpt = Some(mark(quoted, 0..quoted.len()));
             out.push(f);
@@ -202,7 +203,7 @@ fn differs(
     text_line: u32,
     quoted: &str,
     quoted_line: u32,
-    what: &str,
+    part: QuotedPart,
 ) -> Finding {
     let diff = inline_diff(text, quoted);
     let mut f = at(
@@ -211,10 +212,12 @@ fn differs(
         rep.path,
         quoted_line,
         Some(t.res.id.clone()),
-        format!(
-            "the report's quote of a {what} of Resolution {} differs from the text ({}:{text_line})",
-            t.res.id, t.doc.path
-        ),
+        Message::ExcerptDiffers {
+            part,
+            id: t.res.id.clone(),
+            file: t.doc.path.clone(),
+            line: text_line,
+        },
     );
     f.excerpt = Some(mark(quoted, changed_range_on(&diff, true)));
     f.diff = diff;
@@ -226,7 +229,7 @@ fn differs(
     f.related.push(RelatedLocation {
         file: t.doc.path.clone(),
         line: text_line,
-        label: "full text".into(),
+        place: RelatedPlace::FullText,
     });
     f
 }

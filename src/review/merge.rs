@@ -133,7 +133,14 @@ mod tests {
     use crate::model::FindingSeverity;
 
     fn f(rule: &str, severity: FindingSeverity, range: Option<Range<usize>>) -> Finding {
-        let mut f = Finding::at_line(rule, severity, "a.txt", 3, Some("44".into()), rule.into());
+        let mut f = Finding::at_line(
+            rule,
+            severity,
+            "a.txt",
+            3,
+            Some("44".into()),
+            crate::model::Message::TemplateField,
+        );
         f.marked_range = range;
         f
     }

@@ -335,7 +335,7 @@ impl<'a> Context<'a> {
         text: Text,
         unit: &support::Unit,
         range: std::ops::Range<usize>,
-        message: String,
+        message: crate::model::Message,
     ) -> Finding {
         Finding {
             rule: rule.to_string(),

@@ -7,14 +7,7 @@ use crate::lang::{Lang, punct};
 use crate::model::{InlineOp, InlineTag, MarkedText};
 use std::ops::Range;
 
-/// An assembly named by year and place (`2024年，新德里`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct YearPlace {
-    /// Year.
-    pub year: u32,
-    /// Place as written.
-    pub place: String,
-}
+pub use crate::model::YearPlace;
 
 impl YearPlace {
     /// As the language of the texts writes it (`2024年，新德里`, `New Delhi,

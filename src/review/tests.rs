@@ -282,7 +282,20 @@ fn history_items_must_be_year_comma_place() {
     assert_eq!(rules(&fs), ["edition.history-item", "edition.history-item"]);
     assert_eq!(fs[0].excerpt.as_ref().unwrap().marked, "2022，日内瓦");
     assert_eq!(fs[1].excerpt.as_ref().unwrap().marked, "2024年；新德里");
-    assert!(fs[1].message.contains("；"));
+    assert_eq!(
+        fs[1].message,
+        Message::HistoryItem {
+            item: "2024年；新德里".into(),
+            problem: HistoryProblem::Separator,
+        }
+    );
+    assert_eq!(
+        fs[0].message,
+        Message::HistoryItem {
+            item: "2022，日内瓦".into(),
+            problem: HistoryProblem::NoYearSuffix,
+        }
+    );
 }
 
 #[test]
@@ -290,11 +303,21 @@ fn year_only_history_items_are_amendments_when_footnoted() {
     let mut t = clean_texts();
     let h = t[0].history.as_mut().unwrap();
     h.text = "（2016年，哈马马特；2017年；2018年；2022年，日内瓦；2024年，新德里）".into();
-    h.notes = vec![1, 2];
+    h.notes = vec![1.into(), 2.into()];
     let fs = run(t.clone(), None, None);
     assert_eq!(rules(&fs), ["edition.history-amendment"]);
     assert_eq!(fs[0].severity, FindingSeverity::Info);
-    assert!(fs[0].message.contains("2017年、2018年"));
+    assert_eq!(
+        fs[0].message,
+        Message::HistoryAmendments {
+            items: vec!["2017年".into(), "2018年".into()],
+        }
+    );
+    assert!(
+        crate::lang::ZH_MESSAGES
+            .text(&fs[0].message)
+            .contains("2017年、2018年")
+    );
     t[0].history.as_mut().unwrap().notes.clear();
     let fs = run(t, None, None);
     assert_eq!(rules(&fs), ["edition.history-item", "edition.history-item"]);
@@ -748,7 +771,7 @@ fn report_highlights_and_mapping_must_agree() {
     });
     let fs = run(clean_texts(), Some(rep), None);
     assert_eq!(rules(&fs), ["declared.report-inconsistent"]);
-    assert!(fs[0].message.contains("102"));
+    assert_eq!(fs[0].message, Message::NewUnmapped { number: 102 });
 }
 
 #[test]

@@ -114,7 +114,7 @@ pub fn text_fields(r: &Resolution) -> Vec<(String, String)> {
         }
     }
     for f in &r.footnotes {
-        out.push((format!("footnote {}", f.number), f.text.clone()));
+        out.push((format!("footnote {}", f.mark), f.text.clone()));
     }
     out
 }
@@ -143,7 +143,7 @@ pub fn clause_chars(c: &Clause, counts: &mut BTreeMap<char, i64>) {
 
 /// Subtract every character the model holds for `r`.
 pub fn model_chars(r: &Resolution, counts: &mut BTreeMap<char, i64>) {
-    let notes = |n: &[u32], counts: &mut BTreeMap<char, i64>| {
+    let notes = |n: &[resdiff::model::FootnoteMark], counts: &mut BTreeMap<char, i64>| {
         for x in n {
             chars_of(&x.to_string(), counts, -1);
         }
@@ -189,26 +189,52 @@ pub fn model_chars(r: &Resolution, counts: &mut BTreeMap<char, i64>) {
         }
     }
     for f in &r.footnotes {
-        chars_of(&f.number.to_string(), counts, -1);
+        chars_of(f.mark.as_str(), counts, -1);
         chars_of(&f.text, counts, -1);
     }
 }
 
-/// `[footnoteRef:1]` tags and the `[1:` … `]` wrapper of an inline body.
+/// `[footnoteRef:1]` tags, the comma set between two references (`1, 1bis`,
+/// read with the marks), and the `[1:` … `]` wrappers of inline bodies
+/// (several may end a line; a body may hold brackets of its own).
 pub fn strip_word_footnote_syntax(line: &str) -> String {
     let mut s = line.to_string();
+    let between = regex::Regex::new(r"(\[footnoteRef:\d+\][^\[\s,，]*) *[,，] *(\[footnoteRef:)")
+        .expect("pattern");
+    while between.is_match(&s) {
+        s = between.replace_all(&s, "$1$2").into_owned();
+    }
     while let Some(i) = s.find("[footnoteRef:") {
         let Some(j) = s[i..].find(']') else { break };
         s.replace_range(i..i + j + 1, "");
     }
-    if let Some(i) = s.rfind(" [") {
+    let mut from = 0;
+    while let Some(off) = s[from..].find(" [") {
+        let i = from + off;
         let tail = &s[i + 2..];
         let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && tail[digits..].starts_with(':') && s.trim_end().ends_with(']') {
-            let end = s.trim_end().len() - 1;
-            s.replace_range(end..end + 1, "");
-            s.replace_range(i..i + 2 + digits + 1, "");
+        if digits == 0 || !tail[digits..].starts_with(':') {
+            from = i + 2;
+            continue;
         }
+        let mut depth = 0usize;
+        let close = s[i + 1..].char_indices().find_map(|(k, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1 + k);
+                    }
+                }
+                _ => {}
+            }
+            None
+        });
+        let Some(close) = close else { break };
+        s.replace_range(close..close + 1, "");
+        s.replace_range(i..i + 2 + digits + 1, "");
+        from = i;
     }
     s
 }
@@ -226,7 +252,7 @@ fn unowned_footnote_chars(
             .iter()
             .any(|r| r.footnotes.iter().any(|g| g.span == f.span));
         if !owned {
-            chars_of(&f.number.to_string(), counts, -1);
+            chars_of(f.mark.as_str(), counts, -1);
             chars_of(&f.text, counts, -1);
         }
     }

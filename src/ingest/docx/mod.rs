@@ -268,6 +268,61 @@ mod tests {
         );
     }
 
+    /// The parts of a document as the walker lays them out with their
+    /// footnote bodies attached.
+    fn laid_out(document: &str, footnotes: &str) -> String {
+        let w = |body: &str, root: &str| format!(r#"<w:{root} xmlns:w="w">{body}</w:{root}>"#);
+        let mut numbering = numbering::Numbering::default();
+        let mut ctx = walk::Context::new(Revisions::Accept, &mut numbering);
+        let body = walk::walk(&w(document, "document"), &mut ctx).unwrap();
+        let notes = walk::walk(&w(footnotes, "footnotes"), &mut ctx).unwrap();
+        attach_footnotes(&body.lines, &notes.notes, &ctx.shown)
+    }
+
+    #[test]
+    fn custom_marks_and_suffixed_auto_marks_are_shown_as_printed() {
+        // The history line of WTSA Resolution 1 (2016) and its footnotes,
+        // as the ITU's Word file has them: footnote 1 carries a custom mark
+        // `1`; footnote 2 is the first auto-numbered one (shown 1) and a
+        // `bis` run follows its reference and its own mark.
+        let document = r#"<w:body><w:p><w:r><w:t>(Hammamet, 2016)</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">, </w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>bis</w:t></w:r></w:p>
+            <w:p><w:r><w:t>chairman</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>2</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:body>"#;
+        let footnotes = r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+            <w:footnote w:id="1"><w:p><w:r><w:t>1</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:tab/><w:t>Previously published.</w:t></w:r></w:p></w:footnote>
+            <w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>bis</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>This edition.</w:t></w:r></w:p></w:footnote>
+            <w:footnote w:id="3"><w:p><w:r><w:t>2</w:t></w:r><w:r><w:tab/><w:t>In special cases.</w:t></w:r></w:p></w:footnote>"#;
+        assert_eq!(
+            laid_out(document, footnotes),
+            "(Hammamet, 2016)[footnoteRef:1]1, [footnoteRef:2]1bis [1: 1 \tPreviously published.] [2: 1bis This edition.]\n\
+             chairman[footnoteRef:3]2. [3: 2\tIn special cases.]"
+        );
+        // Read on, each body is attached to its own mark.
+        let src = crate::ingest::SourceText {
+            path: "r1.docx".into(),
+            text: laid_out(document, footnotes),
+            encoding: EncodingReport {
+                encoding: "UTF-8".into(),
+                bom: false,
+                how: EncodingChoice::Docx,
+            },
+            diagnostics: Vec::new(),
+        };
+        let n = crate::normalize::normalize_with(&src, &crate::lang::EN);
+        let marks: Vec<(String, &str)> = n
+            .footnotes
+            .iter()
+            .map(|f| (f.mark.to_string(), f.text.as_str()))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("1".into(), "Previously published."),
+                ("1bis".into(), "This edition."),
+                ("2".into(), "In special cases.")
+            ]
+        );
+    }
+
     #[test]
     fn containers_that_are_not_word_documents_are_named() {
         let err = |bytes: &[u8]| {

@@ -5,8 +5,8 @@
 use super::{Cleaned, clean, line_no};
 use crate::lang::{Lang, punct};
 use crate::model::{
-    Clause, ClauseLabel, Diagnostic, Excerpt, Footnote, LabelFamily, Section, SectionKind,
-    Severity, Span, Text,
+    Clause, ClauseLabel, Diagnostic, Excerpt, Footnote, FootnoteMark, LabelFamily, Section,
+    SectionKind, Severity, Span, Text,
 };
 use crate::parse::body::{HeadingRead, read_heading};
 use crate::parse::labels::LabelRead;
@@ -133,7 +133,7 @@ struct SectionBuilder {
 }
 
 impl SectionBuilder {
-    fn new(heading: String, info: HeadingRead, notes: Vec<u32>, line: u32) -> Self {
+    fn new(heading: String, info: HeadingRead, notes: Vec<FootnoteMark>, line: u32) -> Self {
         SectionBuilder {
             section: Section {
                 heading,
@@ -236,14 +236,14 @@ pub(super) fn parse_excerpt(
         excerpt.title = Some(first.text.clone());
         rest = tail;
     }
-    let mut refs: Vec<(u32, u32)> = Vec::new();
+    let mut refs: Vec<(FootnoteMark, u32)> = Vec::new();
     let mut current: Option<SectionBuilder> = None;
     for (k, (line, c)) in rest.iter().enumerate() {
         let line = *line;
-        refs.extend(c.notes.iter().map(|&n| (n, line)));
+        refs.extend(c.notes.iter().map(|n| (n.clone(), line)));
         for (n, text) in &c.bodies {
             excerpt.footnotes.push(Footnote {
-                number: *n,
+                mark: n.clone(),
                 text: text.clone(),
                 referenced_at: Vec::new(),
                 span: Span::new(line, line),
@@ -273,7 +273,7 @@ pub(super) fn parse_excerpt(
                 cur.section.heading = format!("{}{sep}{}", cur.section.heading, c.text);
                 cur.section.kind = *compound;
                 cur.section.addressee = info.addressee;
-                cur.section.notes.extend(c.notes.iter().copied());
+                cur.section.notes.extend(c.notes.iter().cloned());
                 cur.extend_to(line);
                 continue;
             }
@@ -316,7 +316,7 @@ pub(super) fn parse_excerpt(
         if cur.takes_addressee() && !ends_clause(&c.text) && !starts_with_keyword(&c.text, lang) {
             cur.section.heading.push_str(&c.text);
             cur.section.addressee = Some(c.text.clone());
-            cur.section.notes.extend(c.notes.iter().copied());
+            cur.section.notes.extend(c.notes.iter().cloned());
             cur.addressee_closed = true;
             cur.extend_to(line);
             continue;
@@ -347,8 +347,8 @@ pub(super) fn parse_excerpt(
     for note in &mut excerpt.footnotes {
         note.referenced_at = refs
             .iter()
-            .filter(|(n, _)| *n == note.number)
-            .map(|&(_, l)| l)
+            .filter(|(n, _)| *n == note.mark)
+            .map(|(_, l)| *l)
             .collect();
     }
     excerpt

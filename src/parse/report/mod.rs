@@ -8,8 +8,8 @@
 
 use crate::lang::{Lang, ReportListPhrase, punct};
 use crate::model::{
-    DeclaredStatus, Diagnostic, ReportedId, ReportedNew, ReportedNumber, Severity, StatusRow,
-    SummaryReport,
+    DeclaredStatus, Diagnostic, FootnoteMark, ReportedId, ReportedNew, ReportedNumber, Severity,
+    StatusRow, SummaryReport,
 };
 use crate::text::fold_digits;
 
@@ -93,16 +93,16 @@ struct Cleaned {
     /// Trimmed text, bookmarks, footnote references and bodies removed.
     text: String,
     /// Footnote numbers referenced, as displayed (see [`clean`]).
-    notes: Vec<u32>,
+    notes: Vec<FootnoteMark>,
     /// Footnote bodies printed on the line: (displayed number, text).
-    bodies: Vec<(u32, String)>,
+    bodies: Vec<(FootnoteMark, String)>,
 }
 
 /// Remove Word artifacts from a line.
 ///
 /// A reference `[footnoteRef:2]1` carries Word's internal id (2) and the
 /// number displayed to the reader (1). We record the displayed number: it is
-/// the one a reader (and [`Footnote::number`]) knows, and it restarts in
+/// the one a reader (and [`Footnote::mark`]) knows, and it restarts in
 /// every resolution like the glued digits of the PDF texts; the internal id
 /// counts across the whole report and means nothing elsewhere. The id is the
 /// fallback when no digit is displayed.
@@ -126,7 +126,7 @@ fn clean(line: &str) -> Cleaned {
             let after = &after[end + 1..];
             let shown = leading_digits(after);
             if let Some(n) = shown.parse::<u32>().ok().or(id) {
-                out.notes.push(n);
+                out.notes.push(FootnoteMark::from(n));
             }
             rest = &after[shown.len()..];
             continue;
@@ -146,7 +146,7 @@ fn clean(line: &str) -> Cleaned {
 
 /// A footnote body as Word prints it inline: `[2: 1\t这些国家…]`. Returns
 /// (displayed number, body) and the bytes consumed.
-fn footnote_body(tail: &str) -> Option<((u32, String), usize)> {
+fn footnote_body(tail: &str) -> Option<((FootnoteMark, String), usize)> {
     let inner = tail.strip_prefix('[')?;
     let id = leading_digits(inner);
     let after_id = inner[id.len()..].strip_prefix(':')?;
@@ -159,7 +159,7 @@ fn footnote_body(tail: &str) -> Option<((u32, String), usize)> {
     let number = shown.parse::<u32>().ok().or_else(|| id.parse().ok())?;
     let text = body[shown.len()..].trim().to_string();
     let consumed = tail.len() - after_id.len() + end + 1;
-    Some(((number, text), consumed))
+    Some(((FootnoteMark::from(number), text), consumed))
 }
 
 fn leading_digits(s: &str) -> &str {
@@ -497,7 +497,10 @@ mod tests {
         let c = clean("1\t考虑到发展中国家[footnoteRef:2]1在研究；[2: 1\t这些国家包括。] ");
         assert_eq!(c.text, "1\t考虑到发展中国家在研究；");
         assert_eq!(c.notes, vec![1]);
-        assert_eq!(c.bodies, vec![(1, "这些国家包括。".to_string())]);
+        assert_eq!(
+            c.bodies,
+            vec![(FootnoteMark::from(1), "这些国家包括。".to_string())]
+        );
         // Without a displayed digit the Word id is the number.
         assert_eq!(clean("国家[footnoteRef:3]在").notes, vec![3]);
     }

@@ -114,6 +114,8 @@ struct Notes {
     /// Placeholder → (shown number, body when this reference carries it).
     refs: BTreeMap<char, (String, Option<String>)>,
     keys: BTreeMap<(String, Option<String>), char>,
+    /// Mark printed before each body (`1bis`), by footnote id.
+    marks: BTreeMap<String, String>,
 }
 
 impl Notes {
@@ -132,6 +134,10 @@ impl Notes {
     /// (bodies with no reference on the line stay as text).
     fn encode(&mut self, line: &str) -> String {
         let (text, bodies) = split_bodies(line);
+        for (id, body) in &bodies {
+            let mark = body.split_once('\t').map_or("", |(m, _)| m);
+            self.marks.insert(id.clone(), mark.to_string());
+        }
         let mut out = String::new();
         let mut rest = text.as_str();
         let mut used = Vec::new();
@@ -145,7 +151,11 @@ impl Notes {
             };
             let id = &tail[..close];
             let after = &tail[close + 1..];
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            // The mark its body opens with (`1bis`, `*`), else the digits.
+            let digits = match self.marks.get(id) {
+                Some(m) if !m.is_empty() && after.starts_with(m.as_str()) => m.len(),
+                _ => after.bytes().take_while(u8::is_ascii_digit).count(),
+            };
             let shown = if digits > 0 { &after[..digits] } else { id };
             let body = bodies
                 .iter()
@@ -621,6 +631,26 @@ mod tests {
         assert_eq!(a.chars().count(), 4);
         let c = notes.encode("国家[footnoteRef:1]1； [1: 1\t乙。]");
         assert_ne!(a, c, "another body is another reference");
+    }
+
+    #[test]
+    fn marks_are_shown_as_their_bodies_print_them() {
+        let mut notes = Notes::default();
+        let a = notes
+            .encode("(Hammamet, 2016)[footnoteRef:1]1[footnoteRef:6]1bis [1: 1\tA.] [6: 1bis\tB.]");
+        let shown: Vec<&str> = a
+            .chars()
+            .filter_map(|c| notes.refs.get(&c))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(shown, ["1", "1bis"]);
+        assert!(
+            a.starts_with("(Hammamet, 2016)") && !a.contains("bis"),
+            "{a}"
+        );
+        // Referenced again on a later line, without its body.
+        let b = notes.encode("x[footnoteRef:6]1bis.");
+        assert!(!b.contains("bis"), "{b}");
     }
 
     #[test]

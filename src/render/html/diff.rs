@@ -888,7 +888,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
         escape(&f.file),
         f.line
     );
-    push_escaped(buf, &f.message);
+    push_escaped(buf, &w.messages.text(&f.message));
     buf.push_str("</p>\n");
     if !f.diff.is_empty() {
         // Marked with spans, not `<ins>`/`<del>`: these are differences
@@ -946,7 +946,7 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
                 escape(words.review_also),
                 escape(&a.rule)
             );
-            push_escaped(buf, &a.message);
+            push_escaped(buf, &words.messages.text(&a.message));
             buf.push_str("</li>");
         }
         buf.push_str("</ul>\n");
@@ -956,11 +956,13 @@ pub(super) fn finding(buf: &mut String, f: &Finding, w: &ReportWords) {
         for r in &f.related {
             let _ = write!(
                 buf,
-                "<li>{} <code>{}:{}</code> ({})</li>",
+                "<li>{} <code>{}:{}</code>{}{}{}</li>",
                 escape(w.review_see),
                 escape(&r.file),
                 r.line,
-                escape(&r.label)
+                escape(w.parens.0),
+                escape(w.messages.place(r.place)),
+                escape(w.parens.1)
             );
         }
         buf.push_str("</ul>\n");

@@ -142,7 +142,9 @@ mod tests {
             file: "a.txt".into(),
             line: 3025,
             span: Span::new(3025, 3027),
-            message: message.into(),
+            message: crate::model::Message::UnresolvedBracket {
+                bracket: message.into(),
+            },
             excerpt: Some(MarkedText {
                 before: "甲".into(),
                 marked: marked.into(),
@@ -179,7 +181,9 @@ mod tests {
         f.also.push(crate::model::AlsoFired {
             rule: "bracket.unresolved".into(),
             severity: FindingSeverity::Warning,
-            message: "a & b".into(),
+            message: crate::model::Message::UnresolvedBracket {
+                bracket: "a & b".into(),
+            },
         });
         // Chinese texts: a Chinese page.
         let mut out = Vec::new();
@@ -190,7 +194,7 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("<li>另触发 <code class=\"rule\">bracket.unresolved</code> a &amp; b</li>"),
+            s.contains("<li>另触发 <code class=\"rule\">bracket.unresolved</code> 文中遗留编辑用方括号（占位符）：“a &amp; b”</li>"),
             "{s}"
         );
     }

@@ -202,7 +202,7 @@ fn finding_at(resolution: &str, file: &str, lines: (u32, u32)) -> Finding {
         file: file.into(),
         line: lines.0,
         span: Span::new(lines.0, lines.1),
-        message: "cites an old edition".into(),
+        message: crate::model::Message::CitesUnknown { number: 160 },
         excerpt: Some(MarkedText {
             before: "前".into(),
             marked: "2022年".into(),
