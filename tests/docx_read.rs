@@ -211,16 +211,16 @@ fn paragraphs_of(xml: &str) -> Vec<String> {
             let mut text = String::new();
             let mut in_mark = false;
             for r in run.find_iter(p.as_str()) {
-                // A footnote mark (in the text or before its body), and the
-                // runs Word sets right after it in the footnote reference
-                // style or superscript (`bis` after the number, the comma
-                // between two marks), are not text of the paragraph.
+                // A footnote mark (in the text or before its body), what
+                // Word sets in the footnote reference style (`bis` after the
+                // number, the comma between two marks, a number typed as a
+                // second reference) and superscript right after a mark are
+                // not text of the paragraph.
                 let r = r.as_str();
                 in_mark = r.contains("<w:footnoteReference")
                     || r.contains("<w:footnoteRef/>")
-                    || in_mark
-                        && (r.contains(r#"<w:rStyle w:val="FootnoteReference"/>"#)
-                            || r.contains(r#"<w:vertAlign w:val="superscript"/>"#));
+                    || r.contains(r#"<w:rStyle w:val="FootnoteReference"/>"#)
+                    || in_mark && r.contains(r#"<w:vertAlign w:val="superscript"/>"#);
                 if in_mark {
                     continue;
                 }

@@ -413,9 +413,21 @@ fn wtsa_resolution_1_footnotes_are_named_by_their_marks() {
             ("5", "Background Question,"),
         ]
     );
-    // Each body is referenced where its mark is printed, once.
+    // Each body is referenced where its mark is printed: footnote 2 twice
+    // in 2.1.5, the second time by a number set in the footnote reference
+    // style.
     let at: Vec<usize> = r.footnotes.iter().map(|f| f.referenced_at.len()).collect();
-    assert_eq!(at, [1; 6]);
+    assert_eq!(at, [1, 1, 2, 1, 1, 1]);
+    let c215 = r
+        .annexes
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .flat_map(Clause::descendants)
+        .find(|c| c.label.as_ref().is_some_and(|l| l.raw == "2.1.5"))
+        .expect("2.1.5");
+    let notes: Vec<&str> = c215.notes.iter().map(|n| n.as_str()).collect();
+    assert_eq!(notes, ["2", "2"]);
+    assert!(c215.text.contains("of the study group. In this case"));
     assert_eq!(r.footnotes[0].referenced_at, r.footnotes[1].referenced_at);
     // In order: 1 < 1bis < 2.
     assert!(r.footnotes.windows(2).all(|w| w[0].mark < w[1].mark));

@@ -146,22 +146,34 @@ fn diff_with(
         text_findings(crate::review::review(new, &ropts))
     };
     let diff_pairs = || crate::parallel::map_ordered(&pairs, opts.jobs, |p| pair_changes(p, opts));
-    // The review of the new edition runs beside the pair diffs (it only
-    // adjusts editorial flags afterwards), so it adds no serial step.
     let (findings, diffs) = match reviewed {
         _ if !opts.check_findings => (Vec::new(), diff_pairs()),
         Some(given) => (text_findings(given.to_vec()), diff_pairs()),
-        None if crate::parallel::threads(opts.jobs, 2) <= 1 => (review_new(), diff_pairs()),
-        // The review stays on the calling thread (and its allocator arena),
-        // as the pair diffs stay on their workers.
-        None => std::thread::scope(|s| {
-            let diffs = s.spawn(diff_pairs);
-            let findings = review_new();
-            let diffs = diffs
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // The review of the new edition is one more job beside the pair
+        // diffs (it only adjusts editorial flags afterwards), so it adds no
+        // serial step and no thread of its own. It comes first: it is the
+        // longest job, and the others fill the time it takes.
+        None => {
+            let jobs: Vec<Option<&ResolutionPair>> = std::iter::once(None)
+                .chain(pairs.iter().map(Some))
+                .collect();
+            let mut done = crate::parallel::map_ordered(&jobs, opts.jobs, |job| match job {
+                None => Done::Review(review_new()),
+                Some(p) => Done::Pair(pair_changes(p, opts)),
+            })
+            .into_iter();
+            let findings = match done.next() {
+                Some(Done::Review(f)) => f,
+                _ => Vec::new(),
+            };
+            let diffs = done
+                .filter_map(|d| match d {
+                    Done::Pair(c) => Some(c),
+                    Done::Review(_) => None,
+                })
+                .collect();
             (findings, diffs)
-        }),
+        }
     };
     let findings = FindingIndex::new(&findings);
     for edition in [old, new] {
@@ -251,6 +263,12 @@ fn unflag_findings(changes: &mut [Change], path: &str, findings: &FindingIndex) 
 /// taken into account, and whether its similarity search had to be
 /// narrowed (unpaired clauses on each side).
 type PairChanges = (Vec<Change>, Vec<Change>, Option<(usize, usize)>);
+
+/// The result of one job of [`diff_with`].
+enum Done {
+    Review(Vec<Finding>),
+    Pair(PairChanges),
+}
 
 fn pair_changes(p: &ResolutionPair, opts: &DiffOptions) -> PairChanges {
     match (p.old, p.new) {

@@ -284,17 +284,20 @@ mod tests {
         // The history line of WTSA Resolution 1 (2016) and its footnotes,
         // as the ITU's Word file has them: footnote 1 carries a custom mark
         // `1`; footnote 2 is the first auto-numbered one (shown 1) and a
-        // `bis` run follows its reference and its own mark.
+        // `bis` run follows its reference and its own mark. Footnote 3 is
+        // referenced a second time by its mark typed in the footnote
+        // reference style; a styled number that is no mark shown, plain
+        // digits and the mark before the body stay text.
         let document = r#"<w:body><w:p><w:r><w:t>(Hammamet, 2016)</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">, </w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>bis</w:t></w:r></w:p>
-            <w:p><w:r><w:t>chairman</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>2</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p></w:body>"#;
+            <w:p><w:r><w:t>chairman</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>2</w:t></w:r><w:r><w:t>, group</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t>. 2</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>7</w:t></w:r></w:p></w:body>"#;
         let footnotes = r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
             <w:footnote w:id="1"><w:p><w:r><w:t>1</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:tab/><w:t>Previously published.</w:t></w:r></w:p></w:footnote>
             <w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>bis</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>This edition.</w:t></w:r></w:p></w:footnote>
-            <w:footnote w:id="3"><w:p><w:r><w:t>2</w:t></w:r><w:r><w:tab/><w:t>In special cases.</w:t></w:r></w:p></w:footnote>"#;
+            <w:footnote w:id="3"><w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>2</w:t></w:r><w:r><w:tab/><w:t>In special cases.</w:t></w:r></w:p></w:footnote>"#;
         assert_eq!(
             laid_out(document, footnotes),
             "(Hammamet, 2016)[footnoteRef:1]1, [footnoteRef:2]1bis [1: 1 \tPreviously published.] [2: 1bis This edition.]\n\
-             chairman[footnoteRef:3]2. [3: 2\tIn special cases.]"
+             chairman[footnoteRef:3]2, group[footnoteRef:3]2. 27 [3: 2\tIn special cases.]"
         );
         // Read on, each body is attached to its own mark.
         let src = crate::ingest::SourceText {

@@ -38,6 +38,8 @@ pub(super) struct Context<'n> {
     /// Number shown for each auto-numbered footnote, by id.
     pub shown: BTreeMap<String, String>,
     auto_notes: u32,
+    /// The footnote id each mark shown so far stands for (the latest one).
+    ids_by_mark: BTreeMap<String, String>,
 }
 
 impl<'n> Context<'n> {
@@ -47,8 +49,24 @@ impl<'n> Context<'n> {
             numbering,
             shown: BTreeMap::new(),
             auto_notes: 0,
+            ids_by_mark: BTreeMap::new(),
         }
     }
+}
+
+/// Style id Word gives its "footnote reference" character style.
+const FOOTNOTE_REFERENCE_STYLE: &str = "FootnoteReference";
+
+/// A run of the body being read: whether it is set in the footnote
+/// reference style, and where in its paragraph its text begins.
+#[derive(Default)]
+struct Run {
+    mark_style: bool,
+    /// Offset in the paragraph's text where the run's text begins.
+    start: usize,
+    /// The run holds a footnote reference: offset after it, and the id of a
+    /// reference whose custom mark follows it in the run.
+    reference: Option<(usize, Option<String>)>,
 }
 
 /// Elements whose content is never text a reader sees.
@@ -98,6 +116,7 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
     let mut cell_depth = 0usize;
     let mut row_start: Vec<(usize, bool)> = Vec::new();
     let mut note: Option<(String, usize)> = None;
+    let mut run: Option<Run> = None;
     while let Some(ev) = r.next()? {
         let empty = r.was_empty();
         match ev {
@@ -146,6 +165,18 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
                     b"p" => {
                         para = Some(Paragraph::default());
                     }
+                    b"r" => {
+                        run = Some(Run {
+                            start: para.as_ref().map_or(0, |p| p.text.len()),
+                            ..Run::default()
+                        });
+                    }
+                    b"rStyle" if parent == Some(b"rPr") && grand == Some(b"r") => {
+                        if let Some(run) = run.as_mut() {
+                            run.mark_style =
+                                attr(e, b"val").as_deref() == Some(FOOTNOTE_REFERENCE_STYLE);
+                        }
+                    }
                     b"pStyle" if parent == Some(b"pPr") => {
                         if let Some(p) = para.as_mut() {
                             p.style = attr(e, b"val");
@@ -192,6 +223,13 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
                         };
                         ctx.shown.entry(id.clone()).or_insert_with(|| shown.clone());
                         push(&mut para, &format!("[footnoteRef:{id}]{shown}"));
+                        if !custom {
+                            ctx.ids_by_mark.insert(shown, id.clone());
+                        }
+                        if let Some(run) = run.as_mut() {
+                            let at = para.as_ref().map_or(0, |p| p.text.len());
+                            run.reference = Some((at, custom.then_some(id)));
+                        }
                     }
                     b"footnoteRef" => push(&mut para, &OWN_MARK.to_string()),
                     b"footnote" => {
@@ -236,6 +274,12 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
                 if matches!(name.as_slice(), b"t" | b"delText") {
                     in_text = false;
                 }
+                if name == b"r"
+                    && let (Some(run), Some(p)) = (run.take(), para.as_mut())
+                    && note.is_none()
+                {
+                    end_run(run, p, ctx);
+                }
                 close(
                     &name,
                     &mut para,
@@ -261,6 +305,30 @@ pub(super) fn walk(xml: &str, ctx: &mut Context<'_>) -> Result<Walked, String> {
         out.lines.extend(pending.split('\n').map(str::to_string));
     }
     Ok(out)
+}
+
+/// At the end of a run of the document's text: the custom mark that
+/// followed a reference in it is noted; a run set in the footnote reference
+/// style that holds no reference but the mark of a footnote shown before it
+/// (a second reference typed as a styled number) becomes a reference to
+/// that footnote.
+fn end_run(run: Run, p: &mut Paragraph, ctx: &mut Context<'_>) {
+    let text = p.text.get(run.start..).unwrap_or_default();
+    match run.reference {
+        Some((after, Some(id))) => {
+            let mark = p.text.get(after..).unwrap_or_default().trim();
+            if !mark.is_empty() {
+                ctx.ids_by_mark.insert(mark.to_string(), id);
+            }
+        }
+        Some((_, None)) => {}
+        None if run.mark_style => {
+            if let Some(id) = ctx.ids_by_mark.get(text.trim()) {
+                p.text.insert_str(run.start, &format!("[footnoteRef:{id}]"));
+            }
+        }
+        None => {}
+    }
 }
 
 fn push(para: &mut Option<Paragraph>, s: &str) {
