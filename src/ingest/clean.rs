@@ -79,17 +79,63 @@ fn ordinary(c: char) -> bool {
 /// only ASCII controls and characters whose UTF-8 form starts with one of
 /// a few lead bytes can be such a character.
 fn first_to_clean(text: &str) -> Option<usize> {
-    text.bytes().enumerate().find_map(|(i, b)| {
-        let candidate = match b {
-            b'\n' | b'\t' => false,
-            0..=0x1f | 0x7f => true,
-            // U+0080–U+00A0, U+2007–U+2060, U+3000, U+E000–U+F8FF, U+FEFF.
-            0xc2 | 0xe2 | 0xe3 | 0xee | 0xef => true,
-            _ => false,
-        };
-        let c = candidate.then(|| text.get(i..).and_then(|t| t.chars().next()))??;
-        (!ordinary(c)).then_some(i)
-    })
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if LEAD[usize::from(bytes[i])] && changes_at(text, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Bytes that may start a character [`clean`] changes: ASCII controls but
+/// TAB and LF, and the lead bytes of U+0080–U+00A0, U+2007–U+2060, U+3000,
+/// U+E000–U+F8FF and U+FEFF. A table, as every byte of a file is looked up.
+const LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xee] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Whether the character at byte `i` of `text`, whose first byte is in
+/// [`LEAD`], is one [`clean`] changes.
+fn changes_at(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&lead) = bytes.get(i) else {
+        return false;
+    };
+    // The bytes after a lead byte pass over the CJK punctuation that shares
+    // lead bytes with the characters looked for.
+    let next = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+    let candidate = match lead {
+        // U+2007, U+200B–U+200D, U+202F, U+2060.
+        0xe2 => matches!(
+            next,
+            (Some(0x80), Some(0x87 | 0x8b..=0x8d | 0xaf)) | (Some(0x81), Some(0xa0))
+        ),
+        // U+3000.
+        0xe3 => next == (Some(0x80), Some(0x80)),
+        // U+F000–U+F8FF, U+FEFF.
+        0xef => matches!(next, (Some(0x80..=0xa3), _) | (Some(0xbb), Some(0xbf))),
+        _ => true,
+    };
+    candidate
+        && text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !ordinary(c))
 }
 
 /// [`clean_owned`] of borrowed text: always a copy.
@@ -144,6 +190,15 @@ pub(super) fn clean(text: &str) -> (String, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_clean_changes_is_found_by_its_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("，{c}。");
+            let found = first_to_clean(&text);
+            assert_eq!(found.is_some(), !ordinary(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn line_ends_become_lf_keeping_the_line_count() {

@@ -668,3 +668,23 @@ pub use diff::*;
 pub use report::*;
 pub use review::*;
 pub use walk::{TextUnit, TextUnitKind};
+
+#[cfg(test)]
+mod tests {
+    use super::FootnoteMark;
+
+    #[test]
+    fn footnote_marks_order_by_number_then_ordinal_suffix() {
+        let mut marks: Vec<FootnoteMark> = ["*", "10", "2", "1ter", "1", "1bis"]
+            .into_iter()
+            .map(FootnoteMark::new)
+            .collect();
+        marks.sort();
+        let shown: Vec<&str> = marks.iter().map(FootnoteMark::as_str).collect();
+        assert_eq!(shown, ["1", "1bis", "1ter", "2", "10", "*"]);
+        assert_eq!(marks[1].number(), Some(1));
+        assert_eq!(marks[1].suffix(), "bis");
+        assert_eq!(marks[5].number(), None);
+        assert!(marks[0] == 1 && marks[1] != 1);
+    }
+}

@@ -110,18 +110,15 @@ impl PageWidth {
         // Or most lines that run on reach the column; asked only when the
         // widths alone do not tell, as reading structure is the costly part.
         let runs_to_edge = || {
-            let (mut running, mut at_edge) = (0usize, 0usize);
-            for (i, w) in content.windows(2).enumerate() {
-                if !w[0].ends_with(lang.sentence_final) && !opens_structure(w[1], lang) {
-                    running += 1;
-                    // A line that runs on reaches the column as nearly as
-                    // the next line's first unbreakable piece allows: one
-                    // ideograph, or a whole word with its space in a text
-                    // that wraps at spaces.
-                    at_edge += usize::from(widths[i] + first_piece(w[0], w[1]).max(2) > max);
-                }
-            }
-            running >= 4 && at_edge * 2 >= running
+            let open = |i: usize| !content[i].ends_with(lang.sentence_final);
+            let (edge, short): (Vec<usize>, Vec<usize>) = (0..content.len().saturating_sub(1))
+                .filter(|&i| open(i))
+                // A line that runs on reaches the column as nearly as the
+                // next line's first unbreakable piece allows: one
+                // ideograph, or a whole word with its space in a text that
+                // wraps at spaces.
+                .partition(|&i| widths[i] + first_piece(content[i], content[i + 1]).max(2) > max);
+            most_run_to_edge(&edge, &short, |i| !opens_structure(content[i + 1], lang))
         };
         (filled || runs_to_edge()).then_some(PageWidth {
             full: max,
@@ -186,6 +183,39 @@ impl PageWidth {
             !line.chars().any(|c| c.is_ascii_alphabetic()) && display_width(line) >= w
         })
     }
+}
+
+/// Whether, of the lines that may run on (`edge`: those that reach the
+/// column, `short`: the others), four or more do and at least half of
+/// those reach the column. `runs_on` is asked only until the answer is
+/// certain, the smaller group first: a filled text has few short lines that
+/// run on, a typeset one few lines at the column.
+fn most_run_to_edge(edge: &[usize], short: &[usize], runs_on: impl Fn(usize) -> bool) -> bool {
+    let (mut at_edge, mut short_running) = (0, 0);
+    let (mut edge_left, mut short_left) = (edge.len(), short.len());
+    let edge_first = edge.len() <= short.len();
+    let (first, then) = if edge_first {
+        (edge, short)
+    } else {
+        (short, edge)
+    };
+    for (k, &i) in first.iter().chain(then).enumerate() {
+        let runs = usize::from(runs_on(i));
+        if (k < first.len()) == edge_first {
+            (at_edge, edge_left) = (at_edge + runs, edge_left - 1);
+        } else {
+            (short_running, short_left) = (short_running + runs, short_left - 1);
+        }
+        if at_edge >= short_running + short_left && at_edge + short_running >= 4 {
+            return true;
+        }
+        if at_edge + edge_left < short_running
+            || at_edge + edge_left + short_running + short_left < 4
+        {
+            return false;
+        }
+    }
+    at_edge + short_running >= 4 && at_edge >= short_running
 }
 
 /// Width of what the line before `next` would have had to take for the
@@ -811,6 +841,25 @@ mod tests {
             "戊",
         ];
         assert!(PageWidth::measure(&rows, &ZH).exact);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_running_to_the_edge_are_counted_only_as_far_as_needed(
+            lines in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY), 0..40),
+        ) {
+            let edge: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].0).collect();
+            let short: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].0).collect();
+            let running = lines.iter().filter(|l| l.1).count();
+            let at_edge = lines.iter().filter(|l| l.0 && l.1).count();
+            let asked = std::cell::Cell::new(0);
+            let lazy = most_run_to_edge(&edge, &short, |i| {
+                asked.set(asked.get() + 1);
+                lines[i].1
+            });
+            proptest::prop_assert_eq!(lazy, running >= 4 && at_edge * 2 >= running);
+            proptest::prop_assert!(asked.get() <= lines.len());
+        }
     }
 
     #[test]
