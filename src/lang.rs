@@ -306,6 +306,9 @@ pub struct Lang {
     /// of their own (`以及`, `和/或`): a line that is only one of them was
     /// wrapped off the line before.
     pub list_conjunctions: &'static [&'static str],
+    /// Abbreviations whose full stop ends no sentence (`No.` + `187 of the
+    /// Convention`): a line wrapped after one is left open.
+    pub abbreviations: &'static [&'static str],
     /// Prefix of a Recommendation header (`Recommendation ITU-T A.25`).
     pub recommendation_header_prefix: &'static str,
     /// Start of the assembly line (`世界电信标准化全会（`).
@@ -779,6 +782,7 @@ pub static ZH: Lang = Lang {
     sentence_final: &['；', '。', '：', '，', ';', ':', '.', ','],
     paragraph_final: &['；', '。', '：'],
     list_conjunctions: &["以及", "及", "和/或", "和", "或", "并"],
+    abbreviations: &[],
     recommendation_header_prefix: "",
     assembly_prefix: "世界电信标准化全会（",
     other_assembly_prefixes: &[],

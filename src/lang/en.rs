@@ -65,6 +65,10 @@ pub static EN: Lang = Lang {
     sentence_final: &[';', '.', ':', ','],
     paragraph_final: &[';', '.', ':'],
     list_conjunctions: &["and", "or", "and/or"],
+    abbreviations: &[
+        "No.", "Nos.", "Rev.", "Art.", "Res.", "Rec.", "Doc.", "Vol.", "para.", "cf.", "e.g.",
+        "i.e.", "Mr.", "Ms.", "Dr.",
+    ],
     assembly_prefix: "The World Telecommunication Standardization Assembly (",
     other_assembly_prefixes: &[
         "The Plenipotentiary Conference of the International Telecommunication Union (",

@@ -113,7 +113,11 @@ impl PageWidth {
             let open = |i: usize| !content[i].ends_with(lang.sentence_final);
             let (edge, short): (Vec<usize>, Vec<usize>) = (0..content.len().saturating_sub(1))
                 .filter(|&i| open(i))
-                .partition(|&i| widths[i] + 1 >= max);
+                // A line that runs on reaches the column as nearly as the
+                // next line's first unbreakable piece allows: one
+                // ideograph, or a whole word with its space in a text that
+                // wraps at spaces.
+                .partition(|&i| widths[i] + first_piece(content[i], content[i + 1]).max(2) > max);
             most_run_to_edge(&edge, &short, |i| !opens_structure(content[i + 1], lang))
         };
         (filled || runs_to_edge()).then_some(PageWidth {
@@ -153,6 +157,21 @@ impl PageWidth {
             .sum();
         let unit = if word > 0 { word + 1 } else { 2 };
         pdf_width(line) + unit <= self.short_limit
+    }
+
+    /// Whether `line` is a piece of a word wider than the line, cut where
+    /// the line was full (a long URL): it holds no place to break at, and
+    /// in a text filled to a column, not even `next`'s first character
+    /// would have fitted.
+    pub fn cut(&self, line: &str, next: &str) -> bool {
+        let first = next
+            .chars()
+            .next()
+            .map_or(0, |c| display_width(c.encode_utf8(&mut [0; 4])));
+        self.exact
+            && !line.contains(' ')
+            && !line.chars().any(is_cjk)
+            && display_width(line) + first > self.full
     }
 
     /// Whether `line` is a full line that continues a paragraph, in a text
@@ -331,7 +350,24 @@ pub(super) fn opens_structure(t: &str, lang: &Lang) -> bool {
     // sentence that wrapped there as a label.
     let label = labels::read_label(t, lang)
         .is_some_and(|r| r.readings.iter().all(|l| !l.raw.starts_with('(')));
-    label || stands_alone(t, lang) || opens_history(t, lang)
+    label || stands_alone(t, lang) || opens_history(t, lang) || opens_assembly_line(t, lang)
+}
+
+/// Whether `t` is the start of an assembly line wrapped before its edition
+/// bracket (`The Plenipotentiary Conference of the International` +
+/// `Telecommunication Union (Dubai, 2018),`): words that begin the phrase
+/// of an assembly and end at a word boundary in it. One word is not
+/// enough (`The` opens many sentences).
+fn opens_assembly_line(t: &str, lang: &Lang) -> bool {
+    let t = t.trim_end();
+    t.contains(' ')
+        && std::iter::once(lang.assembly_prefix)
+            .chain(lang.other_assembly_prefixes.iter().copied())
+            .map(|p| p.trim_end_matches(punct::OPEN_PARENS).trim_end())
+            .any(|p| {
+                p.strip_prefix(t)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
 }
 
 /// Whether `t` is a line that is a paragraph by itself: a heading, a
@@ -340,12 +376,16 @@ pub(super) fn stands_alone(t: &str, lang: &Lang) -> bool {
     body::read_heading(t, lang).is_some() || is_header_like(t, lang)
 }
 
+/// Whether `t` is a resolution or recommendation header, or looks like one.
+pub(super) fn is_header(t: &str, lang: &Lang) -> bool {
+    header::read_header(t, lang, true).is_some() || header::looks_like_header(t, lang)
+}
+
 /// Whether `t` is a header, an annex heading or caption or an assembly
 /// line: one line, never wrapped into what follows it.
 fn is_header_like(t: &str, lang: &Lang) -> bool {
     header::is_assembly_line(t, lang)
-        || header::read_header(t, lang, true).is_some()
-        || header::looks_like_header(t, lang)
+        || is_header(t, lang)
         || annex::is_annex_heading(t, lang)
         || annex::is_annex_caption(t, lang)
 }
@@ -374,6 +414,15 @@ pub(super) fn runs_on(
     page: &PageWidth,
     lang: &Lang,
 ) -> bool {
+    // A word wider than the line was cut: whatever follows is its rest.
+    // An assembly line wrapped before its edition bracket goes on into it.
+    if page.cut(prev, next)
+        || (opens_assembly_line(para, lang)
+            && !para.contains(punct::OPEN_PARENS)
+            && next.starts_with(punct::OPEN_PARENS))
+    {
+        return true;
+    }
     // The next item of an enumeration inside the paragraph is no label.
     if continues_enumeration(para, next, lang) {
         return !page.room_for(prev, next);
@@ -400,6 +449,25 @@ pub(super) fn runs_on(
     {
         return true;
     }
+    // Where words are spaced, a line wraps before any word, numbers
+    // included: after a line left open (no closing punctuation, or inside
+    // a bracket, or after an abbreviation) that had no room for it, what
+    // looks like a label, a heading or a header goes on with the sentence
+    // (`…no fewer than` + `900 delegates,`; `…based on` + `requests from
+    // ITU Member States…`; `…clause 1.8.2.8 of` + `Recommendation ITU-T
+    // A.1.`).
+    if lang.spaced
+        && (labels::read_label(next, lang).is_some()
+            || body::read_heading(next, lang).is_some()
+            || is_header(next, lang))
+        && (!prev.ends_with(lang.sentence_final)
+            || unclosed_bracket(prev)
+            || ends_with_abbreviation(prev, lang))
+        && !stands_alone(para, lang)
+        && !page.room_for(prev, next)
+    {
+        return true;
+    }
     // A heading that fills its line may be the start of a paragraph that
     // merely opens with the same word (`请成员国…`, `责成秘书长…`).
     // After the end of a sentence it is a heading all the same.
@@ -422,7 +490,14 @@ pub(super) fn runs_on(
     // A heading never ends inside a bracket (`…与相关研究组（尤其是国` +
     // `际电联…`).
     if body::read_heading(para, lang).is_some() {
-        return unclosed_bracket(para) || (!page.short(prev) && page.short(next));
+        // In a text filled to a column the heading's line is full when the
+        // next word did not fit, however long that word.
+        let full = if page.exact {
+            !page.room_for(prev, next)
+        } else {
+            !page.short(prev)
+        };
+        return unclosed_bracket(para) || (full && page.short(next));
     }
     // Inside an open bracket the paragraph goes on (`（原WTSA-24` + `行动…）`,
     // a history line wrapped after `；`).
@@ -457,6 +532,15 @@ pub(super) fn runs_on(
     !lang.paragraph_final.contains(&last)
         || page.continues(next)
         || (page.exact && !ends_with_reference(prev))
+}
+
+/// Whether `line` ends with an abbreviation whose full stop ends no
+/// sentence (`pursuant to No.`).
+fn ends_with_abbreviation(line: &str, lang: &Lang) -> bool {
+    lang.abbreviations.iter().any(|a| {
+        line.strip_suffix(a)
+            .is_some_and(|before| before.is_empty() || before.ends_with([' ', '(']))
+    })
 }
 
 /// Whether `line` ends with a footnote reference and a final mark: an

@@ -119,7 +119,10 @@ pub fn normalize_with(src: &SourceText, lang: &'static Lang) -> Normalized {
         Vec::with_capacity(src.text.bytes().filter(|&b| b == b'\n').count() + 1);
     lines.extend(src.text.split('\n'));
     match detect_layout(&lines) {
-        Layout::Pdf => pdf::normalize(&lines, false, lang),
+        // Where words are spaced every wrap leaves the space it fell on at
+        // the line's end, so a trailing space does not end a paragraph:
+        // ends are read as in a text whose trailing spaces were stripped.
+        Layout::Pdf => pdf::normalize(&lines, lang.spaced, lang),
         Layout::Word if stripped_pdf(&lines) => {
             let mut n = pdf::normalize(&lines, true, lang);
             n.diagnostics.push(Diagnostic {

@@ -54,6 +54,9 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     };
     let mut b = Builder {
         stripped: stripped.then_some(lang),
+        // Read as stripped, but the spaces are there (a language that
+        // spaces its words): a line without one was cut inside a word.
+        spaces_kept: stripped && super::detect_layout(lines) == crate::model::Layout::Pdf,
         ..Builder::default()
     };
     let mut pending_page_start = true;
@@ -93,7 +96,14 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             }
         }
         let hard = raw.ends_with(' ');
-        if is_url_only(t) && !hard {
+        // A URL that did not fit after the words of an open paragraph in a
+        // text filled to a column is one of them (`(Source:` +
+        // `http://…)`), not a hyperlink's target.
+        let wrapped_url = b.stripped.is_some()
+            && page.exact
+            && b.cur.is_some()
+            && b.prev_line.as_deref().is_some_and(|p| !page.room_for(p, t));
+        if is_url_only(t) && !hard && !wrapped_url {
             // A hyperlink's target, written by the extractor after its text.
             b.artifact(ArtifactKind::HyperlinkTarget, lineno, t);
             continue;
@@ -106,6 +116,8 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             continue;
         }
         let join = match (&b.cur, &b.prev_line, b.stripped) {
+            // A line that lost no trailing space was cut inside a word.
+            (Some(_), Some(_), Some(_)) if b.spaces_kept && b.open => Some(false),
             (Some(cur), Some(prev), Some(lang)) => {
                 // Inside a stretch of boxes the line before is measured
                 // against the width of a box.
@@ -113,8 +125,10 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
                     Some(column) => (column, ends::last_box(prev, lang)),
                     None => (&page, prev.as_str()),
                 };
-                ends::runs_on(&cur.text, before, t, &b.out.paras, on, lang)
-                    .then(|| stripped_space(prev, t, &page))
+                // A header that opens a page opens a resolution.
+                (ends::runs_on(&cur.text, before, t, &b.out.paras, on, lang)
+                    && !(page_start && ends::is_header(t, lang)))
+                .then(|| stripped_space(prev, t, &page))
             }
             (Some(_), _, None) if b.open => Some(false),
             (Some(_), Some(prev), None)
@@ -125,6 +139,17 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             (Some(_), Some(prev), None) if latin_wrap(prev, t, &page) => Some(true),
             _ => None,
         };
+        if join.is_some() && ends::is_header(t, lang) {
+            // Read right, this is a resolution's text that cites one; read
+            // wrong, a whole resolution is gone from the outline.
+            b.out.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                line: lineno,
+                message: format!(
+                    "`{t}` looks like a resolution header but was read as the continuation of the paragraph above it; if it is one, its resolution is missing"
+                ),
+            });
+        }
         match (join, b.cur.as_mut()) {
             (Some(space), Some(cur)) => {
                 join_wrapped(&mut cur.text, t, space);
@@ -147,6 +172,8 @@ struct Builder {
     /// The language to read paragraph ends with, when trailing spaces were
     /// stripped.
     stripped: Option<&'static Lang>,
+    /// Read as stripped, yet lines keep their trailing spaces.
+    spaces_kept: bool,
     cur: Option<Para>,
     /// The last content line was wrapped (no trailing space).
     open: bool,
@@ -215,6 +242,7 @@ impl Builder {
         let runs_on = match self.stripped {
             // Without trailing spaces a numbered line starts a footnote
             // unless the line before it was full and ran on.
+            Some(_) if self.spaces_kept && self.fn_open => self.fn_cur.is_some(),
             Some(lang) => {
                 self.fn_cur.is_some()
                     && ends::runs_on(
@@ -244,6 +272,7 @@ impl Builder {
             }
             (None, Some(f)) => {
                 let space = match self.stripped {
+                    Some(_) if self.spaces_kept && self.fn_open => false,
                     Some(_) => stripped_space(&self.fn_prev_line, t, page),
                     None => latin,
                 };
@@ -344,8 +373,7 @@ fn stripped_space(prev: &str, next: &str, page: &ends::PageWidth) -> bool {
     // the line was cut.
     if page.exact {
         let latin = |c: char| !c.is_whitespace() && !crate::text::is_cjk(c);
-        let cut = !prev.contains(' ') && !prev.chars().any(crate::text::is_cjk);
-        return latin(last) && latin(first) && !cut;
+        return latin(last) && latin(first) && !page.cut(prev, next);
     }
     // A sign standing alone between spaces (`JTC1 /` + `SC35`) keeps them.
     let lone_sign = last.is_ascii_punctuation()
@@ -474,6 +502,31 @@ mod tests {
         );
         let p = paras(&text);
         assert_eq!(p[p.len() - 2..], ["ITU-T X.27/V.11", "TSAG"]);
+    }
+
+    #[test]
+    fn a_header_read_into_the_paragraph_above_is_warned_about() {
+        let lines = vec![
+            "a) 文本没有结束",
+            "",
+            "第2号决议（2024年，新德里，修订版） ",
+        ];
+        let n = normalize(&lines, false, &crate::lang::ZH);
+        assert_eq!(n.paras.len(), 1);
+        assert!(
+            n.diagnostics
+                .iter()
+                .any(|d| d.line == 3 && d.message.contains("looks like a resolution header")),
+            "{:?}",
+            n.diagnostics
+        );
+        // A header on its own line is no warning.
+        let lines = vec!["a) 文本结束。 ", "", "第2号决议（2024年，新德里，修订版） "];
+        assert!(
+            normalize(&lines, false, &crate::lang::ZH)
+                .diagnostics
+                .is_empty()
+        );
     }
 
     #[test]

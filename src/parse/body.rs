@@ -196,7 +196,7 @@ impl<'a> SectionParser<'a> {
         let prev_closed = self.prev_text.as_deref().is_none_or(ends_closed);
         if let Some(b) = self.cur.as_mut() {
             b.section.span = b.section.span.cover(p.span);
-            let diag = b.push(p, label, prev_closed);
+            let diag = b.push(p, label, prev_closed, self.lang.spaced);
             self.diagnostics.extend(diag);
         }
         self.prev_text = Some(clean);
@@ -295,7 +295,13 @@ enum Place {
 }
 
 impl Builder {
-    fn push(&mut self, p: &Para, label: Option<LabelRead>, prev_closed: bool) -> Vec<Diagnostic> {
+    fn push(
+        &mut self,
+        p: &Para,
+        label: Option<LabelRead>,
+        prev_closed: bool,
+        spaced: bool,
+    ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         let Some(read) = label else {
             self.push_unlabelled(p, &p.text);
@@ -316,7 +322,7 @@ impl Builder {
             }
             None => {
                 let raw = &read.readings[0].raw;
-                if !prev_closed && self.append_to_last(p) {
+                if !prev_closed && self.append_to_last(p, spaced) {
                     diags.push(Diagnostic {
                         severity: Severity::Note,
                         line: p.span.first_line,
@@ -458,8 +464,9 @@ impl Builder {
         }
     }
 
-    /// Append a paragraph to the last clause as a continuation.
-    fn append_to_last(&mut self, p: &Para) -> bool {
+    /// Append a paragraph to the last clause as a continuation; in a
+    /// language that spaces its words (`spaced`) the two join with a space.
+    fn append_to_last(&mut self, p: &Para, spaced: bool) -> bool {
         let Some(last) = self.section.clauses.last_mut() else {
             return false;
         };
@@ -468,6 +475,9 @@ impl Builder {
             None => last,
         };
         let (text, notes) = take_notes(&p.text);
+        if spaced && !target.text.is_empty() && !text.is_empty() {
+            target.text.push(' ');
+        }
         target.text.push_str(&text);
         target.notes.extend(notes);
         target.span = target.span.cover(p.span);
