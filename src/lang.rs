@@ -49,7 +49,8 @@ const DETECT_WINDOWS: usize = 16;
 /// of its letters (Chinese texts quote `ITU-T`, `ICT` and English names, but
 /// far fewer letters than ideographs), English when it has Latin letters
 /// and almost no ideographs, `None` when it has neither. A long text is
-/// judged on a sample of [`DETECT_SAMPLE`] bytes.
+/// judged on a fixed sample of its bytes spread over the whole text, so
+/// that the answer depends on the text only.
 pub fn detect(text: &str) -> Option<&'static Lang> {
     let (han, latin) = if text.len() <= DETECT_SAMPLE {
         letters(text)
