@@ -226,6 +226,27 @@ fn context((first, last): (usize, usize), text: &str) -> String {
     lines.join("\n")
 }
 
+/// The resolutions `rs` of `doc` exported in `style`, trailing whitespace
+/// stripped when `stripped`; written to `$RESDIFF_REFLOW_DUMP` as well when
+/// it is set, for reading a failure with the whole exported text at hand.
+fn exported(doc: &Document, rs: &[Resolution], style: Style, stripped: bool) -> String {
+    let part = Document {
+        resolutions: rs.to_vec(),
+        ..doc.clone()
+    };
+    let text = export(&part, style);
+    let text = if stripped {
+        strip_trailing(&text)
+    } else {
+        text
+    };
+    if let Some(dir) = std::env::var_os("RESDIFF_REFLOW_DUMP") {
+        let name = format!("{style:?}.txt").replace([' ', ':', '{', '}', ',', '(', ')'], "");
+        std::fs::write(Path::new(&dir).join(name), &text).expect("dump written");
+    }
+    text
+}
+
 /// Export the resolutions `rs` of `doc` in `style`, parse the result and
 /// compare.
 fn round_trip(doc: &Document, rs: &[Resolution], style: Style) -> Result<(), String> {
@@ -240,21 +261,7 @@ fn round_trip_as(
     style: Style,
     stripped: bool,
 ) -> Result<(), String> {
-    let part = Document {
-        resolutions: rs.to_vec(),
-        ..doc.clone()
-    };
-    let text = export(&part, style);
-    let text = if stripped {
-        strip_trailing(&text)
-    } else {
-        text
-    };
-    // For reading a failure with the whole exported text at hand.
-    if let Some(dir) = std::env::var_os("RESDIFF_REFLOW_DUMP") {
-        let name = format!("{style:?}.txt").replace([' ', ':', '{', '}', ',', '(', ')'], "");
-        std::fs::write(Path::new(&dir).join(name), &text).expect("dump written");
-    }
+    let text = exported(doc, rs, style, stripped);
     let got = reparse(&text);
     same_model(rs, &got, &text).map_err(|e| format!("{style:?}: {e}"))
 }
@@ -311,20 +318,7 @@ fn round_trip_but(
     style: Style,
     stripped: bool,
 ) -> Result<Vec<(String, String)>, String> {
-    let part = Document {
-        resolutions: rs.to_vec(),
-        ..doc.clone()
-    };
-    let text = export(&part, style);
-    let text = if stripped {
-        strip_trailing(&text)
-    } else {
-        text
-    };
-    if let Some(dir) = std::env::var_os("RESDIFF_REFLOW_DUMP") {
-        let name = format!("{style:?}.txt").replace([' ', ':', '{', '}', ',', '(', ')'], "");
-        std::fs::write(Path::new(&dir).join(name), &text).expect("dump written");
-    }
+    let text = exported(doc, rs, style, stripped);
     let got = reparse(&text);
     if got.resolutions.len() != rs.len() {
         return Err(model_report(rs, &got, &text).join("\n\n"));
