@@ -853,24 +853,19 @@ mod tests {
         let c = corpus("a", vec![document("a.txt", vec![r("与其他组织协作")])]);
         let d = corpus("b", vec![document("b.txt", vec![r("与其它组织协作")])]);
         let finding = |rule: &str| Finding {
-            rule: rule.into(),
-            severity: crate::model::FindingSeverity::Warning,
-            resolution: Some("2".into()),
-            file: "b.txt".into(),
-            line: 1,
-            span: Span::new(1, 1),
-            message: crate::model::Message::TemplateField,
             excerpt: Some(crate::model::MarkedText {
                 before: "与".into(),
                 marked: "其它".into(),
                 after: "组织协作".into(),
             }),
-            diff: Vec::new(),
-            related: Vec::new(),
-            suggestion: None,
-            also: Vec::new(),
-            number: None,
-            marked_range: None,
+            ..Finding::at_line(
+                rule,
+                crate::model::FindingSeverity::Warning,
+                "b.txt",
+                1,
+                Some("2".into()),
+                crate::model::Message::TemplateField,
+            )
         };
         let opts = DiffOptions::default();
         let editorial = |findings: &[Finding]| {

@@ -174,26 +174,22 @@ mod tests {
     #[test]
     fn escapes_brackets_and_bolds_the_marked_part() {
         let f = Finding {
-            rule: "bracket.unresolved".into(),
-            severity: FindingSeverity::Warning,
-            resolution: Some("40".into()),
-            file: "a.txt".into(),
-            line: 3025,
             span: Span::new(3025, 3027),
-            message: crate::model::Message::UnresolvedBracket {
-                bracket: "[本届全会]".into(),
-            },
             excerpt: Some(MarkedText {
                 before: "甲".into(),
                 marked: "[本届全会]".into(),
                 after: "乙".into(),
             }),
-            diff: Vec::new(),
-            related: Vec::new(),
-            suggestion: None,
-            also: Vec::new(),
-            number: None,
-            marked_range: None,
+            ..Finding::at_line(
+                "bracket.unresolved",
+                FindingSeverity::Warning,
+                "a.txt",
+                3025,
+                Some("40".into()),
+                crate::model::Message::UnresolvedBracket {
+                    bracket: "[本届全会]".into(),
+                },
+            )
         };
         let mut out = Vec::new();
         write_markdown(&mut out, "wtsa-24", &[f]).unwrap();

@@ -136,26 +136,22 @@ mod tests {
 
     fn finding(message: &str, marked: &str) -> Finding {
         Finding {
-            rule: "bracket.unresolved".into(),
-            severity: FindingSeverity::Warning,
-            resolution: Some("40".into()),
-            file: "a.txt".into(),
-            line: 3025,
             span: Span::new(3025, 3027),
-            message: crate::model::Message::UnresolvedBracket {
-                bracket: message.into(),
-            },
             excerpt: Some(MarkedText {
                 before: "甲".into(),
                 marked: marked.into(),
                 after: "乙".into(),
             }),
-            diff: Vec::new(),
-            related: Vec::new(),
-            suggestion: None,
-            also: Vec::new(),
-            number: None,
-            marked_range: None,
+            ..Finding::at_line(
+                "bracket.unresolved",
+                FindingSeverity::Warning,
+                "a.txt",
+                3025,
+                Some("40".into()),
+                crate::model::Message::UnresolvedBracket {
+                    bracket: message.into(),
+                },
+            )
         }
     }
 

@@ -196,24 +196,20 @@ fn moved_and_renumbered_show_old_and_new_labels() {
 
 fn finding_at(resolution: &str, file: &str, lines: (u32, u32)) -> Finding {
     Finding {
-        rule: "citation.stale".into(),
-        severity: FindingSeverity::Warning,
-        resolution: Some(resolution.into()),
-        file: file.into(),
-        line: lines.0,
         span: Span::new(lines.0, lines.1),
-        message: crate::model::Message::CitesUnknown { number: 160 },
         excerpt: Some(MarkedText {
             before: "前".into(),
             marked: "2022年".into(),
             after: "后".into(),
         }),
-        diff: Vec::new(),
-        related: Vec::new(),
-        suggestion: None,
-        also: Vec::new(),
-        number: None,
-        marked_range: None,
+        ..Finding::at_line(
+            "citation.stale",
+            FindingSeverity::Warning,
+            file,
+            lines.0,
+            Some(resolution.into()),
+            crate::model::Message::CitesUnknown { number: 160 },
+        )
     }
 }
 
