@@ -502,8 +502,12 @@ fn build_resolution(
     lang: &Lang,
 ) -> (Resolution, bool, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut paras: Vec<Para> = own.to_vec();
-    notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    // Copied only to mark references to the resolution's footnotes, which
+    // most resolutions do not have.
+    let mut paras: Cow<'_, [Para]> = Cow::Borrowed(own);
+    if !footnotes.is_empty() {
+        notes::mark_glued_references(paras.to_mut(), footnotes, lang, &mut diags);
+    }
     let h = start.header - start.first;
     let header_para = &paras[h];
     let head = header_of(header_para, lang, true).unwrap_or(HeaderLine {
