@@ -515,7 +515,10 @@ fn build_resolution(
     lang: &Lang,
 ) -> (Resolution, bool, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    // Most resolutions have no footnotes whose references to mark.
+    if !footnotes.is_empty() {
+        notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    }
     let h = start.header - start.first;
     let header_para = &paras[h];
     let head = header_of(header_para, lang, true).unwrap_or(HeaderLine {
