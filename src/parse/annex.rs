@@ -4,7 +4,7 @@
 
 use super::labels::read_label;
 use super::notes::{take_notes, take_notes_owned, without_notes};
-use crate::lang::{Lang, Pattern, punct};
+use crate::lang::{Lang, punct};
 use crate::model::{Annex, Clause, Span, Text};
 use crate::normalize::Para;
 
@@ -34,7 +34,7 @@ pub fn is_annex_caption(text: &str, lang: &Lang) -> bool {
     let Some((_, after)) = super::header::bracketed(t) else {
         return false;
     };
-    after.trim().is_empty() && lang.regex(Pattern::AnnexCaption).is_match(t)
+    after.trim().is_empty() && lang.forms.annex_caption.is_match(t)
 }
 
 fn text_of(p: &Para) -> Text {
