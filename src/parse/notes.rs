@@ -254,6 +254,20 @@ mod tests {
     }
 
     #[test]
+    fn a_text_given_up_without_references_is_kept_not_copied() {
+        let text = String::from("成员国和部门成员的贡献；");
+        let at = text.as_ptr();
+        let (clean, notes) = take_notes_owned(text);
+        assert_eq!(clean.as_ptr(), at);
+        assert!(notes.is_empty());
+        let mut paras = vec![para("发展中国家1对这方面", 2)];
+        mark_glued_references(&mut paras, &[body(1, 5, 1)], &ZH, &mut Vec::new());
+        let given = std::mem::take(&mut paras[0].text);
+        assert_eq!(take_notes(&given).1.len(), 1);
+        assert_eq!(take_notes_owned(given.clone()), take_notes(&given));
+    }
+
+    #[test]
     fn glued_digits_become_references() {
         assert_eq!(marked("发展中国家1对这方面", 1), "发展中国家对这方面|[1]");
         assert_eq!(
