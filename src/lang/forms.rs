@@ -138,11 +138,12 @@ fn find_all<T>(
 
 /// How a citation of resolutions is written: `第2号、第5号决议（2024年，新德里）`,
 /// `Resolutions 2 and 5 (New Delhi, 2024)`. As a regular expression, with
-/// the parts in brackets present only when the table gives them:
-/// `[\b]W(?:P)?\s*[\s](N)[\s*A]((?:\s*J\s*[F\s*]N[\s*A])*)[\s*C](?:[\s*]O([^OC]*)C)?`
-/// — `W` the word, `P` its plural ending, `N` a number, `A` what follows
-/// each number, `J` a joiner, `F` what goes before each further number,
-/// `C` the closing word and `O…C` the edition bracket.
+/// the parts in square brackets present only when the table gives them:
+/// `[\b]W(?:P)?\s*(N)[\s*A]((?:\s*J\s*[F\s*]N[\s*A])*)[\s*C](?:[\s*]O([^OC]*)C)?`
+/// — `W` the word (`\s+` after it when it stands alone), `P` its plural
+/// ending, `N` a number, `A` what follows each number, `J` a joiner, `F`
+/// what goes before each further number, `C` the closing word and `O…C`
+/// the edition bracket.
 #[derive(Debug)]
 pub struct CitationForm {
     /// The word that opens a citation (`第`, `Resolution`).

@@ -438,4 +438,23 @@ proptest! {
             }
         }
     }
+
+    /// Editions with places near the length limits, and the spaces after a
+    /// revision mark.
+    #[test]
+    fn edition_forms_match_their_expressions_on_long_places(
+        s in proptest::collection::vec(
+            proptest::sample::select(&[
+                "Rev.", "rev", " ", "  ", "Geneva", "New Delhi", "x", ",", "，", "2024", "20204", "年",
+                "日内瓦", "修订版", ",修订版", "(", ")", "（", "）", "[", "]", "١٢٣",
+            ][..]),
+            0..60,
+        ).prop_map(|p| p.concat())
+    ) {
+        for lang in LANGUAGES {
+            if let Some(d) = difference(lang, &s) {
+                prop_assert!(false, "{}: {s:?}: {d}", lang.tag);
+            }
+        }
+    }
 }
