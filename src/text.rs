@@ -52,6 +52,12 @@ pub fn display_width(s: &str) -> usize {
     width
 }
 
+/// Display width of one character: [`display_width`] of it alone, without
+/// encoding it first (measuring a line piece by piece).
+pub fn char_width(c: char) -> usize {
+    if is_wide_code(c as u32) { 2 } else { 1 }
+}
+
 fn is_wide_code(c: u32) -> bool {
     matches!(c,
         0x1100..=0x115F
@@ -140,6 +146,11 @@ mod tests {
         fn width_read_from_bytes_is_the_width_of_each_character(s in "(\\PC|[\u{3000}-\u{33ff}]|[\u{4d00}-\u{a0ff}]|[\u{ff00}-\u{ffef}]){0,40}") {
             let by_char: usize = s.chars().map(|c| if is_wide_code(c as u32) { 2 } else { 1 }).sum();
             proptest::prop_assert_eq!(display_width(&s), by_char);
+        }
+
+        #[test]
+        fn width_of_a_character_is_the_width_of_it_alone(c in proptest::char::any()) {
+            proptest::prop_assert_eq!(char_width(c), display_width(c.encode_utf8(&mut [0; 4])));
         }
     }
 

@@ -222,10 +222,15 @@ pub(crate) fn is_page_number(t: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Remove `[bookmark: …]` fields, recording them; returns the cleaned line.
-pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artifact>) -> String {
+/// Remove `[bookmark: …]` fields, recording them; returns the cleaned line
+/// (borrowed when it holds none, as nearly every line).
+pub(crate) fn strip_bookmarks<'a>(
+    line: &'a str,
+    lineno: u32,
+    artifacts: &mut Vec<Artifact>,
+) -> std::borrow::Cow<'a, str> {
     if !line.contains('[') {
-        return line.to_string();
+        return std::borrow::Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
@@ -247,7 +252,7 @@ pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artif
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Append `next` to a paragraph being built. Wrapped CJK text joins with

@@ -3,7 +3,7 @@
 //! optional title, and their paragraphs, table rows and labelled items.
 
 use super::labels::read_label;
-use super::notes::{take_notes, without_notes};
+use super::notes::{take_notes, take_notes_owned, without_notes};
 use crate::lang::{Lang, punct};
 use crate::model::{Annex, Clause, Span, Text};
 use crate::normalize::Para;
@@ -105,11 +105,10 @@ pub fn build_annex(caption: Option<&Para>, heading: &Para, body: &[Para], lang: 
     let paragraphs: Vec<Clause> = body[i..]
         .iter()
         .map(|p| {
-            let (label, rest) = match read_label(&p.text, lang) {
-                Some(r) => (r.readings.into_iter().next(), r.rest),
-                None => (None, p.text.clone()),
+            let (label, (text, notes)) = match read_label(&p.text, lang) {
+                Some(r) => (r.readings.into_iter().next(), take_notes_owned(r.rest)),
+                None => (None, take_notes(&p.text)),
             };
-            let (text, notes) = take_notes(&rest);
             Clause {
                 label,
                 text,
