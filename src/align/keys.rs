@@ -2,9 +2,8 @@
 //! shown to the reader. The base key ignores layout; the editorial key also
 //! ignores the changes that [`crate::diff::editorial`] calls editorial.
 
-use crate::lang::{Lang, Pattern};
+use crate::lang::Lang;
 use crate::text::fold_width;
-use regex::Regex;
 
 /// Base key: full-width forms folded to half-width, all whitespace removed.
 /// Two texts with equal base keys read the same.
@@ -57,14 +56,23 @@ fn is_space(c: char) -> bool {
 /// Placeholder an edition citation is replaced by in editorial keys.
 const EDITION_MARK: &str = "⟨edition⟩";
 
-/// Edition citation inside a base key ([`Pattern::KeyCitation`] of the
-/// language): `2022年,日内瓦,修订版)`, `[2022年,日内瓦],修订版)`,
-/// `(Rev.Dubai,2018)`. It must end with a closing bracket so that a year
-/// and place in running text is not taken for one. The place is any short
-/// run without separators, so that misspelt places and the `20204` typo
-/// still count.
-fn citation_regex(lang: &Lang) -> &Regex {
-    lang.regex(Pattern::KeyCitation)
+/// Replace each edition citation inside the base key `s` (the language's
+/// [`KeyCitationForm`](crate::lang::forms::KeyCitationForm)):
+/// `2022年,日内瓦,修订版)`, `[2022年,日内瓦],修订版)`, `(Rev.Dubai,2018)`, by
+/// [`EDITION_MARK`]. The place is any short run without separators, so
+/// that misspelt places and the `20204` typo still count.
+fn mark_citations(s: &str, lang: &Lang) -> Option<String> {
+    let mut out = String::new();
+    let mut kept = 0;
+    for r in lang.forms.key_citation.find_iter(s) {
+        out.push_str(&s[kept..r.start]);
+        out.push_str(EDITION_MARK);
+        kept = r.end;
+    }
+    (kept > 0).then(|| {
+        out.push_str(&s[kept..]);
+        out
+    })
 }
 
 /// Editorial key: the base key with variant spellings folded to one form
@@ -87,10 +95,8 @@ pub fn editorial_key_of_base(base: &str, lang: &Lang) -> String {
         "" => s.contains('('),
         y => s.contains(y),
     };
-    if gate {
-        s = citation_regex(lang)
-            .replace_all(&s, EDITION_MARK)
-            .into_owned();
+    if gate && let Some(marked) = mark_citations(&s, lang) {
+        s = marked;
     }
     s
 }

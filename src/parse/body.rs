@@ -2,7 +2,7 @@
 //! lists whose labels must continue a sequence to be accepted as labels.
 
 use super::labels::{LabelRead, decimal_path, read_label};
-use super::notes::take_notes;
+use super::notes::{take_notes, take_notes_owned};
 use crate::lang::{Lang, punct};
 use crate::model::{
     Clause, ClauseLabel, Diagnostic, LabelFamily, Section, SectionKind, Severity, Span, Text,
@@ -274,6 +274,7 @@ impl<'a> SectionParser<'a> {
     /// All sections, in order.
     pub fn finish(mut self) -> (Vec<Section>, Vec<Diagnostic>) {
         self.finish_section();
+        self.sections.shrink_to_fit();
         (self.sections, self.diagnostics)
     }
 }
@@ -320,7 +321,7 @@ impl Builder {
                         message: format!("label `{}` read as `{ascii}`", lbl.raw),
                     });
                 }
-                self.push_labelled(p, place, lbl, &read.rest)
+                self.push_labelled(p, place, lbl, read.rest)
             }
             None => {
                 let raw = &read.readings[0].raw;
@@ -423,8 +424,8 @@ impl Builder {
         Some(last.children.last().map_or(&last.text, |c| &c.text))
     }
 
-    fn push_labelled(&mut self, p: &Para, place: Place, label: ClauseLabel, rest: &str) {
-        let (text, notes) = take_notes(rest);
+    fn push_labelled(&mut self, p: &Para, place: Place, label: ClauseLabel, rest: String) {
+        let (text, notes) = take_notes_owned(rest);
         let state = ListState {
             family: label.family,
             last: label.ordinal,

@@ -44,6 +44,16 @@ pub fn take_notes(text: &str) -> (String, Vec<FootnoteMark>) {
     (out, notes)
 }
 
+/// [`take_notes`] for a text the caller gives up: one without references
+/// (most paragraphs) is handed back as it is, not copied.
+pub fn take_notes_owned(text: String) -> (String, Vec<FootnoteMark>) {
+    if text.contains(NOTE_START) {
+        take_notes(&text)
+    } else {
+        (text, Vec::new())
+    }
+}
+
 /// Lines on which each note mark is referenced in `paras` (encoded refs).
 pub fn reference_lines(paras: &[Para]) -> Vec<(FootnoteMark, u32)> {
     let mut out = Vec::new();
