@@ -10,7 +10,7 @@ use super::{
 };
 use crate::lang::Lang;
 use crate::model::{Diagnostic, FootnoteMark, Severity, Span};
-use crate::text::{display_width, is_latin_alnum};
+use crate::text::{display_width, is_latin_alnum, trim};
 
 /// Share of the typical full line width that a line plus the next line's
 /// first word must exceed for the break between them to be a wrap. Line
@@ -25,7 +25,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     let page = if stripped {
         let content: Vec<&str> = lines
             .iter()
-            .map(|l| l.trim())
+            .map(|l| trim(l))
             .filter(|l| !l.is_empty())
             .collect();
         ends::PageWidth::measure(&content, lang)
@@ -35,7 +35,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
         let mut content: Vec<&str> = Vec::with_capacity(lines.len());
         let mut wrapped: Vec<bool> = Vec::with_capacity(lines.len());
         for l in lines {
-            let t = l.trim();
+            let t = trim(l);
             if !t.is_empty() {
                 content.push(t);
                 wrapped.push(!l.ends_with(' '));
@@ -71,7 +71,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     for (i, raw_line) in lines.iter().enumerate() {
         let lineno = i as u32 + 1;
         let raw = strip_bookmarks(raw_line, lineno, &mut b.out.artifacts);
-        let t = raw.trim();
+        let t = trim(&raw);
         if t.is_empty() {
             continue;
         }
@@ -357,7 +357,7 @@ fn is_separator(t: &str) -> bool {
 /// A page number stands alone between blank lines; a digit line inside a
 /// paragraph would not.
 fn blank_around(lines: &[&str], i: usize) -> bool {
-    let blank = |j: Option<&&str>| j.is_none_or(|l| l.trim().is_empty());
+    let blank = |j: Option<&&str>| j.is_none_or(|l| trim(l).is_empty());
     blank(i.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(i + 1))
 }
 

@@ -27,8 +27,10 @@ const MAX_HEADING_CHARS: usize = 120;
 /// Read `text` as a heading, if its wording is one. Whether it stands where a
 /// heading can stand is [`SectionParser`]'s business.
 pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
-    let t = text.trim();
-    if t.is_empty() || t.chars().count() > MAX_HEADING_CHARS || t.ends_with(punct::CLAUSE_END) {
+    let t = crate::text::trim(text);
+    // Counted only up to the limit, not through a long paragraph.
+    if t.is_empty() || t.chars().nth(MAX_HEADING_CHARS).is_some() || t.ends_with(punct::CLAUSE_END)
+    {
         return None;
     }
     let (mut further, t) = match lang.strip_keyword(t, lang.further_prefix) {
