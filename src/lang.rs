@@ -7,14 +7,18 @@
 //! in `tests/lang.rs` checks it).
 
 use crate::model::{DeclaredStatus, OtherBlockKind, SectionKind};
-use regex::Regex;
-use std::sync::OnceLock;
+use forms::{
+    CaptionForm, CitationForm, Digits, EditionForm, Forms, IdEnd, KeyCitationForm, LongYearForm,
+    Word,
+};
 
 mod en;
+pub mod forms;
 pub mod messages;
 mod messages_en;
 mod messages_zh;
 pub mod punct;
+mod unicode;
 
 pub use en::EN;
 pub use messages::MessageWords;
@@ -148,83 +152,7 @@ pub fn ordinal_suffix_rank(suffix: &str) -> Option<usize> {
         .find_map(|l| l.ordinal_suffixes.iter().position(|s| *s == suffix))
 }
 
-/// The patterns of a language table, compiled once on first use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Pattern {
-    /// A citation of resolutions: group 1 the first number, group 2 further
-    /// numbers, group 3 the inside of the edition bracket.
-    Citation,
-    /// A bracket that may hold an edition; group 1 its inside.
-    EditionBracket,
-    /// A year with too many digits.
-    LongYear,
-    /// An annex caption naming its resolution: group 1 the id, group 2 the
-    /// edition.
-    AnnexCaption,
-    /// An edition citation inside a base comparison key (no whitespace,
-    /// width folded).
-    KeyCitation,
-}
-
-impl Pattern {
-    /// Every pattern.
-    pub const ALL: [Pattern; 5] = [
-        Pattern::Citation,
-        Pattern::EditionBracket,
-        Pattern::LongYear,
-        Pattern::AnnexCaption,
-        Pattern::KeyCitation,
-    ];
-}
-
-/// Regular expressions of a language, by [`Pattern`].
-#[derive(Debug)]
-pub struct Patterns {
-    /// See [`Pattern::Citation`].
-    pub citation: &'static str,
-    /// See [`Pattern::EditionBracket`].
-    pub edition_bracket: &'static str,
-    /// See [`Pattern::LongYear`].
-    pub long_year: &'static str,
-    /// See [`Pattern::AnnexCaption`].
-    pub annex_caption: &'static str,
-    /// See [`Pattern::KeyCitation`].
-    pub key_citation: &'static str,
-}
-
-/// Compiled [`Patterns`], filled on first use.
-#[derive(Debug)]
-pub struct Compiled([OnceLock<Regex>; 5]);
-
-impl Compiled {
-    /// Nothing compiled yet.
-    pub const fn new() -> Self {
-        Compiled([const { OnceLock::new() }; 5])
-    }
-}
-
-impl Default for Compiled {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Lang {
-    /// The compiled pattern `p`. The patterns are constants of the tables,
-    /// all compiled by the unit tests.
-    pub fn regex(&self, p: Pattern) -> &Regex {
-        let src = match p {
-            Pattern::Citation => self.patterns.citation,
-            Pattern::EditionBracket => self.patterns.edition_bracket,
-            Pattern::LongYear => self.patterns.long_year,
-            Pattern::AnnexCaption => self.patterns.annex_caption,
-            Pattern::KeyCitation => self.patterns.key_citation,
-        };
-        self.compiled.0[p as usize]
-            .get_or_init(|| Regex::new(src).unwrap_or_else(|e| panic!("{}: {e}", self.tag)))
-    }
-
     /// An edition as the language writes it: `2024年，新德里`,
     /// `New Delhi, 2024`.
     pub fn edition_text(&self, year: u32, place: &str, revised: bool) -> String {
@@ -389,10 +317,8 @@ pub struct Lang {
     pub citation_connectors: &'static [&'static str],
     /// Example headings of operative sections, for messages.
     pub operative_examples: &'static str,
-    /// Regular expressions.
-    pub patterns: Patterns,
-    /// [`Lang::patterns`], compiled.
-    pub compiled: Compiled,
+    /// How citations, editions, long years and annex captions are written.
+    pub forms: Forms,
     /// Words of the change reports (Markdown, HTML, CSV), in this language.
     pub report: &'static ReportWords,
 }
@@ -921,14 +847,45 @@ pub static ZH: Lang = Lang {
     qualifier_follows: false,
     citation_connectors: &["、", "和", "及", "以及", "与", "或"],
     operative_examples: "做出决议, 责成 …",
-    patterns: Patterns {
-        citation: r"第\s*([0-9０-９]+)\s*号((?:\s*[、和及]\s*第\s*[0-9０-９]+\s*号)*)\s*决议(?:（([^（）]*)）)?",
-        edition_bracket: r"（(\[?[0-9０-９]{3,}年?\]?[，,][^（）]*)）",
-        long_year: r"[0-9０-９]{5,}年",
-        annex_caption: r"^（第([^（）]+)号决议（([^（）]*)）[）)]$",
-        key_citation: r"\[?\d{4,5}年,[^,()\[\]]{1,12}?\]?(?:,修订版)?[)\]]",
+    forms: Forms {
+        citation: CitationForm {
+            word: Word::exact("第"),
+            plural: None,
+            standalone: false,
+            digits: Digits::AsciiAndFullWidth,
+            after_number: "号",
+            joiners: &["、", "和", "及"],
+            before_further: "第",
+            closing: "决议",
+            edition_brackets: ('（', '）'),
+            space_before_edition: false,
+        },
+        edition: EditionForm::YearFirst {
+            brackets: ('（', '）'),
+            square: ('[', ']'),
+            digits: Digits::AsciiAndFullWidth,
+            min_digits: 3,
+            year_suffix: "年",
+            commas: &['，', ','],
+        },
+        long_year: LongYearForm::Suffixed {
+            digits: Digits::AsciiAndFullWidth,
+            min: 5,
+            suffix: "年",
+        },
+        annex_caption: CaptionForm {
+            brackets: ('（', '）'),
+            lead: Word::exact("第"),
+            id_end: IdEnd::Suffix("号决议"),
+            closers: &['）', ')'],
+        },
+        key_citation: KeyCitationForm::YearFirst {
+            year_digits: (4, 5),
+            year_suffix: "年",
+            place_max: 12,
+            revised: ",修订版",
+        },
     },
-    compiled: Compiled::new(),
     report: &ZH_REPORT,
 };
 
@@ -1022,15 +979,6 @@ pub(crate) fn cjk_counting(value: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_pattern_compiles() {
-        for lang in LANGUAGES {
-            for p in Pattern::ALL {
-                let _ = lang.regex(p);
-            }
-        }
-    }
 
     #[test]
     fn byte_count_of_detect_agrees_with_counting_characters() {

@@ -296,7 +296,7 @@ pub fn write_file_with(
                 .write(true)
                 .open(&target)
                 .map_err(write_err)?;
-            let mut out = std::io::BufWriter::with_capacity(CHUNK, f);
+            let mut out = std::io::BufWriter::with_capacity(SINK_BUFFER, f);
             return render(&mut out)
                 .and_then(|()| out.flush())
                 .map_err(write_err);
@@ -334,7 +334,7 @@ pub fn write_file_with(
     }
     let mut tmp = builder.tempfile_in(dir).map_err(write_err)?;
     {
-        let mut out = std::io::BufWriter::with_capacity(CHUNK, &mut tmp);
+        let mut out = std::io::BufWriter::with_capacity(SINK_BUFFER, &mut tmp);
         render(&mut out)
             .and_then(|()| out.flush())
             .map_err(write_err)?;
@@ -349,8 +349,15 @@ pub fn write_file_with(
 }
 
 /// How many bytes of a report are gathered before they are escaped and
-/// written on.
-const CHUNK: usize = 64 * 1024;
+/// written on: the report's one buffer, so it stays small (the report is
+/// written at the end of the run, when the editions and the diff are all
+/// held); each write call still carries thousands of lines.
+const CHUNK: usize = 16 * 1024;
+
+/// The buffer of a file or of standard output. The escaped pieces a report
+/// is written in are larger and go past it; it only gathers the small
+/// writes of other callers.
+const SINK_BUFFER: usize = 8 * 1024;
 
 /// Write the report `render` produces to the file `path` (see
 /// [`write_file_with`]) or to standard output (see [`write_stdout`]),
@@ -365,7 +372,7 @@ pub fn write_report(
         let mut e = Escaper {
             inner: w,
             kind,
-            pending: Vec::with_capacity(CHUNK + 1024),
+            pending: Vec::with_capacity(CHUNK),
         };
         render(&mut e)?;
         e.flush()
@@ -441,11 +448,15 @@ fn safe_cut(bytes: &[u8]) -> usize {
 
 impl std::io::Write for Escaper<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.pending.extend_from_slice(buf);
+        // Take no more than fits, so that the buffer never grows: a large
+        // write (a whole buffered renderer's worth) goes on in pieces.
+        let room = CHUNK.saturating_sub(self.pending.len()).max(1);
+        let taken = buf.len().min(room);
+        self.pending.extend_from_slice(&buf[..taken]);
         if self.pending.len() >= CHUNK {
             self.pass_on(false)?;
         }
-        Ok(buf.len())
+        Ok(taken)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -475,7 +486,7 @@ pub fn write_stdout_with(
             "it is closed; give -o FILE to write the report to a file",
         )));
     }
-    let mut out = std::io::BufWriter::with_capacity(CHUNK, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(SINK_BUFFER, std::io::stdout().lock());
     match render(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(write_err(e)),
         _ => Ok(()),
@@ -564,6 +575,45 @@ mod tests {
             escape_report(s, ReportKind::Text { color: true }),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_large_write_goes_through_the_escaper_in_pieces_and_escapes_as_a_whole() {
+        // Long lines (one longer than the buffer), CJK cut anywhere by the
+        // writes, and controls and colour codes on both sides of the cuts.
+        let mut report = String::new();
+        for i in 0..3000 {
+            report.push_str(&format!("第{i}号决议\u{1b}[31m删除\u{1b}[0m\u{202e}，"));
+            if i % 7 == 0 {
+                report.push('\n');
+            }
+        }
+        report.push_str(&"决".repeat(3 * CHUNK));
+        report.push_str("\u{85}\n");
+        for kind in [ReportKind::Json, ReportKind::Text { color: true }] {
+            let mut sink = Vec::new();
+            let mut e = Escaper {
+                inner: &mut sink,
+                kind,
+                pending: Vec::with_capacity(CHUNK),
+            };
+            // Writes of every size, as a buffered renderer makes them.
+            let mut rest = report.as_bytes();
+            let mut size = 1;
+            while !rest.is_empty() {
+                let n = size.min(rest.len());
+                e.write_all(&rest[..n]).unwrap();
+                rest = &rest[n..];
+                size = size * 3 % 70_001 + 1;
+                assert!(e.pending.capacity() <= CHUNK, "the buffer grew");
+            }
+            e.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(sink).unwrap(),
+                escape_report(&report, kind),
+                "{kind:?}"
+            );
+        }
     }
 
     #[test]

@@ -52,6 +52,29 @@ pub fn display_width(s: &str) -> usize {
     width
 }
 
+/// [`str::trim`], answered without a search when the text starts with a
+/// byte that cannot open a space (ASCII other than whitespace, or a lead
+/// byte of none of the Unicode spaces: every ideograph) and ends with a
+/// character that is not one — nearly every line. Called for every line of
+/// a file, several times.
+pub fn trim(s: &str) -> &str {
+    let plain_start = s
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| !matches!(b, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1..=0xe3));
+    if plain_start && s.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// Display width of one character: [`display_width`] of it alone, without
+/// encoding it first (measuring a line piece by piece).
+pub fn char_width(c: char) -> usize {
+    if is_wide_code(c as u32) { 2 } else { 1 }
+}
+
 fn is_wide_code(c: u32) -> bool {
     matches!(c,
         0x1100..=0x115F
@@ -140,6 +163,16 @@ mod tests {
         fn width_read_from_bytes_is_the_width_of_each_character(s in "(\\PC|[\u{3000}-\u{33ff}]|[\u{4d00}-\u{a0ff}]|[\u{ff00}-\u{ffef}]){0,40}") {
             let by_char: usize = s.chars().map(|c| if is_wide_code(c as u32) { 2 } else { 1 }).sum();
             proptest::prop_assert_eq!(display_width(&s), by_char);
+        }
+
+        #[test]
+        fn quick_trim_is_trim(s in "(\\PC|\\s|[\u{85}\u{a0}\u{1680}\u{2000}-\u{205f}\u{3000}-\u{3002}]){0,12}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        #[test]
+        fn width_of_a_character_is_the_width_of_it_alone(c in proptest::char::any()) {
+            proptest::prop_assert_eq!(char_width(c), display_width(c.encode_utf8(&mut [0; 4])));
         }
     }
 

@@ -232,6 +232,12 @@ pub fn cleanup(ops: Vec<InlineOp>) -> Vec<InlineOp> {
             }
         }
     }
+    // The pieces were grown by appending and stay in the report to the end
+    // of the run: they keep no spare room.
+    for o in &mut out {
+        o.text.shrink_to_fit();
+    }
+    out.shrink_to_fit();
     out
 }
 

@@ -334,6 +334,10 @@ fn finish_pair(
     };
     header_changes.retain(|c| !hidden(c));
     changes.retain(|c| !hidden(c));
+    // The report is held to the end of the run beside both editions: the
+    // lists keep no room they grew into.
+    header_changes.shrink_to_fit();
+    changes.shrink_to_fit();
     let diff = ResolutionDiff {
         id: p.id.clone(),
         aliases: p.aliases.clone(),
@@ -445,10 +449,23 @@ pub(crate) fn diff_resolution(
 /// A whole resolution as changes: every unit added (`added`) or removed,
 /// header lines first. None is editorial: the text is new or gone.
 fn whole(r: &Resolution, added: bool, lang: &Lang) -> (Vec<Change>, Vec<Change>) {
-    let mut empty = r.clone();
-    empty.sections.clear();
-    empty.annexes.clear();
-    empty.footnotes.clear();
+    // The header lines alone: a copy of the whole body would only be
+    // thrown away.
+    let empty = Resolution {
+        id: r.id.clone(),
+        number: r.number,
+        action: r.action,
+        kind: r.kind,
+        header: r.header.clone(),
+        edition: r.edition.clone(),
+        title: r.title.clone(),
+        history: r.history.clone(),
+        assembly: r.assembly.clone(),
+        sections: Vec::new(),
+        annexes: Vec::new(),
+        footnotes: Vec::new(),
+        span: r.span,
+    };
     let (old, new) = if added { (&empty, r) } else { (r, &empty) };
     let side = |r: &Resolution, unit: ChangeUnit| -> Option<Side> {
         match unit {

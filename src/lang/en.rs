@@ -3,7 +3,11 @@
 //! 2024),`, headings such as `considering further` or `resolves to instruct
 //! the Director of the Telecommunication Standardization Bureau`.
 
-use super::{Compiled, Lang, PageWords, Patterns, ReportListPhrase, ReportWords, Series};
+use super::forms::{
+    CaptionForm, CitationForm, Digits, EditionForm, Forms, IdEnd, KeyCitationForm, LongYearForm,
+    Word,
+};
+use super::{Lang, PageWords, ReportListPhrase, ReportWords, Series};
 use crate::model::{DeclaredStatus, SectionKind};
 
 /// English.
@@ -216,14 +220,43 @@ pub static EN: Lang = Lang {
     qualifier_follows: true,
     citation_connectors: &["and", "or", ","],
     operative_examples: "resolves, instructs …",
-    patterns: Patterns {
-        citation: r"\b(?i:Resolutions?)\s+(\d+)((?:\s*(?:,|and|or)\s*\d+)*)(?:\s*\(([^()]*)\))?",
-        edition_bracket: r"\(((?:(?i:Rev)\.\s*)?[^()\d]{2,40},\s*\[?\d{3,}\]?)\)",
-        long_year: r"\b20\d{3}\b",
-        annex_caption: r"^\((?i:to) (?i:Resolution) ([^()\s]+)\s*\(([^()]*)\)\)$",
-        key_citation: r"\((?i:Rev)?\.?\[?[^(),\[\]]{2,40},\d{4,5}\]?\)",
+    forms: Forms {
+        citation: CitationForm {
+            word: Word::any_case("Resolution"),
+            plural: Some(Word::any_case("s")),
+            standalone: true,
+            digits: Digits::Decimal,
+            after_number: "",
+            joiners: &[",", "and", "or"],
+            before_further: "",
+            closing: "",
+            edition_brackets: ('(', ')'),
+            space_before_edition: true,
+        },
+        edition: EditionForm::PlaceFirst {
+            brackets: ('(', ')'),
+            square: ('[', ']'),
+            revised: Word::any_case("Rev."),
+            place: (2, 40),
+            comma: ',',
+            min_digits: 3,
+        },
+        long_year: LongYearForm::Standalone {
+            lead: "20",
+            rest: 3,
+        },
+        annex_caption: CaptionForm {
+            brackets: ('(', ')'),
+            lead: Word::any_case("to Resolution "),
+            id_end: IdEnd::Space,
+            closers: &[')'],
+        },
+        key_citation: KeyCitationForm::PlaceFirst {
+            revised: Word::any_case("Rev"),
+            place: (2, 40),
+            year_digits: (4, 5),
+        },
     },
-    compiled: Compiled::new(),
 };
 
 /// Report words of English texts.

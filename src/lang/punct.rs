@@ -67,8 +67,12 @@ pub const CLOSE_SQUARE: &[char] = &[']', '］'];
 /// Characters that end a citation's phrase.
 pub const PHRASE_BREAKS: &[char] = &['，', '；', '。', ',', ';'];
 
-/// A bracketed stretch, ASCII, full-width or lenticular brackets, not nested.
-pub const PLACEHOLDER_BRACKET: &str = r"[\[［【]([^\[\]［］【】]*)[\]］】]";
+/// Brackets that open a drafting placeholder: ASCII, full-width or
+/// lenticular.
+pub const PLACEHOLDER_OPEN: &[char] = &['[', '［', '【'];
+
+/// Brackets that close a drafting placeholder.
+pub const PLACEHOLDER_CLOSE: &[char] = &[']', '］', '】'];
 
 /// Punctuation folded to ASCII in comparison keys (beyond the full-width
 /// forms block, which folds by offset).

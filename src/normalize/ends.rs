@@ -10,7 +10,7 @@ use super::Para;
 use crate::lang::{Lang, punct};
 use crate::model::LabelFamily;
 use crate::parse::{annex, body, header, labels};
-use crate::text::{display_width, is_cjk};
+use crate::text::{char_width, display_width, is_cjk};
 
 /// What the page tells about line widths, in character cells.
 #[derive(Debug, Clone, Copy, Default)]
@@ -42,7 +42,8 @@ impl PageWidth {
             })
             .map(|w| pdf_width(w[0]))
             .collect();
-        if let Some(page) = PageWidth::exact(content, lang) {
+        let display: Vec<usize> = content.iter().map(|l| display_width(l)).collect();
+        if let Some(page) = PageWidth::exact(content, &display, lang) {
             return page;
         }
         let (full, spread) = if widths.is_empty() {
@@ -67,8 +68,10 @@ impl PageWidth {
         // The most common width of full ideograph-only lines, then how the
         // first lines after a sure paragraph end are set.
         let mut counts = std::collections::BTreeMap::new();
-        for l in content.iter().filter(|l| all_wide(l)) {
-            let w = display_width(l);
+        for (l, &w) in content.iter().zip(&display) {
+            if !all_wide(l, w) {
+                continue;
+            }
             if w + 2 > page.short_limit {
                 *counts.entry(w).or_insert(0usize) += 1;
             }
@@ -77,10 +80,10 @@ impl PageWidth {
             return page;
         };
         let (mut flush, mut indented) = (0usize, 0usize);
-        for w in content.windows(2) {
+        for (w, &next_width) in content.windows(2).zip(&display[1..]) {
             let sure_end = w[0].ends_with(lang.paragraph_final) && page.short(w[0]);
-            if sure_end && all_wide(w[1]) && !opens_structure(w[1], lang) {
-                match display_width(w[1]) {
+            if sure_end && all_wide(w[1], next_width) && !opens_structure(w[1], lang) {
+                match next_width {
                     x if x == cjk_full => flush += 1,
                     x if x + 4 == cjk_full => indented += 1,
                     _ => {}
@@ -96,11 +99,10 @@ impl PageWidth {
     /// The page of a text filled to a fixed column: no line is wider than
     /// the widest, and most lines that run on reach it (or stop one column
     /// short of it, where the next ideograph did not fit). A typeset text
-    /// varies with its proportional letters and its indents.
-    pub(super) fn exact(content: &[&str], lang: &Lang) -> Option<PageWidth> {
-        // Each line measured once: this runs over every line of every PDF
-        // extraction.
-        let widths: Vec<usize> = content.iter().map(|l| display_width(l)).collect();
+    /// varies with its proportional letters and its indents. `widths`:
+    /// the [`display_width`] of each line of `content`, measured once by
+    /// the caller (this runs over every line of every PDF extraction).
+    pub(super) fn exact(content: &[&str], widths: &[usize], lang: &Lang) -> Option<PageWidth> {
         let max = widths.iter().copied().max()?;
         // In a text of short rows and titles, many lines reach the column
         // and few stop just short of it.
@@ -164,10 +166,7 @@ impl PageWidth {
     /// in a text filled to a column, not even `next`'s first character
     /// would have fitted.
     pub fn cut(&self, line: &str, next: &str) -> bool {
-        let first = next
-            .chars()
-            .next()
-            .map_or(0, |c| display_width(c.encode_utf8(&mut [0; 4])));
+        let first = next.chars().next().map_or(0, char_width);
         self.exact
             && !line.contains(' ')
             && !line.chars().any(is_cjk)
@@ -225,13 +224,14 @@ fn most_run_to_edge(edge: &[usize], short: &[usize], runs_on: impl Fn(usize) -> 
 /// after a space nor before a dash or a bullet (which would open a list
 /// item).
 fn first_piece(line: &str, next: &str) -> usize {
-    let chars: Vec<char> = next.chars().collect();
+    // Read lazily: only the piece is measured, not the whole next line.
+    let mut chars = next.chars().peekable();
     let mut width = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if i > 0 {
-            let p = chars[i - 1];
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(p) = prev {
             let breaks = if c == ' ' {
-                let n = chars.get(i + 1).copied();
+                let n = chars.peek().copied();
                 !p.is_whitespace()
                     && !is_cjk(p)
                     && n.is_some_and(|n| n != ' ' && !is_cjk(n) && !punct::LIST_MARKS.contains(&n))
@@ -242,12 +242,19 @@ fn first_piece(line: &str, next: &str) -> usize {
                 break;
             }
         }
-        width += display_width(c.encode_utf8(&mut [0; 4]));
+        width += char_width(c);
+        prev = Some(c);
     }
-    // A footnote reference sticks to the word before it (`可能性4，`).
-    if chars.first().is_some_and(|c| is_cjk(*c)) && chars.get(1).is_some_and(char::is_ascii_digit) {
-        let digits = chars[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let after = chars.get(1 + digits);
+    // A footnote reference sticks to the word before it (`可能性4，`): up
+    // to two digits, so the first four characters tell.
+    let mut head = next.chars();
+    let head = [head.next(), head.next(), head.next(), head.next()];
+    if head[0].is_some_and(is_cjk) && head[1].is_some_and(|c| c.is_ascii_digit()) {
+        let digits = head[1..]
+            .iter()
+            .take_while(|c| c.is_some_and(|c| c.is_ascii_digit()))
+            .count();
+        let after = head.get(1 + digits).copied().flatten();
         if digits <= 2 && after.is_none_or(|c| !c.is_alphanumeric()) {
             width += digits;
         }
@@ -256,7 +263,7 @@ fn first_piece(line: &str, next: &str) -> usize {
         .chars()
         .last()
         .is_some_and(|c| !is_cjk(c) && !c.is_whitespace())
-        && chars.first().is_some_and(|c| !is_cjk(*c));
+        && head[0].is_some_and(|c| !is_cjk(c));
     width + usize::from(spaced)
 }
 
@@ -339,8 +346,9 @@ pub(super) fn last_box<'a>(line: &'a str, lang: &Lang) -> &'a str {
 }
 
 /// Whether every character of `line` is set full-width.
-fn all_wide(line: &str) -> bool {
-    !line.is_empty() && display_width(line) == 2 * line.chars().count()
+/// Whether `line`, `width` cells wide, holds wide characters only.
+fn all_wide(line: &str, width: usize) -> bool {
+    !line.is_empty() && width == 2 * line.chars().count()
 }
 
 /// Whether `t` opens a structure of its own: it never continues the line
@@ -714,7 +722,7 @@ pub(super) fn pdf_width(line: &str) -> usize {
         .map(|c| match c {
             '“' | '”' | '‘' | '’' | '…' | '—' => 4,
             'A'..='Z' => 3,
-            _ => 2 * display_width(c.encode_utf8(&mut [0; 4])),
+            _ => 2 * char_width(c),
         })
         .sum();
     halves.div_ceil(2)

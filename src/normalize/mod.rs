@@ -188,7 +188,7 @@ pub(crate) fn detect_layout(lines: &[&str]) -> Layout {
     let mut content = 0usize;
     let mut trailing = 0usize;
     for l in lines {
-        if l.trim().is_empty() {
+        if crate::text::trim(l).is_empty() {
             continue;
         }
         content += 1;
@@ -206,26 +206,31 @@ pub(crate) fn detect_layout(lines: &[&str]) -> Layout {
 /// Whether a line is a MOD/ADD/SUP marker (the start of a document in an
 /// assembly's texts).
 pub(crate) fn is_marker(text: &str) -> bool {
-    matches!(text.trim(), "MOD" | "ADD" | "SUP")
+    matches!(crate::text::trim(text), "MOD" | "ADD" | "SUP")
 }
 
 /// Whether `t` is only a URL (a hyperlink target left by the extractor).
 pub(crate) fn is_url_only(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(char::is_whitespace)
 }
 
 /// Whether `t` is a page number line (digits only).
 pub(crate) fn is_page_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Remove `[bookmark: …]` fields, recording them; returns the cleaned line.
-pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artifact>) -> String {
+/// Remove `[bookmark: …]` fields, recording them; returns the cleaned line
+/// (borrowed when it holds none, as nearly every line).
+pub(crate) fn strip_bookmarks<'a>(
+    line: &'a str,
+    lineno: u32,
+    artifacts: &mut Vec<Artifact>,
+) -> std::borrow::Cow<'a, str> {
     if !line.contains('[') {
-        return line.to_string();
+        return std::borrow::Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
@@ -247,7 +252,7 @@ pub(crate) fn strip_bookmarks(line: &str, lineno: u32, artifacts: &mut Vec<Artif
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Append `next` to a paragraph being built. Wrapped CJK text joins with

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::lang::Lang;
 use crate::model::{Diagnostic, FootnoteMark, Severity, Span};
-use crate::text::{display_width, is_latin_alnum};
+use crate::text::{display_width, is_latin_alnum, trim};
 
 /// Share of the typical full line width that a line plus the next line's
 /// first word must exceed for the break between them to be a wrap. Line
@@ -25,20 +25,27 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     let page = if stripped {
         let content: Vec<&str> = lines
             .iter()
-            .map(|l| l.trim())
+            .map(|l| trim(l))
             .filter(|l| !l.is_empty())
             .collect();
         ends::PageWidth::measure(&content, lang)
     } else {
-        let content: Vec<&str> = lines
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect();
+        // Each content line trimmed and measured once, for both readings
+        // of the page below.
+        let mut content: Vec<&str> = Vec::with_capacity(lines.len());
+        let mut wrapped: Vec<bool> = Vec::with_capacity(lines.len());
+        for l in lines {
+            let t = trim(l);
+            if !t.is_empty() {
+                content.push(t);
+                wrapped.push(!l.ends_with(' '));
+            }
+        }
+        let widths: Vec<usize> = content.iter().map(|l| display_width(l)).collect();
         // A text filled to a column by a program has exact widths: a line
         // with room for the next word was not wrapped there.
-        ends::PageWidth::exact(&content, lang).unwrap_or_else(|| {
-            let full = typical_full_width(lines);
+        ends::PageWidth::exact(&content, &widths, lang).unwrap_or_else(|| {
+            let full = typical_full_width(&widths, &wrapped);
             ends::PageWidth {
                 full,
                 short_limit: full,
@@ -64,7 +71,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
     for (i, raw_line) in lines.iter().enumerate() {
         let lineno = i as u32 + 1;
         let raw = strip_bookmarks(raw_line, lineno, &mut b.out.artifacts);
-        let t = raw.trim();
+        let t = trim(&raw);
         if t.is_empty() {
             continue;
         }
@@ -158,7 +165,7 @@ pub(super) fn normalize(lines: &[&str], stripped: bool, lang: &'static Lang) -> 
             _ => b.start(t, lineno, page_start),
         }
         b.open = !hard;
-        b.prev_line = Some(t.to_string());
+        b.set_prev_line(t);
         b.prev_index = i;
     }
     b.flush();
@@ -186,6 +193,9 @@ struct Builder {
     fn_cur: Option<FootnoteBody>,
     /// Last line of the footnote being read.
     fn_prev_line: String,
+    /// Room in which the next paragraph is built: joining lines grows it,
+    /// and it is kept from one paragraph to the next.
+    spare: String,
 }
 
 impl Builder {
@@ -197,11 +207,24 @@ impl Builder {
         });
     }
 
+    /// Remember the last content line, in the room the one before held.
+    fn set_prev_line(&mut self, t: &str) {
+        match &mut self.prev_line {
+            Some(p) => {
+                p.clear();
+                p.push_str(t);
+            }
+            None => self.prev_line = Some(t.to_string()),
+        }
+    }
+
     /// Close the paragraph being built and open one with this line.
     fn start(&mut self, text: &str, lineno: u32, page_start: bool) {
         self.flush();
+        let mut buf = std::mem::take(&mut self.spare);
+        buf.push_str(text);
         self.cur = Some(Para {
-            text: text.to_string(),
+            text: buf,
             span: Span::new(lineno, lineno),
             page_start,
             tab_after_first_token: false,
@@ -210,10 +233,14 @@ impl Builder {
 
     fn flush(&mut self) {
         if let Some(mut p) = self.cur.take() {
-            // Joining wrapped lines grows the text by doubling: give back
-            // the unused room, which would otherwise add up to a large share
-            // of the file.
-            p.text.shrink_to_fit();
+            // The paragraph keeps a copy of exactly its size (unused room
+            // would add up to a large share of the file); the room it was
+            // built in serves the next one, so that joining lines does not
+            // grow a new buffer by doubling for every paragraph.
+            let text = String::from(p.text.as_str());
+            let mut buf = std::mem::replace(&mut p.text, text);
+            buf.clear();
+            self.spare = buf;
             self.out.paras.push(p);
         }
         self.open = false;
@@ -294,7 +321,8 @@ impl Builder {
             }
         }
         self.fn_open = !raw.ends_with(' ');
-        self.fn_prev_line = t.to_string();
+        self.fn_prev_line.clear();
+        self.fn_prev_line.push_str(t);
     }
 }
 
@@ -329,35 +357,27 @@ fn is_separator(t: &str) -> bool {
 /// A page number stands alone between blank lines; a digit line inside a
 /// paragraph would not.
 fn blank_around(lines: &[&str], i: usize) -> bool {
-    let blank = |j: Option<&&str>| j.is_none_or(|l| l.trim().is_empty());
+    let blank = |j: Option<&&str>| j.is_none_or(|l| trim(l).is_empty());
     blank(i.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(i + 1))
 }
 
 /// Median display width of wrapped lines (lines without a trailing space
 /// followed by more text): the width of a full line of this document.
-fn typical_full_width(lines: &[&str]) -> usize {
-    let mut widths: Vec<usize> = Vec::new();
-    let mut prev: Option<&str> = None;
-    for l in lines {
-        if l.trim().is_empty() {
-            continue;
-        }
-        if let Some(p) = prev
-            && !p.ends_with(' ')
-        {
-            widths.push(display_width(p.trim()));
-        }
-        prev = Some(l);
+/// `widths`: the display width of each content line; `wrapped`: whether it
+/// lost no trailing space.
+fn typical_full_width(widths: &[usize], wrapped: &[bool]) -> usize {
+    let mut full: Vec<usize> = widths
+        .iter()
+        .zip(wrapped)
+        .take(widths.len().saturating_sub(1))
+        .filter(|(_, wrapped)| **wrapped)
+        .map(|(w, _)| *w)
+        .collect();
+    if full.is_empty() {
+        return widths.iter().copied().max().unwrap_or(0);
     }
-    if widths.is_empty() {
-        return lines
-            .iter()
-            .map(|l| display_width(l.trim()))
-            .max()
-            .unwrap_or(0);
-    }
-    widths.sort_unstable();
-    widths[widths.len() / 2]
+    full.sort_unstable();
+    full[full.len() / 2]
 }
 
 /// Whether a wrap between `prev` and `next` (trailing spaces stripped) was

@@ -3,8 +3,8 @@
 //! optional title, and their paragraphs, table rows and labelled items.
 
 use super::labels::read_label;
-use super::notes::{take_notes, without_notes};
-use crate::lang::{Lang, Pattern, punct};
+use super::notes::{take_notes, take_notes_owned, without_notes};
+use crate::lang::{Lang, punct};
 use crate::model::{Annex, Clause, Span, Text};
 use crate::normalize::Para;
 
@@ -34,7 +34,7 @@ pub fn is_annex_caption(text: &str, lang: &Lang) -> bool {
     let Some((_, after)) = super::header::bracketed(t) else {
         return false;
     };
-    after.trim().is_empty() && lang.regex(Pattern::AnnexCaption).is_match(t)
+    after.trim().is_empty() && lang.forms.annex_caption.is_match(t)
 }
 
 fn text_of(p: &Para) -> Text {
@@ -105,11 +105,10 @@ pub fn build_annex(caption: Option<&Para>, heading: &Para, body: &[Para], lang: 
     let paragraphs: Vec<Clause> = body[i..]
         .iter()
         .map(|p| {
-            let (label, rest) = match read_label(&p.text, lang) {
-                Some(r) => (r.readings.into_iter().next(), r.rest),
-                None => (None, p.text.clone()),
+            let (label, (text, notes)) = match read_label(&p.text, lang) {
+                Some(r) => (r.readings.into_iter().next(), take_notes_owned(r.rest)),
+                None => (None, take_notes(&p.text)),
             };
-            let (text, notes) = take_notes(&rest);
             Clause {
                 label,
                 text,

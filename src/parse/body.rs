@@ -2,7 +2,7 @@
 //! lists whose labels must continue a sequence to be accepted as labels.
 
 use super::labels::{LabelRead, decimal_path, read_label};
-use super::notes::take_notes;
+use super::notes::{take_notes, take_notes_owned};
 use crate::lang::{Lang, punct};
 use crate::model::{
     Clause, ClauseLabel, Diagnostic, LabelFamily, Section, SectionKind, Severity, Span, Text,
@@ -27,8 +27,10 @@ const MAX_HEADING_CHARS: usize = 120;
 /// Read `text` as a heading, if its wording is one. Whether it stands where a
 /// heading can stand is [`SectionParser`]'s business.
 pub fn read_heading(text: &str, lang: &Lang) -> Option<HeadingRead> {
-    let t = text.trim();
-    if t.is_empty() || t.chars().count() > MAX_HEADING_CHARS || t.ends_with(punct::CLAUSE_END) {
+    let t = crate::text::trim(text);
+    // Counted only up to the limit, not through a long paragraph.
+    if t.is_empty() || t.chars().nth(MAX_HEADING_CHARS).is_some() || t.ends_with(punct::CLAUSE_END)
+    {
         return None;
     }
     let (mut further, t) = match lang.strip_keyword(t, lang.further_prefix) {
@@ -272,6 +274,7 @@ impl<'a> SectionParser<'a> {
     /// All sections, in order.
     pub fn finish(mut self) -> (Vec<Section>, Vec<Diagnostic>) {
         self.finish_section();
+        self.sections.shrink_to_fit();
         (self.sections, self.diagnostics)
     }
 }
@@ -318,7 +321,7 @@ impl Builder {
                         message: format!("label `{}` read as `{ascii}`", lbl.raw),
                     });
                 }
-                self.push_labelled(p, place, lbl, &read.rest)
+                self.push_labelled(p, place, lbl, read.rest)
             }
             None => {
                 let raw = &read.readings[0].raw;
@@ -421,8 +424,8 @@ impl Builder {
         Some(last.children.last().map_or(&last.text, |c| &c.text))
     }
 
-    fn push_labelled(&mut self, p: &Para, place: Place, label: ClauseLabel, rest: &str) {
-        let (text, notes) = take_notes(rest);
+    fn push_labelled(&mut self, p: &Para, place: Place, label: ClauseLabel, rest: String) {
+        let (text, notes) = take_notes_owned(rest);
         let state = ListState {
             family: label.family,
             last: label.ordinal,

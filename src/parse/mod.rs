@@ -145,6 +145,19 @@ fn parse_inner(
             .filter(|f| f.span.first_line >= first_line && f.span.first_line < end_line)
             .cloned()
             .collect();
+        // An owned paragraph's text moves into the resolution's working
+        // copy (it is released below anyway); a borrowed one is copied.
+        let own_len = own.len();
+        let own: Vec<Para> = match &mut norm {
+            Cow::Owned(n) => n.paras[start.first..start.first + own_len]
+                .iter_mut()
+                .map(|p| Para {
+                    text: std::mem::take(&mut p.text),
+                    ..*p
+                })
+                .collect(),
+            Cow::Borrowed(n) => n.paras[start.first..start.first + own_len].to_vec(),
+        };
         let (res, lacks_history, diags) = build_resolution(own, start, &footnotes, lang);
         if lacks_history {
             lacking_history.push((
@@ -493,17 +506,19 @@ fn join_texts(parts: &[Para], lang: &Lang) -> Text {
     out
 }
 
-/// Build one resolution from its paragraphs (`own[0]` is the marker or the
-/// header).
+/// Build one resolution from its paragraphs (`paras[0]` is the marker or
+/// the header).
 fn build_resolution(
-    own: &[Para],
+    mut paras: Vec<Para>,
     start: &Start,
     footnotes: &[FootnoteBody],
     lang: &Lang,
 ) -> (Resolution, bool, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut paras: Vec<Para> = own.to_vec();
-    notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    // Most resolutions have no footnotes whose references to mark.
+    if !footnotes.is_empty() {
+        notes::mark_glued_references(&mut paras, footnotes, lang, &mut diags);
+    }
     let h = start.header - start.first;
     let header_para = &paras[h];
     let head = header_of(header_para, lang, true).unwrap_or(HeaderLine {
@@ -646,8 +661,8 @@ fn build_resolution(
         })
         .collect::<Vec<_>>();
     let mut span = Span::new(
-        own.first().map_or(0, |p| p.span.first_line),
-        own.last().map_or(0, |p| p.span.last_line),
+        paras.first().map_or(0, |p| p.span.first_line),
+        paras.last().map_or(0, |p| p.span.last_line),
     );
     for f in &footnotes {
         span = span.cover(f.span);

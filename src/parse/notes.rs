@@ -44,6 +44,16 @@ pub fn take_notes(text: &str) -> (String, Vec<FootnoteMark>) {
     (out, notes)
 }
 
+/// [`take_notes`] for a text the caller gives up: one without references
+/// (most paragraphs) is handed back as it is, not copied.
+pub fn take_notes_owned(text: String) -> (String, Vec<FootnoteMark>) {
+    if text.contains(NOTE_START) {
+        take_notes(&text)
+    } else {
+        (text, Vec::new())
+    }
+}
+
 /// Lines on which each note mark is referenced in `paras` (encoded refs).
 pub fn reference_lines(paras: &[Para]) -> Vec<(FootnoteMark, u32)> {
     let mut out = Vec::new();
@@ -67,11 +77,19 @@ pub fn mark_glued_references(
     lang: &Lang,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // Only footnotes that know their page are looked for (most resolutions
+    // have none): the headings are read only then.
+    if footnotes.iter().all(|f| f.page_first_line.is_none()) {
+        return;
+    }
     let mut headings: Vec<String> = paras
         .iter()
-        .map(|p| without_notes(&p.text).into_owned())
-        .filter(|t| super::body::read_heading(t, lang).is_some())
-        .map(|t| t.trim_end_matches(punct::COMMAS).to_string())
+        .filter_map(|p| {
+            let t = without_notes(&p.text);
+            super::body::read_heading(&t, lang)
+                .is_some()
+                .then(|| t.trim_end_matches(punct::COMMAS).to_string())
+        })
         .collect();
     headings.extend(lang.headings.iter().map(|(kw, _)| kw.to_string()));
     headings.sort();
@@ -233,6 +251,20 @@ mod tests {
         mark_glued_references(&mut paras, &[body(number, 5, 1)], &ZH, &mut d);
         let (clean, notes) = take_notes(&paras[0].text);
         format!("{clean}|{notes:?}")
+    }
+
+    #[test]
+    fn a_text_given_up_without_references_is_kept_not_copied() {
+        let text = String::from("成员国和部门成员的贡献；");
+        let at = text.as_ptr();
+        let (clean, notes) = take_notes_owned(text);
+        assert_eq!(clean.as_ptr(), at);
+        assert!(notes.is_empty());
+        let mut paras = vec![para("发展中国家1对这方面", 2)];
+        mark_glued_references(&mut paras, &[body(1, 5, 1)], &ZH, &mut Vec::new());
+        let given = std::mem::take(&mut paras[0].text);
+        assert_eq!(take_notes(&given).1.len(), 1);
+        assert_eq!(take_notes_owned(given.clone()), take_notes(&given));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::model::{
     Change, ChangeCounts, ChangeKind, ChangeUnit, DIFF_SCHEMA_VERSION, DiffReport, DiffSummary,
-    InlineTag, Location, MatchHow, Note, ResolutionDiff, ResolutionStatus, Verdict,
+    InlineOp, InlineTag, Location, MatchHow, Note, ResolutionDiff, ResolutionStatus, Verdict,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -19,7 +19,32 @@ struct JsonReport<'a> {
     renumbering_hidden: bool,
     notes: &'a [Note],
     summary: JsonSummary,
-    resolutions: Vec<JsonResolution<'a>>,
+    resolutions: Each<'a, ResolutionDiff>,
+}
+
+/// A list of the report serialised item by item through its transport
+/// type, so that no transport copy of the whole report is built first.
+struct Each<'a, T>(&'a [T]);
+
+impl Serialize for Each<'_, ResolutionDiff> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(resolution))
+    }
+}
+
+impl Serialize for Each<'_, Change> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(change))
+    }
+}
+
+impl Serialize for Each<'_, InlineOp> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|o| JsonInline {
+            op: o.op,
+            text: &o.text,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -62,8 +87,8 @@ struct JsonResolution<'a> {
     match_how: Option<&'a MatchHow>,
     old_location: Option<JsonLocation<'a>>,
     new_location: Option<JsonLocation<'a>>,
-    header_changes: Vec<JsonChange<'a>>,
-    changes: Vec<JsonChange<'a>>,
+    header_changes: Each<'a, Change>,
+    changes: Each<'a, Change>,
 }
 
 #[derive(Serialize)]
@@ -92,7 +117,7 @@ struct JsonChange<'a> {
     old_text: Option<&'a str>,
     new_text: Option<&'a str>,
     editorial: bool,
-    inline: Vec<JsonInline<'a>>,
+    inline: Each<'a, InlineOp>,
     old_lines: Option<[u32; 2]>,
     new_lines: Option<[u32; 2]>,
 }
@@ -136,14 +161,7 @@ fn change(c: &Change) -> JsonChange<'_> {
         old_text: c.old_text.as_deref(),
         new_text: c.new_text.as_deref(),
         editorial: c.editorial,
-        inline: c
-            .inline
-            .iter()
-            .map(|o| JsonInline {
-                op: o.op,
-                text: &o.text,
-            })
-            .collect(),
+        inline: Each(&c.inline),
         old_lines: c.old_span.map(|s| [s.first_line, s.last_line]),
         new_lines: c.new_span.map(|s| [s.first_line, s.last_line]),
     }
@@ -161,8 +179,8 @@ fn resolution(r: &ResolutionDiff) -> JsonResolution<'_> {
         match_how: r.match_how.as_ref(),
         old_location: r.old_location.as_ref().map(location),
         new_location: r.new_location.as_ref().map(location),
-        header_changes: r.header_changes.iter().map(change).collect(),
-        changes: r.changes.iter().map(change).collect(),
+        header_changes: Each(&r.header_changes),
+        changes: Each(&r.changes),
     }
 }
 
@@ -176,11 +194,11 @@ pub fn write_diff_json<W: Write>(out: &mut W, report: &DiffReport) -> io::Result
         renumbering_hidden: report.renumbering_hidden,
         notes: &report.notes,
         summary: summary(report.summary()),
-        resolutions: report.resolutions.iter().map(resolution).collect(),
+        resolutions: Each(&report.resolutions),
     };
     // The serializer writes a few bytes at a time: gathered here, they
-    // reach `out` (often a `dyn Write`) in large pieces.
-    let mut buf = io::BufWriter::with_capacity(64 * 1024, out);
+    // reach `out` (often a `dyn Write`) in pieces of a few thousand.
+    let mut buf = io::BufWriter::with_capacity(8 * 1024, out);
     serde_json::to_writer_pretty(&mut buf, &j)?;
     writeln!(buf)?;
     buf.flush()

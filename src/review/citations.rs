@@ -15,7 +15,7 @@
 
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
-use crate::lang::{Lang, Pattern, punct};
+use crate::lang::{Lang, punct};
 use crate::model::{Action, Finding, FindingSeverity, Message};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -44,38 +44,35 @@ pub fn find_citations(
 ) -> Vec<Citation> {
     let mut out: Vec<Citation> = Vec::new();
     let mut prev_end = 0;
-    let matches: Vec<_> = lang.regex(Pattern::Citation).captures_iter(text).collect();
+    let matches: Vec<_> = lang.forms.citation.find_iter(text).collect();
     for (k, m) in matches.iter().enumerate() {
-        let Some(all) = m.get(0) else { continue };
+        let all = &m.range;
         let mut numbers = Vec::new();
-        for part in [m.get(1), m.get(2)].into_iter().flatten() {
-            let runs = part.as_str().split(|c: char| !punct::is_any_digit(c));
+        for part in [&m.first, &m.further] {
+            let runs = text[part.clone()].split(|c: char| !punct::is_any_digit(c));
             for n in runs.filter(|r| !r.is_empty()) {
                 if let Ok(v) = crate::text::fold_digits(n).parse() {
                     numbers.push(v);
                 }
             }
         }
-        let edition = m.get(3).map(|e| e.range());
-        let phrase_start = text[..all.start()]
+        let edition = m.edition.clone();
+        let phrase_start = text[..all.start]
             .char_indices()
             .filter(|(_, c)| punct::PHRASE_BREAKS.contains(c))
             .map(|(i, c)| i + c.len_utf8())
             .next_back()
             .unwrap_or(0)
             .max(prev_end);
-        let before = &text[phrase_start..all.start()];
+        let before = &text[phrase_start..all.start];
         // Where the qualifier follows (`Resolution 77 (…) of this
         // conference`), the phrase runs to the next break or citation.
         let phrase = if lang.qualifier_follows {
-            let next = matches
-                .get(k + 1)
-                .and_then(|n| n.get(0))
-                .map_or(text.len(), |n| n.start());
-            let end = text[all.end()..next]
+            let next = matches.get(k + 1).map_or(text.len(), |n| n.range.start);
+            let end = text[all.end..next]
                 .find(punct::PHRASE_BREAKS)
-                .map_or(next, |i| all.end() + i);
-            &text[all.end()..end]
+                .map_or(next, |i| all.end + i);
+            &text[all.end..end]
         } else {
             before
         };
@@ -111,10 +108,10 @@ pub fn find_citations(
                 None => Series::Unknown,
             },
         };
-        prev_end = all.end();
+        prev_end = all.end;
         out.push(Citation {
             numbers,
-            range: all.range(),
+            range: all.clone(),
             edition,
             series,
         });
@@ -145,7 +142,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn is_caption(text: &str, lang: &Lang) -> bool {
-    lang.regex(Pattern::AnnexCaption).is_match(text.trim())
+    lang.forms.annex_caption.is_match(text.trim())
 }
 
 /// Numbers suppressed at this assembly: SUP texts and the report's list.

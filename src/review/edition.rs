@@ -9,7 +9,7 @@
 
 use super::support::{Unit, UnitKind, YearPlace, read_edition};
 use super::{Context, Text};
-use crate::lang::{Lang, Pattern, punct};
+use crate::lang::{Lang, punct};
 use crate::model::{Action, Finding, FindingSeverity, HistoryProblem, Message, RelatedPlace};
 use std::collections::BTreeMap;
 
@@ -145,10 +145,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 _ => {}
             }
             if unit.kind == UnitKind::AnnexCaption
-                || ctx
-                    .lang
-                    .regex(Pattern::AnnexCaption)
-                    .is_match(unit.text.trim())
+                || ctx.lang.forms.annex_caption.is_match(unit.text.trim())
             {
                 caption(ctx, t, &unit, out);
             }
@@ -337,15 +334,13 @@ fn history(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
 fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let text = unit.text.trim();
     let offset = unit.text.find(text).unwrap_or(0);
-    let Some(m) = ctx.lang.regex(Pattern::AnnexCaption).captures(text) else {
+    let Some(m) = ctx.lang.forms.annex_caption.captures(text) else {
         return;
     };
-    let (Some(id), Some(ed)) = (m.get(1), m.get(2)) else {
-        return;
-    };
-    let id_range = offset + id.start()..offset + id.end();
-    let ed_range = offset + ed.start()..offset + ed.end();
-    let id_text = crate::text::fold_digits(id.as_str());
+    let (id, ed) = (&text[m.id.clone()], &text[m.edition.clone()]);
+    let id_range = offset + m.id.start..offset + m.id.end;
+    let ed_range = offset + m.edition.start..offset + m.edition.end;
+    let id_text = crate::text::fold_digits(id);
     if super::support::id_key(&id_text) != super::support::id_key(&t.res.id) {
         let mut f = ctx.finding(
             "edition.caption-mismatch",
@@ -354,14 +349,14 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             unit,
             id_range,
             Message::CaptionId {
-                written: id.as_str().to_string(),
+                written: id.to_string(),
                 id: t.res.id.clone(),
             },
         );
         f.suggestion = Some(t.res.id.clone());
         out.push(f);
     }
-    let e = read_edition(ed.as_str(), ctx.lang);
+    let e = read_edition(ed, ctx.lang);
     if e.malformed_year() {
         return; // reported by `malformed_years`
     }
@@ -376,7 +371,7 @@ fn caption(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
             unit,
             ed_range,
             Message::CaptionEdition {
-                written: ed.as_str().to_string(),
+                written: ed.to_string(),
             },
         );
         f.suggestion = h
@@ -393,18 +388,14 @@ fn header_edition(t: Text, lang: &Lang) -> Option<super::support::EditionText> {
 
 fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) {
     let mut flagged: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in ctx
-        .lang
-        .regex(Pattern::EditionBracket)
-        .captures_iter(unit.text)
-    {
-        let Some(inner) = m.get(1) else { continue };
-        let e = read_edition(inner.as_str(), ctx.lang);
+    for m in ctx.lang.forms.edition.find_iter(unit.text) {
+        let inner = &unit.text[m.inside.clone()];
+        let e = read_edition(inner, ctx.lang);
         if !e.malformed_year() {
             continue;
         }
-        let start = inner.start() + inner.as_str().find(punct::is_any_digit).unwrap_or(0);
-        let digits_len: usize = inner.as_str()[start - inner.start()..]
+        let start = m.inside.start + inner.find(punct::is_any_digit).unwrap_or(0);
+        let digits_len: usize = inner[start - m.inside.start..]
             .chars()
             .take_while(|c| {
                 punct::is_any_digit(*c)
@@ -428,22 +419,23 @@ fn malformed_years(ctx: &Context, t: Text, unit: &Unit, out: &mut Vec<Finding>) 
         f.suggestion = likely_year(&unit.text[range], ctx);
         out.push(f);
     }
-    for m in ctx.lang.regex(Pattern::LongYear).find_iter(unit.text) {
-        if flagged.iter().any(|r| r.contains(&m.start())) {
+    for m in ctx.lang.forms.long_year.find_iter(unit.text) {
+        if flagged.iter().any(|r| r.contains(&m.start)) {
             continue;
         }
+        let year = &unit.text[m.clone()];
         let mut f = ctx.finding(
             "edition.malformed-year",
             FindingSeverity::Error,
             t,
             unit,
-            m.range(),
+            m.clone(),
             Message::MalformedYear {
-                year: m.as_str().to_string(),
+                year: year.to_string(),
                 in_edition: false,
             },
         );
-        f.suggestion = likely_year(m.as_str(), ctx);
+        f.suggestion = likely_year(year, ctx);
         out.push(f);
     }
 }
