@@ -263,7 +263,8 @@ fn=(4)
                 .unwrap_or_default();
             assert!(
                 !p.is_empty()
-                    && p.chars().all(|c| c.is_ascii_alphanumeric() || "_.$*".contains(c)),
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_.$*".contains(c)),
                 "{line}"
             );
             assert_eq!(
