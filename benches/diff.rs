@@ -7,7 +7,8 @@
 //! with `similar` (benches/reference_similar.rs: line diff, inline
 //! refinement of changed lines). Reports best and median wall time, peak
 //! RSS (via `/usr/bin/time` when present) and the ratios. Run with
-//! `cargo bench --bench diff`; `-- --rounds N` changes the number of rounds.
+//! `cargo bench --bench diff`; `-- --rounds N` changes the number of rounds,
+//! `-- --write-pair` only writes the 1× pair (for tools/hot-text.sh).
 
 #[path = "../tests/synthetic/mod.rs"]
 mod synthetic;
@@ -273,6 +274,11 @@ fn main() {
         synthetic::render(&new_doc, synthetic::DEFAULT_STYLE),
     )
     .expect("write");
+    // tools/hot-text.sh profiles runs on this pair.
+    if args.iter().any(|a| a == "--write-pair") {
+        println!("{}\n{}", pair.old.display(), one_new.display());
+        return;
+    }
     let (one_ours, one_ref) = measure(
         "1× (SYNTHETIC old vs WTSA-24)",
         &pair.old,
