@@ -6,64 +6,11 @@
 //! same on every run and machine. Writing the JSON report must not copy the
 //! report: it streams through a small buffer.
 
+mod counting;
 mod synthetic;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed on to the system allocator unchanged; only
-// the sizes are counted.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as the caller promised for `layout`.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as the caller promised for `layout`.
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from this allocator with `layout`.
-        unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as the caller promised for `ptr`, `layout`, `new_size`.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                CURRENT.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// The most the JSON writer may hold at once: its buffer, whatever the
 /// size of the report.
@@ -84,8 +31,7 @@ fn diff_json_peak_heap_is_bounded_and_the_report_is_streamed() {
         .map(|p| std::fs::metadata(p).expect("input").len() as usize)
         .sum::<usize>();
 
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting::reset_peak();
     let opts = resdiff::corpus::LoadOptions::default();
     let old = resdiff::corpus::load(&pair.old, &opts).expect("old edition");
     let new = resdiff::corpus::load(&pair.new, &opts).expect("new edition");
@@ -94,12 +40,11 @@ fn diff_json_peak_heap_is_bounded_and_the_report_is_streamed() {
         ..Default::default()
     };
     let report = resdiff::diff::diff_editions(&old, &new, &diff_opts).expect("diff");
-    let held = CURRENT.load(Ordering::Relaxed);
-    let diff_peak = PEAK.load(Ordering::Relaxed) - before;
-    PEAK.store(held, Ordering::Relaxed);
-    let mut out = CountingSink(0);
+    let diff_peak = counting::peak() - before;
+    let held = counting::reset_peak();
+    let mut out = counting::CountingSink(0);
     resdiff::render::diff_json::write_diff_json(&mut out, &report).expect("JSON written");
-    let json_peak = PEAK.load(Ordering::Relaxed) - held;
+    let json_peak = counting::peak() - held;
     let changes: usize = report.resolutions.iter().map(|r| r.changes.len()).sum();
     drop((report, old, new));
     let _ = std::fs::remove_dir_all(&dir);
@@ -120,18 +65,4 @@ fn diff_json_peak_heap_is_bounded_and_the_report_is_streamed() {
         "peak heap {diff_peak} bytes is {:.2}× the inputs of {size} bytes (at most {PEAK_PER_INPUT_BYTE}×)",
         diff_peak as f64 / size as f64
     );
-}
-
-/// Counts the bytes written to it and keeps none.
-struct CountingSink(usize);
-
-impl std::io::Write for CountingSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }

@@ -5,63 +5,12 @@
 //! hold more than three times the file's size. Counted bytes, not time or
 //! RSS: the same on every machine.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+mod counting;
+
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed on to the system allocator unchanged; only
-// the sizes are counted.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as the caller promised for `layout`.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as the caller promised for `layout`.
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from this allocator with `layout`.
-        unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as the caller promised for `ptr`, `layout`, `new_size`.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                CURRENT.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// Copies of the WTSA-24 text in the generated input.
 const COPIES: u32 = 12;
@@ -93,16 +42,15 @@ fn parse_json_peak_heap_is_at_most_three_times_the_input() {
     std::fs::write(&file, generated()).expect("write input");
     let size = std::fs::metadata(&file).expect("input").len() as usize;
 
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting::reset_peak();
     let corpus = resdiff::corpus::load(&file, &resdiff::corpus::LoadOptions::default())
         .expect("generated text parses");
     let docs: Vec<_> = corpus.documents.iter().collect();
     // The command streams its output: a sink that counts what it is given
     // stands for standard output.
-    let mut out = CountingSink(0);
+    let mut out = counting::CountingSink(0);
     resdiff::render::outline::write_json(&mut out, &docs).expect("JSON written");
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = counting::peak() - before;
     let resolutions: usize = docs.iter().map(|d| d.resolutions.len()).sum();
     drop(docs);
     drop(corpus);
@@ -123,18 +71,4 @@ fn parse_json_peak_heap_is_at_most_three_times_the_input() {
         "peak heap {peak} bytes is {:.2}× the input of {size} bytes (at most 3×)",
         peak as f64 / size as f64
     );
-}
-
-/// Counts the bytes written to it and keeps none.
-struct CountingSink(usize);
-
-impl std::io::Write for CountingSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
