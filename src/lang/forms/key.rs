@@ -109,30 +109,9 @@ impl KeyCitationForm {
                 let open = char_is(s, i, |c| c == KEY_OPEN)?;
                 // Each optional part taken if it can be, in order; the end
                 // is the same whichever leave the place long enough.
-                for mark in [true, false] {
-                    let Some(k) = (if mark {
-                        revised.at(s, open)
-                    } else {
-                        Some(open)
-                    }) else {
-                        continue;
-                    };
-                    for dot in [true, false] {
-                        let Some(k) = (if dot {
-                            char_is(s, k, |c| c == KEY_DOT)
-                        } else {
-                            Some(k)
-                        }) else {
-                            continue;
-                        };
-                        for square in [true, false] {
-                            let Some(k) = (if square {
-                                char_is(s, k, |c| c == KEY_SQUARE.0)
-                            } else {
-                                Some(k)
-                            }) else {
-                                continue;
-                            };
+                for k in optional(revised.at(s, open), open) {
+                    for k in optional(char_is(s, k, |c| c == KEY_DOT), k) {
+                        for k in optional(char_is(s, k, |c| c == KEY_SQUARE.0), k) {
                             let (end, n) = skip_max(s, k, place.1 + 1, key_place);
                             if !(place.0..=place.1).contains(&n) {
                                 continue;
@@ -154,4 +133,10 @@ impl KeyCitationForm {
             }
         }
     }
+}
+
+/// The positions after an optional part: after it when it is there (`taken`),
+/// then without it (`at`).
+fn optional(taken: Option<usize>, at: usize) -> impl Iterator<Item = usize> {
+    taken.into_iter().chain(std::iter::once(at))
 }
